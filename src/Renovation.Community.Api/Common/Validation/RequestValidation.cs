@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+
+namespace Renovation.Community.Api.Common.Validation;
+
+/// <summary>A request body that checks itself; <see cref="ValidationFilter"/> runs it before the handler.</summary>
+public interface IValidatable
+{
+    void Validate(Validator v);
+}
+
+/// <summary>Collects field errors in Chinese; an empty collector means the request is valid.</summary>
+public sealed class Validator
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool IsValid => _errors.Count == 0;
+    public IReadOnlyDictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
+    public Validator Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+            _errors[field] = list = [];
+        list.Add(message);
+        return this;
+    }
+
+    public Validator Required(string? value, string field, string label) =>
+        string.IsNullOrWhiteSpace(value) ? Add(field, $"请填写{label}") : this;
+
+    public Validator Text(string? value, string field, string label, int maxLength, bool required = true)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return required ? Add(field, $"请填写{label}") : this;
+        return value.Length > maxLength ? Add(field, $"{label}不能超过 {maxLength} 个字") : this;
+    }
+
+    public Validator Matches(string? value, Regex pattern, string field, string message) =>
+        value is null || pattern.IsMatch(value) ? this : Add(field, message);
+
+    public Validator Range(long value, long min, long max, string field, string message) =>
+        value < min || value > max ? Add(field, message) : this;
+
+    public Validator NotEmpty(Guid value, string field, string label) =>
+        value == Guid.Empty ? Add(field, $"请选择{label}") : this;
+
+    public void ThrowIfInvalid()
+    {
+        if (!IsValid)
+            throw new RequestValidationException(Errors);
+    }
+}
+
+public sealed class RequestValidationException : Errors.AppProblem
+{
+    public RequestValidationException(IReadOnlyDictionary<string, string[]> errors)
+        : base(StatusCodes.Status400BadRequest, "validation_failed", "请求参数有误，请按提示修改") =>
+        Extensions["errors"] = errors;
+}

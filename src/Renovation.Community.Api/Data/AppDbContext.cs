@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Api.Features.Audit;
+using Renovation.Community.Api.Features.Identity;
+using Renovation.Community.Api.Features.Places;
+using Renovation.Community.Api.Features.Realtime;
+
+namespace Renovation.Community.Api.Data;
+
+/// <summary>
+/// The one unit of work. Provider specifics live in <see cref="SqliteAppDbContext"/> and
+/// <see cref="MySqlAppDbContext"/>, each with its own migrations.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<District> Districts => Set<District>();
+    public DbSet<Street> Streets => Set<Street>();
+    public DbSet<ResidentialCommunity> Communities => Set<ResidentialCommunity>();
+    public DbSet<Building> Buildings => Set<Building>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<OwnerParty> OwnerParties => Set<OwnerParty>();
+    public DbSet<PartyMember> PartyMembers => Set<PartyMember>();
+    public DbSet<PropertyCompany> PropertyCompanies => Set<PropertyCompany>();
+
+    public DbSet<AppUser> Users => Set<AppUser>();
+    public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<UnitBinding> UnitBindings => Set<UnitBinding>();
+
+    public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
+    public DbSet<Lease> Leases => Set<Lease>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+}

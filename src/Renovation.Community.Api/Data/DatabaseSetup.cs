@@ -1,0 +1,78 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Api.Common;
+using Renovation.Community.Api.Features.Audit;
+using Renovation.Community.Api.Features.Realtime;
+
+namespace Renovation.Community.Api.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    MySql,
+}
+
+public static class DatabaseSetup
+{
+    public static readonly ServerVersion DefaultServerVersion = new MariaDbServerVersion(new Version(10, 11, 0));
+
+    /// <summary>Registers <see cref="AppDbContext"/> for the configured provider, or stops the start with one clear line.</summary>
+    public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var provider = ReadProvider(config["Database:Provider"]);
+        var connectionString = config.GetConnectionString(provider.ToString());
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new ConfigurationProblem(
+                $"ConnectionStrings:{provider} is missing: set it for Database:Provider={provider}.");
+
+        builder.Services.AddSingleton(new DatabaseInfo(provider));
+        builder.Services.AddScoped<AuditInterceptor>();
+        builder.Services.AddSingleton<OutboxSignalInterceptor>();
+
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            EnsureSqliteFolder(connectionString);
+            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o
+                .UseSqlite(connectionString)
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<OutboxSignalInterceptor>()));
+        }
+        else
+        {
+            var version = config["Database:ServerVersion"] is { Length: > 0 } v ? ServerVersion.Parse(v) : DefaultServerVersion;
+            builder.Services.AddDbContext<AppDbContext, MySqlAppDbContext>((sp, o) => o
+                .UseMySql(connectionString, version, my => my.EnableRetryOnFailure(3))
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<OutboxSignalInterceptor>()));
+        }
+        return builder;
+    }
+
+    private static DatabaseProvider ReadProvider(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return DatabaseProvider.Sqlite;
+        return Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new ConfigurationProblem($"Database:Provider '{value}' is unknown: use Sqlite or MySql.");
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder) && file != ":memory:")
+            Directory.CreateDirectory(folder);
+    }
+
+    /// <summary>Applies pending migrations; on SQLite also turns on WAL so readers do not block the writer.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync(ct);
+        if (scope.ServiceProvider.GetRequiredService<DatabaseInfo>().Provider == DatabaseProvider.Sqlite)
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+}
+
+public sealed record DatabaseInfo(DatabaseProvider Provider);

@@ -1,0 +1,96 @@
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using Renovation.Community.Api.Common;
+using Renovation.Community.Api.Common.Errors;
+using Renovation.Community.Api.Features.Identity;
+using Renovation.Community.Api.Features.Realtime;
+
+namespace Renovation.Community.Api.Extensions;
+
+public static class ApiServices
+{
+    /// <summary>Errors, JSON, identity, authorisation and rate limits: the cross-cutting parts every feature relies on.</summary>
+    public static WebApplicationBuilder AddApiServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemShape.Apply);
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+
+        services.AddScoped<ICurrentActor, HttpCurrentActor>();
+        services.AddScoped<Access>();
+        services.AddScoped<TokenService>();
+        services.AddScoped<EventOutbox>();
+        services.AddSingleton<IWeChatLogin, DevelopmentWeChatLogin>();
+
+        builder.AddJwtAuthentication();
+        builder.AddLoginRateLimit();
+        return builder;
+    }
+
+    private static void AddJwtAuthentication(this WebApplicationBuilder builder)
+    {
+        var auth = builder.Configuration.GetSection(AuthOptions.Section);
+        builder.Services.AddOptions<AuthOptions>().Bind(auth).PostConfigure(o =>
+        {
+            if (builder.Environment.IsDevelopment() && auth[nameof(AuthOptions.EnableDevLogin)] is null)
+                o.EnableDevLogin = true;
+            // A development key is made up per process: restarting signs everyone out, which is fine for a demo.
+            if (string.IsNullOrEmpty(o.SigningKey) && builder.Environment.IsDevelopment())
+                o.SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
+        });
+        var configured = auth[nameof(AuthOptions.SigningKey)];
+        if (!builder.Environment.IsDevelopment() && (configured is null || configured.Length < 32))
+            throw new ConfigurationProblem("Auth:SigningKey is missing or shorter than 32 characters: set a random secret shared by all nodes.");
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>>((jwt, options) =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = options.Value.Issuer,
+                    ValidAudience = AuthOptions.Audience,
+                    IssuerSigningKey = options.Value.Key(),
+                    NameClaimType = "sub",
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+                jwt.Events = new JwtBearerEvents
+                {
+                    // Browsers and wx.connectSocket cannot set headers on a WebSocket: the hub takes the token from the query.
+                    OnMessageReceived = ctx =>
+                    {
+                        if (ctx.HttpContext.Request.Path.StartsWithSegments(EventsHub.Path)
+                            && ctx.Request.Query["access_token"].ToString() is { Length: > 0 } token)
+                            ctx.Token = token;
+                        return Task.CompletedTask;
+                    },
+                };
+            });
+        // Deny by default: every endpoint needs a signed-in caller unless it opts out explicitly.
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+    }
+
+    private static void AddLoginRateLimit(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(AuthApi.LoginRateLimit, http =>
+            {
+                var permits = http.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.LoginPermitsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+        });
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Renovation.Community.Api.Common.Http;
+using Renovation.Community.Api.Common.Validation;
+using Renovation.Community.Api.Features.Audit;
+using Renovation.Community.Api.Features.Identity;
+using Renovation.Community.Api.Features.Places;
+using Renovation.Community.Api.Features.Realtime;
+
+namespace Renovation.Community.Api.Extensions;
+
+public static class Pipeline
+{
+    public static WebApplication UseApiPipeline(this WebApplication app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>The table of contents of the HTTP API.</summary>
+    public static WebApplication MapApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<ValidationFilter>();
+        api.MapAuthApi();
+        api.MapMeApi();
+        api.MapBindingsApi();
+        api.MapRoleGrantsApi();
+        api.MapPlacesApi();
+        api.MapCommunitiesApi();
+        api.MapRegisterApi();
+        api.MapEventsApi();
+        api.MapAuditApi();
+        app.MapHub<EventsHub>(EventsHub.Path);
+        app.MapHealth();
+        app.MapOpenApiDocs();
+        return app;
+    }
+
+    /// <summary>Tells whoever started the quick-start where to click.</summary>
+    public static WebApplication AnnounceDocs(this WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+            foreach (var address in addresses ?? [])
+                app.Logger.LogInformation("API reference: {Url}/docs", address.Replace("0.0.0.0", "localhost").Replace("[::]", "localhost"));
+        });
+        return app;
+    }
+}

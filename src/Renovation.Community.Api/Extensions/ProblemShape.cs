@@ -1,0 +1,23 @@
+using Renovation.Community.Api.Common.Errors;
+
+namespace Renovation.Community.Api.Extensions;
+
+/// <summary>Gives every ProblemDetails the same shape: a stable <c>code</c>, a Chinese <c>detail</c> and the correlation id.</summary>
+internal static class ProblemShape
+{
+    public static void Apply(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        var (code, detail) = ProblemCatalog.ForStatus(status);
+        problem.Extensions.TryAdd("code", code);
+        if (string.IsNullOrEmpty(problem.Detail) || context.Exception is not AppProblem && !IsChinese(problem.Detail))
+            problem.Detail = detail;
+        problem.Instance ??= context.HttpContext.Request.Path;
+        problem.Extensions["correlationId"] = context.HttpContext.TraceIdentifier;
+        problem.Extensions.Remove("traceId");
+        problem.Extensions.Remove("exception");
+    }
+
+    private static bool IsChinese(string text) => text.Any(c => c >= '\u4e00' && c <= '\u9fff');
+}

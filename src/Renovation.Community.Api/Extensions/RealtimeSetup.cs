@@ -1,0 +1,21 @@
+using Renovation.Community.Api.Features.Realtime;
+
+namespace Renovation.Community.Api.Extensions;
+
+public static class RealtimeSetup
+{
+    /// <summary>SignalR (with the Redis backplane when <c>Redis</c> is configured), the outbox and its dispatcher.</summary>
+    public static WebApplicationBuilder AddRealtime(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RealtimeOptions>().Bind(builder.Configuration.GetSection(RealtimeOptions.Section));
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxDispatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+
+        var signalR = builder.Services.AddSignalR();
+        if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix =
+                StackExchange.Redis.RedisChannel.Literal("renovation"));
+        return builder;
+    }
+}

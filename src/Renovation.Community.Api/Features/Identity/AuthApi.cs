@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Renovation.Community.Api.Common.Errors;
+using Renovation.Community.Api.Common.Validation;
+using Renovation.Community.Api.Data;
+
+namespace Renovation.Community.Api.Features.Identity;
+
+public sealed record WeChatLoginRequest(string Code) : IValidatable
+{
+    public void Validate(Validator v) => v.Text(Code, "code", "登录凭证 code", 128);
+}
+
+public sealed record DevLoginRequest(string Username) : IValidatable
+{
+    public void Validate(Validator v) => v.Text(Username, "username", "演示用户名", 64);
+}
+
+public sealed record RefreshRequest(string RefreshToken) : IValidatable
+{
+    public void Validate(Validator v) => v.Text(RefreshToken, "refreshToken", "刷新凭证", 256);
+}
+
+public sealed record LoginResponse(Guid UserId, string DisplayName, bool IsNewUser, TokenPair Tokens);
+
+public static class AuthApi
+{
+    public const string LoginRateLimit = "login";
+    /// <summary>Demo users sign in with <c>dev:&lt;username&gt;</c> as their openid; real openids never contain a colon.</summary>
+    public const string DevOpenIdPrefix = "dev:";
+
+    public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder api)
+    {
+        var auth = api.MapGroup("/auth").WithTags("Auth").AllowAnonymous().RequireRateLimiting(LoginRateLimit);
+        auth.MapPost("/wechat-login", WeChatLoginAsync).WithName("WeChatLogin")
+            .WithSummary("Sign in with a wx.login code");
+        auth.MapPost("/dev-login", DevLoginAsync).WithName("DevLogin")
+            .WithSummary("Sign in as a demo user (development only)");
+        auth.MapPost("/refresh", RefreshAsync).WithName("RefreshToken")
+            .WithSummary("Swap a refresh token for a new token pair");
+        api.MapPost("/auth/logout", LogoutAsync).WithTags("Auth").WithName("Logout")
+            .WithSummary("Revoke the refresh token family of this device");
+        return api;
+    }
+
+    private static async Task<Ok<LoginResponse>> WeChatLoginAsync(WeChatLoginRequest request, IWeChatLogin wechat,
+        AppDbContext db, TokenService tokens, TimeProvider clock, CancellationToken ct)
+    {
+        var identity = await wechat.Code2SessionAsync(request.Code, ct);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.OpenId == identity.OpenId, ct);
+        var isNew = user is null;
+        if (user is null)
+        {
+            user = new AppUser(identity.OpenId, identity.UnionId, "微信用户", clock.GetUtcNow());
+            db.Users.Add(user);
+        }
+        if (user.IsDisabled)
+            throw AppProblem.Forbidden("账号已停用");
+        var pair = tokens.Issue(user);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new LoginResponse(user.Id, user.DisplayName, isNew, pair));
+    }
+
+    private static async Task<Ok<LoginResponse>> DevLoginAsync(DevLoginRequest request, IOptions<AuthOptions> options,
+        AppDbContext db, TokenService tokens, CancellationToken ct)
+    {
+        if (!options.Value.EnableDevLogin)
+            throw AppProblem.NotFound("not_found", "请求的资源不存在");
+        var openId = DevOpenIdPrefix + request.Username.Trim();
+        var user = await db.Users.SingleOrDefaultAsync(u => u.OpenId == openId, ct)
+            ?? throw AppProblem.NotFound("demo_user_not_found", "没有这个演示用户");
+        var pair = tokens.Issue(user);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new LoginResponse(user.Id, user.DisplayName, false, pair));
+    }
+
+    private static async Task<Ok<TokenPair>> RefreshAsync(RefreshRequest request, TokenService tokens, CancellationToken ct) =>
+        TypedResults.Ok(await tokens.RefreshAsync(request.RefreshToken, ct));
+
+    private static async Task<NoContent> LogoutAsync(RefreshRequest request, TokenService tokens, Access access,
+        CancellationToken ct)
+    {
+        await tokens.RevokeAsync(request.RefreshToken, access.UserId, ct);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,151 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Api.Common.Errors;
+using Renovation.Community.Api.Common.Paging;
+using Renovation.Community.Api.Common.Validation;
+using Renovation.Community.Api.Data;
+using Renovation.Community.Api.Features.Realtime;
+
+namespace Renovation.Community.Api.Features.Identity;
+
+public sealed partial record RequestBinding(Guid UnitId, string Name, string IdLast4, string CertificateNumber) : IValidatable
+{
+    public void Validate(Validator v) => v
+        .NotEmpty(UnitId, "unitId", "房屋")
+        .Text(Name, "name", "姓名", 32)
+        .Required(IdLast4, "idLast4", "身份证号后四位")
+        .Matches(IdLast4, IdSuffix(), "idLast4", "身份证号后四位应为 4 位数字或字母 X")
+        .Text(CertificateNumber, "certificateNumber", "不动产权证号", 64);
+
+    [GeneratedRegex("^[0-9]{3}[0-9Xx]$")]
+    private static partial Regex IdSuffix();
+}
+
+public sealed record RejectBinding(string Reason) : IValidatable
+{
+    public void Validate(Validator v) => v.Text(Reason, "reason", "驳回理由", 200);
+}
+
+public sealed record BindingView(Guid Id, Guid UserId, Guid UnitId, Guid CommunityId, string ClaimedName, string IdLast4,
+    string CertificateNumber, bool MatchesRegister, BindingStatus Status, DateTimeOffset RequestedAt,
+    DateTimeOffset? DecidedAt, string? RejectionReason)
+{
+    public static BindingView From(UnitBinding b) => new(b.Id, b.UserId, b.UnitId, b.CommunityId, b.ClaimedName, b.IdLast4,
+        b.CertificateNumber, b.MatchesRegister, b.Status, b.RequestedAt, b.DecidedAt, b.RejectionReason);
+}
+
+/// <summary>Residents ask to act for a unit; committee members or property staff of that community decide.</summary>
+public static class BindingsApi
+{
+    public static RouteGroupBuilder MapBindingsApi(this RouteGroupBuilder api)
+    {
+        var bindings = api.MapGroup("/bindings").WithTags("Bindings");
+        bindings.MapPost("/", RequestAsync).WithName("RequestBinding").WithSummary("Ask to bind a unit");
+        bindings.MapGet("/mine", MineAsync).WithName("MyBindings").WithSummary("My binding requests");
+        bindings.MapPost("/{id:guid}/approve", ApproveAsync).WithName("ApproveBinding");
+        bindings.MapPost("/{id:guid}/reject", RejectAsync).WithName("RejectBinding");
+        bindings.MapPost("/{id:guid}/revoke", RevokeAsync).WithName("RevokeBinding")
+            .WithSummary("End an approved binding (the resident or community staff)");
+        api.MapGet("/communities/{communityId:guid}/bindings", ListForCommunityAsync).WithTags("Bindings")
+            .WithName("ListCommunityBindings").WithSummary("Binding requests of a community, pending first");
+        return api;
+    }
+
+    private static async Task<Created<BindingView>> RequestAsync(RequestBinding request, Access access, AppDbContext db,
+        EventOutbox outbox, TimeProvider clock, CancellationToken ct)
+    {
+        var userId = access.UserId;
+        var unit = await db.Units.AsNoTracking().Include(u => u.OwnerParty).ThenInclude(p => p!.Members)
+            .SingleOrDefaultAsync(u => u.Id == request.UnitId, ct)
+            ?? throw AppProblem.NotFound("unit_not_found", "房屋不存在");
+        var open = await db.UnitBindings.AnyAsync(b => b.UserId == userId && b.UnitId == unit.Id
+            && (b.Status == BindingStatus.Pending || b.Status == BindingStatus.Approved), ct);
+        if (open)
+            throw AppProblem.Conflict("binding_exists", "您已绑定该房屋或申请正在审核中");
+
+        var idLast4 = request.IdLast4.ToUpperInvariant();
+        var matches = unit.CertificateNumber == request.CertificateNumber.Trim()
+            && unit.OwnerParty!.Members.Any(m => m.Name == request.Name.Trim() && m.IdLast4 == idLast4);
+        var binding = new UnitBinding(userId, unit.Id, unit.CommunityId, request.Name, idLast4, request.CertificateNumber,
+            matches, clock.GetUtcNow());
+        db.UnitBindings.Add(binding);
+        var payload = new { bindingId = binding.Id, unitId = unit.Id, communityId = unit.CommunityId };
+        outbox.Add("binding.requested", Audience.RoleHolders(Role.CommitteeMember, unit.CommunityId), payload);
+        outbox.Add("binding.requested", Audience.RoleHolders(Role.CommitteeChair, unit.CommunityId), payload);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/bindings/{binding.Id}", BindingView.From(binding));
+    }
+
+    private static async Task<Ok<List<BindingView>>> MineAsync(Access access, AppDbContext db, CancellationToken ct)
+    {
+        var userId = access.UserId;
+        var mine = await db.UnitBindings.AsNoTracking().Where(b => b.UserId == userId)
+            .OrderByDescending(b => b.RequestedAt).ToListAsync(ct);
+        return TypedResults.Ok(mine.Select(BindingView.From).ToList());
+    }
+
+    private static async Task<Ok<Page<BindingView>>> ListForCommunityAsync(Guid communityId, BindingStatus? status,
+        [AsParameters] PageRequest page, Access access, AppDbContext db, CancellationToken ct)
+    {
+        await access.RequireAsync(communityId, Permission.DecideBindings, ct);
+        var query = db.UnitBindings.AsNoTracking().Where(b => b.CommunityId == communityId);
+        if (status is not null)
+            query = query.Where(b => b.Status == status);
+        var result = await query.OrderBy(b => b.Status).ThenBy(b => b.RequestedAt)
+            .Select(b => new BindingView(b.Id, b.UserId, b.UnitId, b.CommunityId, b.ClaimedName, b.IdLast4,
+                b.CertificateNumber, b.MatchesRegister, b.Status, b.RequestedAt, b.DecidedAt, b.RejectionReason))
+            .ToPageAsync(page, ct);
+        return TypedResults.Ok(result);
+    }
+
+    private static async Task<Ok<BindingView>> ApproveAsync(Guid id, Access access, AppDbContext db, EventOutbox outbox,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var binding = await FindForDecisionAsync(id, access, db, ct);
+        binding.Approve(access.UserId, clock.GetUtcNow());
+        outbox.Add("binding.approved", Audience.User(binding.UserId), new { bindingId = binding.Id, unitId = binding.UnitId });
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(BindingView.From(binding));
+    }
+
+    private static async Task<Ok<BindingView>> RejectAsync(Guid id, RejectBinding request, Access access, AppDbContext db,
+        EventOutbox outbox, TimeProvider clock, CancellationToken ct)
+    {
+        var binding = await FindForDecisionAsync(id, access, db, ct);
+        binding.Reject(access.UserId, request.Reason, clock.GetUtcNow());
+        outbox.Add("binding.rejected", Audience.User(binding.UserId),
+            new { bindingId = binding.Id, unitId = binding.UnitId, reason = binding.RejectionReason });
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(BindingView.From(binding));
+    }
+
+    private static async Task<Ok<BindingView>> RevokeAsync(Guid id, Access access, AppDbContext db, EventOutbox outbox,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var binding = await db.UnitBindings.SingleOrDefaultAsync(b => b.Id == id, ct)
+            ?? throw AppProblem.NotFound("binding_not_found", "绑定记录不存在");
+        if (binding.UserId != access.UserId)
+            await access.RequireAsync(binding.CommunityId, Permission.DecideBindings, ct);
+        binding.Revoke(access.UserId, clock.GetUtcNow());
+        outbox.Add("binding.revoked", Audience.User(binding.UserId), new { bindingId = binding.Id, unitId = binding.UnitId });
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(BindingView.From(binding));
+    }
+
+    private static async Task<UnitBinding> FindForDecisionAsync(Guid id, Access access, AppDbContext db, CancellationToken ct)
+    {
+        var binding = await db.UnitBindings.SingleOrDefaultAsync(b => b.Id == id, ct)
+            ?? throw AppProblem.NotFound("binding_not_found", "绑定申请不存在");
+        try
+        {
+            await access.RequireAsync(binding.CommunityId, Permission.DecideBindings, ct);
+        }
+        catch (AppProblem p) when (p.Status == StatusCodes.Status404NotFound)
+        {
+            // Someone outside the community must not learn that the request exists.
+            throw AppProblem.NotFound("binding_not_found", "绑定申请不存在");
+        }
+        return binding;
+    }
+}

@@ -1,0 +1,144 @@
+using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Api.Common.Errors;
+using Renovation.Community.Api.Data;
+using Renovation.Community.Api.Features.Places;
+
+namespace Renovation.Community.Api.Features.Identity;
+
+/// <summary>A unit the caller may act for, with where it sits (for scoping and SignalR groups).</summary>
+public sealed record BoundUnit(Guid UnitId, Guid BuildingId, Guid CommunityId, Guid StreetId, Guid OwnerPartyId);
+
+/// <summary>
+/// Everything the caller may reach, loaded once per request from the database (not from token claims), so a
+/// revoked role or binding takes effect on the next request.
+/// </summary>
+public sealed class CallerScope(Guid userId, IReadOnlyList<RoleGrant> grants, IReadOnlyList<BoundUnit> units)
+{
+    public Guid UserId { get; } = userId;
+    public IReadOnlyList<RoleGrant> Grants { get; } = grants;
+    public IReadOnlyList<BoundUnit> Units { get; } = units;
+
+    public bool Has(Role role) => Grants.Any(g => g.Role == role);
+
+    /// <summary>Whether the caller holds the permission in that community.</summary>
+    public bool Allows(Permission permission, CommunityPlace place)
+    {
+        if (permission == Permission.ViewCommunity && Units.Any(u => u.CommunityId == place.Id))
+            return true;
+        var roles = PermissionRoles.For(permission);
+        return Grants.Any(g => roles.Contains(g.Role) && Covers(g, place));
+    }
+
+    private static bool Covers(RoleGrant grant, CommunityPlace place) => grant.Role switch
+    {
+        Role.CommitteeMember or Role.CommitteeChair => grant.ScopeId == place.Id,
+        Role.PropertyStaff => place.PropertyCompanyId is not null && grant.ScopeId == place.PropertyCompanyId,
+        Role.StreetOfficer => grant.ScopeId == place.StreetId,
+        Role.CityAdmin => grant.ScopeId is null || grant.ScopeId == place.DistrictId,
+        _ => false,
+    };
+
+    /// <summary>Narrows a community query to those where the caller holds the permission.</summary>
+    public IQueryable<ResidentialCommunity> Filter(IQueryable<ResidentialCommunity> communities, Permission permission)
+    {
+        var roles = PermissionRoles.For(permission);
+        var held = Grants.Where(g => roles.Contains(g.Role)).ToList();
+        if (held.Any(g => g.Role == Role.CityAdmin && g.ScopeId is null))
+            return communities;
+
+        List<Guid> ScopesOf(params Role[] r) => held.Where(g => r.Contains(g.Role)).Select(g => g.ScopeId!.Value).ToList();
+        var communityIds = ScopesOf(Role.CommitteeMember, Role.CommitteeChair);
+        if (permission == Permission.ViewCommunity)
+            communityIds.AddRange(Units.Select(u => u.CommunityId));
+        var companyIds = ScopesOf(Role.PropertyStaff);
+        var streetIds = ScopesOf(Role.StreetOfficer);
+        var districtIds = ScopesOf(Role.CityAdmin);
+
+        return communities.Where(c =>
+            communityIds.Contains(c.Id)
+            || (c.PropertyCompanyId != null && companyIds.Contains(c.PropertyCompanyId.Value))
+            || streetIds.Contains(c.StreetId)
+            || districtIds.Contains(c.Street!.DistrictId));
+    }
+}
+
+/// <summary>The facts about a community that permissions depend on.</summary>
+public sealed record CommunityPlace(Guid Id, Guid StreetId, Guid DistrictId, Guid? PropertyCompanyId);
+
+/// <summary>Loads the caller's scope once per request and answers "may I?" questions, throwing 404/403 when not.</summary>
+public sealed class Access(AppDbContext db, ICurrentActor actor)
+{
+    private CallerScope? _scope;
+    private readonly Dictionary<Guid, CommunityPlace?> _places = [];
+
+    public Guid UserId => actor.UserId ?? throw AppProblem.Unauthorized("unauthenticated", "请先登录");
+
+    public async Task<CallerScope> ScopeAsync(CancellationToken ct)
+    {
+        if (_scope is not null)
+            return _scope;
+        var userId = UserId;
+        var grants = await db.RoleGrants.AsNoTracking().Where(g => g.UserId == userId).ToListAsync(ct);
+        var units = await (
+            from b in db.UnitBindings.AsNoTracking()
+            where b.UserId == userId && b.Status == BindingStatus.Approved
+            join u in db.Units on b.UnitId equals u.Id
+            join c in db.Communities on u.CommunityId equals c.Id
+            select new BoundUnit(u.Id, u.BuildingId, u.CommunityId, c.StreetId, u.OwnerPartyId)).ToListAsync(ct);
+        return _scope = new CallerScope(userId, grants, units);
+    }
+
+    public async Task<CommunityPlace?> FindPlaceAsync(Guid communityId, CancellationToken ct)
+    {
+        if (_places.TryGetValue(communityId, out var cached))
+            return cached;
+        var place = await db.Communities.AsNoTracking()
+            .Where(c => c.Id == communityId)
+            .Select(c => new CommunityPlace(c.Id, c.StreetId, c.Street!.DistrictId, c.PropertyCompanyId))
+            .SingleOrDefaultAsync(ct);
+        _places[communityId] = place;
+        return place;
+    }
+
+    /// <summary>
+    /// Passes when the caller holds the permission in the community. A community the caller cannot even see is
+    /// reported as not found, so its existence does not leak; one they can see but not change is forbidden.
+    /// </summary>
+    public async Task<CommunityPlace> RequireAsync(Guid communityId, Permission permission, CancellationToken ct)
+    {
+        var scope = await ScopeAsync(ct);
+        var place = await FindPlaceAsync(communityId, ct);
+        if (place is null || !scope.Allows(Permission.ViewCommunity, place))
+            throw AppProblem.NotFound("community_not_found", "小区不存在或不在您的管辖范围内");
+        if (!scope.Allows(permission, place))
+            throw AppProblem.Forbidden();
+        return place;
+    }
+
+    /// <summary>Passes for the street's officers and the admins of its district or the city (creating communities).</summary>
+    public async Task<Places.Street> RequireStreetAsync(Guid streetId, CancellationToken ct)
+    {
+        var scope = await ScopeAsync(ct);
+        var street = await db.Streets.AsNoTracking().SingleOrDefaultAsync(s => s.Id == streetId, ct);
+        var allowed = street is not null && scope.Grants.Any(g =>
+            (g.Role == Role.StreetOfficer && g.ScopeId == street.Id)
+            || (g.Role == Role.CityAdmin && (g.ScopeId is null || g.ScopeId == street.DistrictId)));
+        if (!allowed)
+            throw AppProblem.NotFound("street_not_found", "街道不存在或不在您的管辖范围内");
+        return street!;
+    }
+
+    /// <summary>Passes for admins of the district or the whole city.</summary>
+    public async Task RequireDistrictAdminAsync(Guid? districtId, CancellationToken ct)
+    {
+        var scope = await ScopeAsync(ct);
+        if (!scope.Grants.Any(g => g.Role == Role.CityAdmin && (g.ScopeId is null || g.ScopeId == districtId)))
+            throw AppProblem.Forbidden();
+    }
+
+    public async Task RequireRoleAsync(Role role, CancellationToken ct)
+    {
+        if (!(await ScopeAsync(ct)).Has(role))
+            throw AppProblem.Forbidden();
+    }
+}

@@ -1,0 +1,21 @@
+using System.Security.Claims;
+
+namespace Renovation.Community.Api.Features.Identity;
+
+/// <summary>Who is acting right now: the signed-in user of the request, or nobody for jobs and start-up work.</summary>
+public interface ICurrentActor
+{
+    Guid? UserId { get; }
+    string? CorrelationId { get; }
+}
+
+public sealed class HttpCurrentActor(IHttpContextAccessor accessor) : ICurrentActor
+{
+    /// <summary>Inbound claim mapping is off, so the JWT <c>sub</c> arrives under its own name.</summary>
+    public const string SubjectClaim = "sub";
+
+    public Guid? UserId =>
+        Guid.TryParse(accessor.HttpContext?.User.FindFirstValue(SubjectClaim), out var id) ? id : null;
+
+    public string? CorrelationId => accessor.HttpContext?.TraceIdentifier;
+}

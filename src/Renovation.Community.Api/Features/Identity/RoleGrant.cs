@@ -1,0 +1,40 @@
+using Renovation.Community.Api.Common;
+using Renovation.Community.Api.Common.Errors;
+
+namespace Renovation.Community.Api.Features.Identity;
+
+/// <summary>
+/// Staff roles; "resident" is not granted but follows from approved unit bindings.
+/// Each role is held over one scope: a community, a property company, a street, or a district (null = whole city).
+/// </summary>
+public enum Role
+{
+    CommitteeMember = 1,
+    CommitteeChair = 2,
+    PropertyStaff = 3,
+    StreetOfficer = 4,
+    CityAdmin = 5,
+}
+
+public sealed class RoleGrant : IAudited
+{
+    private RoleGrant() { }
+
+    public RoleGrant(Guid userId, Role role, Guid? scopeId, DateTimeOffset now)
+    {
+        if (scopeId is null && role != Role.CityAdmin)
+            throw new DomainRuleViolation("role_scope_required", "该角色必须指定所属范围");
+        Id = Ids.New();
+        UserId = userId;
+        Role = role;
+        ScopeId = scopeId;
+        GrantedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid UserId { get; private set; }
+    public Role Role { get; private set; }
+    /// <summary>Community (committee), company (property staff), street (officer), district or null (city admin).</summary>
+    public Guid? ScopeId { get; private set; }
+    public DateTimeOffset GrantedAt { get; private set; }
+}

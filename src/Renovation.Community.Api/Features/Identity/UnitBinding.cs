@@ -1,0 +1,82 @@
+using Renovation.Community.Api.Common;
+using Renovation.Community.Api.Common.Errors;
+
+namespace Renovation.Community.Api.Features.Identity;
+
+public enum BindingStatus
+{
+    Pending = 0,
+    Approved = 1,
+    Rejected = 2,
+    Revoked = 3,
+}
+
+/// <summary>
+/// A resident's claim to act for a unit's owner party (房屋绑定). Staff of the community decide; an approved
+/// binding is what makes a user a resident of that unit.
+/// </summary>
+public sealed class UnitBinding : IAudited
+{
+    private UnitBinding() { }
+
+    public UnitBinding(Guid userId, Guid unitId, Guid communityId, string claimedName, string idLast4,
+        string certificateNumber, bool matchesRegister, DateTimeOffset now)
+    {
+        Id = Ids.New();
+        UserId = userId;
+        UnitId = unitId;
+        CommunityId = communityId;
+        ClaimedName = claimedName.Trim();
+        IdLast4 = idLast4.Trim().ToUpperInvariant();
+        CertificateNumber = certificateNumber.Trim();
+        MatchesRegister = matchesRegister;
+        RequestedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid UserId { get; private set; }
+    public Guid UnitId { get; private set; }
+    public Guid CommunityId { get; private set; }
+    public string ClaimedName { get; private set; } = "";
+    public string IdLast4 { get; private set; } = "";
+    public string CertificateNumber { get; private set; } = "";
+    /// <summary>Whether the claim agreed with the register when made; a hint for the approver, not a decision.</summary>
+    public bool MatchesRegister { get; private set; }
+    public BindingStatus Status { get; private set; }
+    public DateTimeOffset RequestedAt { get; private set; }
+    public Guid? DecidedBy { get; private set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
+    public string? RejectionReason { get; private set; }
+
+    public void Approve(Guid approver, DateTimeOffset now)
+    {
+        EnsurePending();
+        Status = BindingStatus.Approved;
+        DecidedBy = approver;
+        DecidedAt = now;
+    }
+
+    public void Reject(Guid approver, string reason, DateTimeOffset now)
+    {
+        EnsurePending();
+        Status = BindingStatus.Rejected;
+        DecidedBy = approver;
+        DecidedAt = now;
+        RejectionReason = reason.Trim();
+    }
+
+    public void Revoke(Guid by, DateTimeOffset now)
+    {
+        if (Status != BindingStatus.Approved)
+            throw new DomainRuleViolation("binding_not_approved", "只能解除已通过的绑定", StatusCodes.Status409Conflict);
+        Status = BindingStatus.Revoked;
+        DecidedBy = by;
+        DecidedAt = now;
+    }
+
+    private void EnsurePending()
+    {
+        if (Status != BindingStatus.Pending)
+            throw new DomainRuleViolation("binding_already_decided", "该绑定申请已处理", StatusCodes.Status409Conflict);
+    }
+}

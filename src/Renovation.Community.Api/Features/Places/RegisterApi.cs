@@ -1,0 +1,207 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Api.Common.Errors;
+using Renovation.Community.Api.Common.Paging;
+using Renovation.Community.Api.Common.Validation;
+using Renovation.Community.Api.Data;
+using Renovation.Community.Api.Features.Identity;
+
+namespace Renovation.Community.Api.Features.Places;
+
+public sealed record CreateBuilding(string Name) : IValidatable
+{
+    public void Validate(Validator v) => v.Text(Name, "name", "楼栋名称", 32);
+}
+
+public sealed record CreateUnit(Guid BuildingId, string Number, long ExclusiveAreaHundredths, AreaBasis AreaBasis,
+    string? CertificateNumber, Guid OwnerPartyId) : IValidatable
+{
+    public void Validate(Validator v) => v.NotEmpty(BuildingId, "buildingId", "楼栋").Text(Number, "number", "房号", 32)
+        .Range(ExclusiveAreaHundredths, 1, 100_000_000, "exclusiveAreaHundredths", "专有面积（单位 0.01 平方米）必须大于 0")
+        .Text(CertificateNumber, "certificateNumber", "不动产权证号", 64, required: false)
+        .NotEmpty(OwnerPartyId, "ownerPartyId", "业主");
+}
+
+public sealed record UpdateUnit(long ExclusiveAreaHundredths, AreaBasis AreaBasis, string? CertificateNumber,
+    Guid OwnerPartyId) : IValidatable
+{
+    public void Validate(Validator v) => v
+        .Range(ExclusiveAreaHundredths, 1, 100_000_000, "exclusiveAreaHundredths", "专有面积（单位 0.01 平方米）必须大于 0")
+        .Text(CertificateNumber, "certificateNumber", "不动产权证号", 64, required: false)
+        .NotEmpty(OwnerPartyId, "ownerPartyId", "业主");
+}
+
+public sealed record PartyMemberInput(string Name, string? IdLast4);
+
+public sealed partial record CreateOwnerParty(OwnerPartyKind Kind, IReadOnlyList<PartyMemberInput>? Members) : IValidatable
+{
+    public void Validate(Validator v)
+    {
+        if (Members is null || Members.Count == 0)
+        {
+            v.Add("members", "请至少登记一名业主");
+            return;
+        }
+        for (var i = 0; i < Members.Count; i++)
+        {
+            v.Text(Members[i].Name, $"members[{i}].name", "业主姓名", 32);
+            v.Matches(Members[i].IdLast4?.ToUpperInvariant(), IdSuffix(), $"members[{i}].idLast4", "身份证号后四位应为 4 位数字或字母 X");
+        }
+    }
+
+    [GeneratedRegex("^[0-9]{3}[0-9X]$")]
+    private static partial Regex IdSuffix();
+}
+
+public sealed record BuildingView(Guid Id, Guid CommunityId, string Name);
+public sealed record UnitView(Guid Id, Guid BuildingId, string Building, string Number, long ExclusiveAreaHundredths,
+    AreaBasis AreaBasis, string? CertificateNumber, Guid OwnerPartyId, string OwnerParty);
+public sealed record PartyView(Guid Id, OwnerPartyKind Kind, string Name, IReadOnlyList<PartyMemberInput> Members,
+    int Units, long AreaHundredths);
+
+/// <summary>The register of a community: buildings, units and owner parties, maintained by street and city admins.</summary>
+public static class RegisterApi
+{
+    public const long MaxImportBytes = 5 * 1024 * 1024;
+
+    public static RouteGroupBuilder MapRegisterApi(this RouteGroupBuilder api)
+    {
+        var c = api.MapGroup("/communities/{communityId:guid}").WithTags("Register");
+        c.MapGet("/buildings", ListBuildingsAsync).WithName("ListBuildings");
+        c.MapPost("/buildings", CreateBuildingAsync).WithName("CreateBuilding");
+        c.MapGet("/units", ListUnitsAsync).WithName("ListUnits");
+        c.MapPost("/units", CreateUnitAsync).WithName("CreateUnit");
+        c.MapGet("/owner-parties", ListPartiesAsync).WithName("ListOwnerParties");
+        c.MapPost("/owner-parties", CreatePartyAsync).WithName("CreateOwnerParty");
+        c.MapPost("/register/import", ImportAsync).WithName("ImportRegister")
+            .WithSummary("Import the register from CSV (text/csv body); all rows or nothing")
+            .Accepts<string>("text/csv").ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapPut("/units/{id:guid}", UpdateUnitAsync).WithTags("Register").WithName("UpdateUnit");
+        return api;
+    }
+
+    private static async Task<Ok<List<BuildingView>>> ListBuildingsAsync(Guid communityId, Access access, AppDbContext db,
+        CancellationToken ct)
+    {
+        await access.RequireAsync(communityId, Permission.ViewCommunity, ct);
+        return TypedResults.Ok(await db.Buildings.AsNoTracking().Where(b => b.CommunityId == communityId).OrderBy(b => b.Name)
+            .Select(b => new BuildingView(b.Id, b.CommunityId, b.Name)).ToListAsync(ct));
+    }
+
+    private static async Task<Created<BuildingView>> CreateBuildingAsync(Guid communityId, CreateBuilding request,
+        Access access, AppDbContext db, CancellationToken ct)
+    {
+        await access.RequireAsync(communityId, Permission.ManagePlaces, ct);
+        if (await db.Buildings.AnyAsync(b => b.CommunityId == communityId && b.Name == request.Name.Trim(), ct))
+            throw AppProblem.Conflict("building_exists", "该小区已有同名楼栋");
+        var building = new Building(communityId, request.Name);
+        db.Buildings.Add(building);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/communities/{communityId}/buildings/{building.Id}",
+            new BuildingView(building.Id, communityId, building.Name));
+    }
+
+    private static async Task<Ok<Page<UnitView>>> ListUnitsAsync(Guid communityId, Guid? buildingId,
+        [AsParameters] PageRequest page, Access access, AppDbContext db, CancellationToken ct)
+    {
+        await access.RequireAsync(communityId, Permission.ViewRegister, ct);
+        var units = db.Units.AsNoTracking().Where(u => u.CommunityId == communityId);
+        if (buildingId is not null)
+            units = units.Where(u => u.BuildingId == buildingId);
+        return TypedResults.Ok(await units.OrderBy(u => u.Building!.Name).ThenBy(u => u.Number)
+            .Select(u => new UnitView(u.Id, u.BuildingId, u.Building!.Name, u.Number, u.ExclusiveAreaHundredths, u.AreaBasis,
+                u.CertificateNumber, u.OwnerPartyId, u.OwnerParty!.Name))
+            .ToPageAsync(page, ct));
+    }
+
+    private static async Task<Created<UnitView>> CreateUnitAsync(Guid communityId, CreateUnit request, Access access,
+        AppDbContext db, CancellationToken ct)
+    {
+        await access.RequireAsync(communityId, Permission.ManagePlaces, ct);
+        var building = await db.Buildings.SingleOrDefaultAsync(b => b.Id == request.BuildingId && b.CommunityId == communityId, ct)
+            ?? throw AppProblem.NotFound("building_not_found", "楼栋不存在");
+        var party = await FindPartyAsync(communityId, request.OwnerPartyId, db, ct);
+        if (await db.Units.AnyAsync(u => u.BuildingId == building.Id && u.Number == request.Number.Trim(), ct))
+            throw AppProblem.Conflict("unit_exists", "该楼栋已有此房号");
+        var unit = new Unit(communityId, building.Id, request.Number, request.ExclusiveAreaHundredths, request.AreaBasis,
+            request.CertificateNumber, party.Id);
+        db.Units.Add(unit);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/units/{unit.Id}", new UnitView(unit.Id, building.Id, building.Name, unit.Number,
+            unit.ExclusiveAreaHundredths, unit.AreaBasis, unit.CertificateNumber, party.Id, party.Name));
+    }
+
+    private static async Task<Ok<UnitView>> UpdateUnitAsync(Guid id, UpdateUnit request, Access access, AppDbContext db,
+        CancellationToken ct)
+    {
+        var unit = await db.Units.Include(u => u.Building).SingleOrDefaultAsync(u => u.Id == id, ct)
+            ?? throw AppProblem.NotFound("unit_not_found", "房屋不存在");
+        await access.RequireAsync(unit.CommunityId, Permission.ManagePlaces, ct);
+        var party = await FindPartyAsync(unit.CommunityId, request.OwnerPartyId, db, ct);
+        unit.ChangeArea(request.ExclusiveAreaHundredths, request.AreaBasis);
+        unit.TransferTo(party.Id);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new UnitView(unit.Id, unit.BuildingId, unit.Building!.Name, unit.Number,
+            unit.ExclusiveAreaHundredths, unit.AreaBasis, unit.CertificateNumber, party.Id, party.Name));
+    }
+
+    private static async Task<Ok<Page<PartyView>>> ListPartiesAsync(Guid communityId, [AsParameters] PageRequest page,
+        Access access, AppDbContext db, CancellationToken ct)
+    {
+        await access.RequireAsync(communityId, Permission.ViewRegister, ct);
+        var result = await db.OwnerParties.AsNoTracking().Where(p => p.CommunityId == communityId).OrderBy(p => p.Name)
+            .Select(p => new
+            {
+                p.Id, p.Kind, p.Name,
+                Members = p.Members.Select(m => new PartyMemberInput(m.Name, m.IdLast4)).ToList(),
+                Units = db.Units.Count(u => u.OwnerPartyId == p.Id),
+                Area = db.Units.Where(u => u.OwnerPartyId == p.Id).Sum(u => (long?)u.ExclusiveAreaHundredths) ?? 0,
+            })
+            .ToPageAsync(page, ct);
+        var items = result.Items.Select(p => new PartyView(p.Id, p.Kind, p.Name, p.Members, p.Units, p.Area)).ToList();
+        return TypedResults.Ok(new Page<PartyView>(items, result.PageNumber, result.PageSize, result.Total));
+    }
+
+    private static async Task<Created<PartyView>> CreatePartyAsync(Guid communityId, CreateOwnerParty request, Access access,
+        AppDbContext db, CancellationToken ct)
+    {
+        await access.RequireAsync(communityId, Permission.ManagePlaces, ct);
+        if (request.Kind == OwnerPartyKind.Developer
+            && await db.OwnerParties.AnyAsync(p => p.CommunityId == communityId && p.Kind == OwnerPartyKind.Developer, ct))
+            throw AppProblem.Conflict("developer_party_exists", "该小区已登记开发建设单位，未售房屋应归入同一业主");
+        var members = request.Members!.Select(m => (m.Name, m.IdLast4)).ToList();
+        var party = new OwnerParty(communityId, request.Kind, string.Join("、", members.Select(m => m.Name.Trim())), members);
+        db.OwnerParties.Add(party);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/owner-parties/{party.Id}", new PartyView(party.Id, party.Kind, party.Name,
+            party.Members.Select(m => new PartyMemberInput(m.Name, m.IdLast4)).ToList(), 0, 0));
+    }
+
+    private static async Task<Ok<RegisterImportResult>> ImportAsync(
+        Guid communityId, HttpRequest http, Access access, AppDbContext db, CancellationToken ct)
+    {
+        await access.RequireAsync(communityId, Permission.ManagePlaces, ct);
+        var mediaType = http.ContentType?.Split(';')[0].Trim();
+        if (mediaType is not ("text/csv" or "text/plain"))
+            throw new AppProblem(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", "请以 text/csv 格式上传名册");
+        if (http.ContentLength > MaxImportBytes)
+            throw new AppProblem(StatusCodes.Status413PayloadTooLarge, "payload_too_large", "名册文件不能超过 5 MB");
+        // Chunked uploads have no length up front: Kestrel enforces the same cap while reading.
+        if (http.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = MaxImportBytes;
+
+        using var reader = new StreamReader(http.Body, Encoding.UTF8);
+        var (result, errors) = await new RegisterImport(db).StageAsync(communityId, reader, ct);
+        if (result is null)
+            throw new DomainRuleViolation("register_invalid", $"名册有 {errors.Count} 处错误，未导入任何数据")
+                .With("errors", errors);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(result);
+    }
+
+    private static async Task<OwnerParty> FindPartyAsync(Guid communityId, Guid partyId, AppDbContext db, CancellationToken ct) =>
+        await db.OwnerParties.SingleOrDefaultAsync(p => p.Id == partyId && p.CommunityId == communityId, ct)
+        ?? throw AppProblem.NotFound("owner_party_not_found", "该小区没有这个业主");
+}

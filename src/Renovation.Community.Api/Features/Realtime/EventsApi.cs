@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Api.Common.Validation;
+using Renovation.Community.Api.Data;
+using Renovation.Community.Api.Features.Identity;
+
+namespace Renovation.Community.Api.Features.Realtime;
+
+public sealed record EventBatch(IReadOnlyList<EventEnvelope> Events, long LastSequence, bool HasMore);
+
+public static class EventsApi
+{
+    public const int MaxLimit = 500;
+
+    public static RouteGroupBuilder MapEventsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/events", CatchUpAsync).WithTags("Events").WithName("CatchUpEvents")
+            .WithSummary("Events for me with a sequence greater than `after`, oldest first (for reconnecting clients)");
+        return api;
+    }
+
+    private static async Task<Ok<EventBatch>> CatchUpAsync(long? after, int? limit, Access access, AppDbContext db,
+        CancellationToken ct)
+    {
+        var from = after ?? 0;
+        var take = limit ?? 100;
+        var v = new Validator();
+        v.Range(from, 0, long.MaxValue, "after", "after 不能为负数");
+        v.Range(take, 1, MaxLimit, "limit", $"limit 必须在 1 到 {MaxLimit} 之间");
+        v.ThrowIfInvalid();
+
+        var audiences = AudienceResolver.For(await access.ScopeAsync(ct)).Select(a => a.Key).ToList();
+        var rows = await db.OutboxEvents.AsNoTracking()
+            .Where(e => e.Sequence > from && audiences.Contains(e.Audience))
+            .OrderBy(e => e.Sequence)
+            .Take(take + 1)
+            .ToListAsync(ct);
+        var page = rows.Take(take).Select(EventEnvelope.From).ToList();
+        var last = page.Count > 0 ? page[^1].Sequence : from;
+        return TypedResults.Ok(new EventBatch(page, last, rows.Count > take));
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Renovation.Community.Api.Features.Identity;
+
+namespace Renovation.Community.Api.Features.Realtime;
+
+/// <summary>
+/// The one hub clients connect to. On connect the caller joins a group per audience it belongs to; the server
+/// only pushes (<c>event</c> messages), clients never send. Membership is fixed for the connection's life, so a
+/// client reconnects after its bindings or roles change.
+/// </summary>
+[Authorize]
+public sealed class EventsHub(Access access) : Hub
+{
+    public const string Path = "/hubs/events";
+    public const string EventMethod = "event";
+
+    public override async Task OnConnectedAsync()
+    {
+        var scope = await access.ScopeAsync(Context.ConnectionAborted);
+        foreach (var audience in AudienceResolver.For(scope))
+            await Groups.AddToGroupAsync(Context.ConnectionId, audience.Key, Context.ConnectionAborted);
+        await base.OnConnectedAsync();
+    }
+}
+
+/// <summary>The audiences a caller belongs to: used for hub groups and for the catch-up query alike.</summary>
+public static class AudienceResolver
+{
+    public static IReadOnlyList<Audience> For(CallerScope scope)
+    {
+        var audiences = new HashSet<Audience> { Audience.User(scope.UserId) };
+        foreach (var unit in scope.Units)
+        {
+            audiences.Add(Audience.Unit(unit.UnitId));
+            audiences.Add(Audience.Building(unit.BuildingId));
+            audiences.Add(Audience.Community(unit.CommunityId));
+            audiences.Add(Audience.Street(unit.StreetId));
+        }
+        foreach (var grant in scope.Grants)
+        {
+            audiences.Add(Audience.RoleHolders(grant.Role, grant.ScopeId));
+            if (grant.Role is Role.CommitteeMember or Role.CommitteeChair)
+                audiences.Add(Audience.Community(grant.ScopeId!.Value));
+            if (grant.Role == Role.StreetOfficer)
+                audiences.Add(Audience.Street(grant.ScopeId!.Value));
+        }
+        return [.. audiences];
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Renovation.Community.Api.Data;
+
+namespace Renovation.Community.Api.Features.Realtime;
+
+/// <summary>
+/// Delivers outbox events at least once. Only the node holding the <c>outbox-dispatcher</c> lease works, so
+/// sequence numbers are handed out by one writer in the order events became visible. Delivery goes to SignalR
+/// groups (through the Redis backplane when configured); an event is marked published only after it was sent, so a
+/// crash in between re-sends it and clients de-duplicate by sequence.
+/// </summary>
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IHubContext<EventsHub> hub, OutboxSignal signal,
+    IOptions<RealtimeOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    public const string LeaseName = "outbox-dispatcher";
+    private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var poll = TimeSpan.FromMilliseconds(options.Value.PollMilliseconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await DispatchOnceAsync(stoppingToken))
+                {
+                    // Keep going while full batches come back.
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Outbox dispatch failed; will retry");
+            }
+            try
+            {
+                await signal.WaitAsync(poll, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Sequences and publishes one batch; true when there may be more.</summary>
+    public async Task<bool> DispatchOnceAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var settings = options.Value;
+        if (!await LeaseStore.TryAcquireAsync(db, LeaseName, _holder, clock.GetUtcNow(),
+                TimeSpan.FromSeconds(settings.LeaseSeconds), ct))
+            return false;
+
+        var fresh = await db.OutboxEvents.Where(e => e.Sequence == null).OrderBy(e => e.Id).Take(settings.BatchSize)
+            .ToListAsync(ct);
+        if (fresh.Count > 0)
+        {
+            var last = await db.OutboxEvents.MaxAsync(e => e.Sequence, ct) ?? 0;
+            foreach (var e in fresh)
+                e.AssignSequence(++last);
+            await db.SaveChangesAsync(ct);
+        }
+
+        var unpublished = await db.OutboxEvents.Where(e => e.Sequence != null && e.PublishedAt == null)
+            .OrderBy(e => e.Sequence).Take(settings.BatchSize).ToListAsync(ct);
+        foreach (var e in unpublished)
+        {
+            await hub.Clients.Group(e.Audience).SendAsync(EventsHub.EventMethod, EventEnvelope.From(e), ct);
+            e.MarkPublished(clock.GetUtcNow());
+        }
+        if (unpublished.Count > 0)
+            await db.SaveChangesAsync(ct);
+        return fresh.Count == settings.BatchSize || unpublished.Count == settings.BatchSize;
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Renovation.Community.Api.Features.Realtime;
+
+internal sealed class OutboxEventModel : IEntityTypeConfiguration<OutboxEvent>
+{
+    public void Configure(EntityTypeBuilder<OutboxEvent> e)
+    {
+        e.ToTable("OutboxEvents");
+        e.Property(x => x.Kind).HasMaxLength(64);
+        e.Property(x => x.Audience).HasMaxLength(64);
+        e.HasIndex(x => x.EventId).IsUnique();
+        e.HasIndex(x => x.Sequence).IsUnique();
+        // The catch-up query filters by audience and walks the sequence.
+        e.HasIndex(x => new { x.Audience, x.Sequence });
+        e.HasIndex(x => x.PublishedAt);
+    }
+}
+
+internal sealed class LeaseModel : IEntityTypeConfiguration<Lease>
+{
+    public void Configure(EntityTypeBuilder<Lease> e)
+    {
+        e.HasKey(x => x.Name);
+        e.Property(x => x.Name).HasMaxLength(64);
+        e.Property(x => x.Holder).HasMaxLength(128);
+    }
+}

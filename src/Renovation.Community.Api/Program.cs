@@ -1,0 +1,40 @@
+using Renovation.Community.Api.Common;
+using Renovation.Community.Api.Data;
+using Renovation.Community.Api.Extensions;
+
+try
+{
+    // Settings ship beside the binary; relative data paths (./data) stay relative to where the command runs.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = args,
+        ContentRootPath = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
+    });
+    builder.AddDatabase();
+    builder.AddStartupTasks();
+    builder.AddApiServices();
+    builder.AddRealtime();
+    builder.AddOpenApiDocs();
+    builder.AddHealth();
+
+    var app = builder.Build();
+    if (args.Contains("migrate"))
+    {
+        await DatabaseSetup.MigrateAsync(app.Services);
+        Console.WriteLine("Migrations applied.");
+        return 0;
+    }
+    app.UseApiPipeline();
+    app.MapApi();
+    app.AnnounceDocs();
+    await app.RunAsync();
+    return 0;
+}
+catch (ConfigurationProblem problem)
+{
+    Console.Error.WriteLine($"Configuration error: {problem.Message}");
+    return 2;
+}
+
+/// <summary>Visible to <c>WebApplicationFactory</c> in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using Renovation.Community.WeChatSimulator.Faults;
+using Renovation.Community.WeChatSimulator.MiniProgram;
+using Renovation.Community.WeChatSimulator.Pay;
+
+namespace Renovation.Community.WeChatSimulator;
+
+/// <summary>Everything the endpoints share.</summary>
+internal sealed class SimulatorState(SimulatorOptions options, SimulatorKeys keys, string appSecret)
+{
+    public SimulatorOptions Options { get; } = options;
+
+    public SimulatorKeys Keys { get; } = keys;
+
+    public string AppSecret { get; } = appSecret;
+
+    public SimulatorCounters Counters { get; } = new();
+
+    public FaultInjector Faults { get; } = new();
+
+    public OrderBook Orders { get; } = new();
+
+    public MiniProgramBackend MiniProgram { get; } = new(options.AppId);
+
+    public AccessTokenBook AccessTokens => _accessTokens ??= new AccessTokenBook(Options, Counters);
+
+    public ConcurrentDictionary<string, byte[]> Bills { get; } = new(StringComparer.Ordinal);
+
+    public NotificationSender Notifications { get; set; } = null!;
+
+    public string BaseUrl { get; set; } = "";
+
+    public SimulatorSigningKey SigningKey { get; set; } = SimulatorSigningKey.PublicKey;
+
+    private AccessTokenBook? _accessTokens;
+}

@@ -1,0 +1,214 @@
+using System.Net;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Renovation.Community.WeChatSimulator.Faults;
+using Renovation.Community.WeChatSimulator.MiniProgram;
+using Renovation.Community.WeChatSimulator.Pages;
+using Renovation.Community.WeChatSimulator.Pay;
+
+namespace Renovation.Community.WeChatSimulator;
+
+/// <summary>
+/// A real Kestrel server on 127.0.0.1 that plays both api.weixin.qq.com and api.mch.weixin.qq.com.
+/// <code>
+/// await using var sim = await WeChatSimulatorServer.StartAsync(new SimulatorOptions());
+/// configuration.AddInMemoryCollection(sim.ClientSettings.ToConfiguration(keyDir, notifyUrl));
+/// </code>
+/// </summary>
+public sealed class WeChatSimulatorServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly SimulatorState _state;
+
+    private WeChatSimulatorServer(WebApplication app, SimulatorState state)
+    {
+        _app = app;
+        _state = state;
+    }
+
+    /// <summary>e.g. http://127.0.0.1:41234 — the base URL for both the mini-program and the Pay client.</summary>
+    public string BaseUrl => _state.BaseUrl;
+
+    public SimulatorClientSettings ClientSettings { get; private set; } = null!;
+
+    public SimulatorCounters Counters => _state.Counters;
+
+    public FaultInjector Faults => _state.Faults;
+
+    public MiniProgramBackend MiniProgram => _state.MiniProgram;
+
+    public OrderBook Orders => _state.Orders;
+
+    public IReadOnlyCollection<NotificationDelivery> NotificationDeliveries => _state.Notifications.Deliveries.ToArray();
+
+    /// <summary>Which key signs Pay answers and notifications from now on (both are in <see cref="ClientSettings"/>).</summary>
+    public SimulatorSigningKey SigningKey
+    {
+        get => _state.SigningKey;
+        set => _state.SigningKey = value;
+    }
+
+    /// <summary>The access token stable_token currently hands out, if any.</summary>
+    public string? CurrentAccessToken => _state.AccessTokens.Current;
+
+    public static async Task<WeChatSimulatorServer> StartAsync(SimulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new SimulatorOptions();
+        var keys = SimulatorKeys.Generate(options);
+        var state = new SimulatorState(options, keys, options.AppSecret ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant());
+        state.Notifications = new NotificationSender(state);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(WeChatSimulatorServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        builder.Logging.ClearProviders();
+        if (options.LogToConsole)
+        {
+            builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+        }
+        var app = builder.Build();
+
+        app.Use((context, next) => ApplyFaultsAsync(context, next, state));
+        app.Use((context, next) => CheckPaySignatureAsync(context, next, state));
+        MiniProgramEndpoints.Map(app, state);
+        PayEndpoints.Map(app, state);
+        var server = new WeChatSimulatorServer(app, state);
+        SimulatorPages.Map(app, server, state);
+
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        state.BaseUrl = address.TrimEnd('/');
+        server.ClientSettings = new SimulatorClientSettings(
+            state.BaseUrl,
+            options.AppId,
+            state.AppSecret,
+            options.MchId,
+            keys.MerchantSerialNo,
+            keys.MerchantPrivateKey?.ExportPkcs8PrivateKeyPem(),
+            keys.ApiV3Key,
+            keys.PlatformSerial,
+            keys.PlatformCertificate.ExportCertificatePem(),
+            keys.PublicKeyId,
+            keys.PublicKey.ExportSubjectPublicKeyInfoPem());
+        return server;
+    }
+
+    /// <summary>
+    /// The user pays <paramref name="outTradeNo"/>: the order becomes SUCCESS and a TRANSACTION.SUCCESS notification
+    /// goes to its notify_url in the background. False when there is no unpaid order of that number.
+    /// </summary>
+    public Task<bool> PayAsync(string outTradeNo, PaymentOptions? options = null)
+    {
+        SimulatedOrder? order;
+        lock (_state.Orders.Gate)
+        {
+            order = _state.Orders.FindUnlocked(outTradeNo);
+            if (order is null || order.TradeState != "NOTPAY")
+            {
+                return Task.FromResult(false);
+            }
+            order.TradeState = "SUCCESS";
+            order.SuccessTime = _state.Options.Time.GetUtcNow();
+            order.TransactionId = "42000" + RandomNumberGenerator.GetString("0123456789", 23);
+        }
+        _state.Notifications.SendTransaction(order, options ?? new PaymentOptions());
+        return Task.FromResult(true);
+    }
+
+    /// <summary>Ends the current access token: calls with it answer 42001 (expired) or 40001 (invalid).</summary>
+    public void ExpireAccessToken(int errCode = 42001) => _state.AccessTokens.Kill(errCode);
+
+    /// <summary>Polls the delivery log until <paramref name="match"/> is seen.</summary>
+    public async Task<NotificationDelivery> WaitForDeliveryAsync(Func<NotificationDelivery, bool> match, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            var found = _state.Notifications.Deliveries.FirstOrDefault(match);
+            if (found is not null)
+            {
+                return found;
+            }
+            await Task.Delay(10);
+        }
+        throw new TimeoutException($"No matching notification delivery within {timeout}. Seen: {string.Join("; ", NotificationDeliveries)}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _state.Notifications.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _state.Keys.Dispose();
+    }
+
+    private static async Task ApplyFaultsAsync(HttpContext context, RequestDelegate next, SimulatorState state)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        var fault = path.StartsWith("/simulator", StringComparison.Ordinal) || path == "/" ? null : state.Faults.Take(path);
+        if (fault is null)
+        {
+            await next(context);
+            return;
+        }
+        state.Counters.FaultServed();
+        switch (fault.Kind)
+        {
+            case FaultKind.Delay:
+                // If the client gives up first, the request is aborted and never served: a clean timeout.
+                await Task.Delay(fault.Delay, context.RequestAborted);
+                await next(context);
+                return;
+            case FaultKind.HttpStatus:
+                context.Response.StatusCode = fault.StatusCode;
+                await context.Response.WriteAsync("<html><body>simulated upstream failure</body></html>");
+                return;
+            case FaultKind.WeChatErrCode:
+                await MiniProgramEndpoints.Error(fault.ErrCode, "simulated error").ExecuteAsync(context);
+                return;
+            case FaultKind.PayError:
+                await SignedPayResult.Error(state, fault.StatusCode, fault.Code ?? "SYSTEM_ERROR", "模拟的错误").ExecuteAsync(context);
+                return;
+            default:
+                // Signature and bill faults spoil the answer, which the endpoint produces as usual.
+                context.Items[SignedPayResult.ResponseFaultKey] = fault;
+                await next(context);
+                return;
+        }
+    }
+
+    private static async Task CheckPaySignatureAsync(HttpContext context, RequestDelegate next, SimulatorState state)
+    {
+        if (!(context.Request.Path.Value ?? "").StartsWith("/v3/", StringComparison.Ordinal))
+        {
+            await next(context);
+            return;
+        }
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        // The signature covers the path as sent, before any decoding: use the raw request target.
+        var rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
+        var problem = PaySignatures.CheckRequest(context.Request.Headers.Authorization, context.Request.Method, rawTarget, body,
+            state.Keys, state.Options.MchId, state.Options.Time.GetUtcNow());
+        if (problem is not null)
+        {
+            state.Counters.PaySignatureRejected();
+            await SignedPayResult.Error(state, 401, "SIGN_ERROR", "签名错误: " + problem).ExecuteAsync(context);
+            return;
+        }
+        state.Counters.PayRequestAccepted();
+        context.Items[PayEndpoints.BodyKey] = body;
+        await next(context);
+    }
+}
