@@ -1,0 +1,48 @@
+using System.Diagnostics;
+
+namespace Renovation.Community.Tests.Foundation;
+
+/// <summary>Starts the real API process with bad settings: it must stop at once with one clear line.</summary>
+public sealed class StartupConfigurationTests
+{
+    private static async Task<(int ExitCode, string StdErr)> StartApi(params string[] settings)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Renovation.Community.Api.dll");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        info.ArgumentList.Add(dll);
+        foreach (var s in settings)
+            info.ArgumentList.Add(s);
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        using var process = Process.Start(info)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var stderr = await process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, stderr.Trim());
+    }
+
+    [Fact]
+    public async Task Unknown_database_provider_stops_the_start_with_one_line()
+    {
+        var (exit, stderr) = await StartApi("--Database:Provider=Oracle", "--Auth:SigningKey=" + new string('k', 40));
+        Assert.Equal(2, exit);
+        Assert.Equal("Configuration error: Database:Provider 'Oracle' is unknown: use Sqlite or MySql.", stderr);
+    }
+
+    [Fact]
+    public async Task Missing_connection_string_stops_the_start_with_one_line()
+    {
+        var (exit, stderr) = await StartApi("--Database:Provider=MySql", "--Auth:SigningKey=" + new string('k', 40));
+        Assert.Equal(2, exit);
+        Assert.Equal("Configuration error: ConnectionStrings:MySql is missing: set it for Database:Provider=MySql.", stderr);
+    }
+
+    [Fact]
+    public async Task Production_without_a_signing_key_refuses_to_start()
+    {
+        var (exit, stderr) = await StartApi("--ConnectionStrings:Sqlite=Data Source=/tmp/rc-never-created.db");
+        Assert.Equal(2, exit);
+        Assert.StartsWith("Configuration error: Auth:SigningKey is missing", stderr);
+        Assert.DoesNotContain('\n', stderr);
+    }
+}

@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Renovation.Community.Api.Data;
+using Renovation.Community.Api.Features.Identity;
+
+namespace Renovation.Community.Tests.Infrastructure;
+
+/// <summary>
+/// The real API on Kestrel (loopback, random port) over a fresh real database with the real migrations and the demo
+/// data. One per test class; the clock is a <see cref="FakeTimeProvider"/> that tests may move.
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _connectionString = TestDatabase.NewConnectionString($"rc_{Guid.NewGuid():N}");
+    private readonly ConcurrentDictionary<string, string> _tokens = new();
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public CapturedLogs Logs { get; } = new();
+
+    /// <summary>Overridden by factories that need different settings (e.g. a tight login rate limit).</summary>
+    protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
+    public ApiFactory() => UseKestrel(0);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = TestDatabase.Provider.ToString(),
+            [$"ConnectionStrings:{TestDatabase.Provider}"] = _connectionString,
+            ["Auth:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
+            ["Auth:EnableDevLogin"] = "true",
+            ["Auth:LoginPermitsPerMinute"] = "100000",
+            ["DemoData:Seed"] = "true",
+            ["Realtime:PollMilliseconds"] = "100",
+        };
+        foreach (var (key, value) in ExtraSettings)
+            settings[key] = value;
+        foreach (var (key, value) in settings)
+            builder.UseSetting(key, value);
+        builder.ConfigureLogging(l => l.AddProvider(Logs));
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public Uri ServerAddress =>
+        new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    public Task InitializeAsync()
+    {
+        StartServer();
+        return Task.CompletedTask;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await TestDatabase.DropAsync(_connectionString);
+    }
+
+    /// <summary>A client signed in as a demo user (see DemoDataSeeder.Usernames); tokens are cached per user.</summary>
+    public async Task<HttpClient> ClientFor(string username)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenFor(username));
+        return client;
+    }
+
+    public async Task<string> TokenFor(string username)
+    {
+        if (_tokens.TryGetValue(username, out var cached))
+            return cached;
+        using var anonymous = CreateClient();
+        var response = await anonymous.PostAsJsonAsync("/api/v1/auth/dev-login", new { username });
+        response.EnsureSuccessStatusCode();
+        var login = await response.Content.ReadFromJsonAsync<LoginBody>(Json.Options);
+        return _tokens[username] = login!.Tokens.AccessToken;
+    }
+
+    /// <summary>Runs work against the same database the API uses (for arranging data and checking what was written).</summary>
+    public async Task<T> WithDb<T>(Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public async Task WithDb(Func<AppDbContext, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public sealed record LoginBody(Guid UserId, string DisplayName, bool IsNewUser, TokenPair Tokens);
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Api.Data;
+
+namespace Renovation.Community.Tests.Infrastructure;
+
+/// <summary>How many rows each table holds: taken before and after a refused request to prove nothing was written.</summary>
+public sealed record RowCounts(int Districts, int Streets, int Communities, int Buildings, int Units, int Parties,
+    int Members, int Companies, int Users, int Grants, int Bindings, int Outbox, int Audit)
+{
+    public static Task<RowCounts> Of(ApiFactory factory) => factory.WithDb(async db => new RowCounts(
+        await db.Districts.CountAsync(), await db.Streets.CountAsync(), await db.Communities.CountAsync(),
+        await db.Buildings.CountAsync(), await db.Units.CountAsync(), await db.OwnerParties.CountAsync(),
+        await db.PartyMembers.CountAsync(), await db.PropertyCompanies.CountAsync(), await db.Users.CountAsync(),
+        await db.RoleGrants.CountAsync(), await db.UnitBindings.CountAsync(), await db.OutboxEvents.CountAsync(),
+        await db.AuditLog.CountAsync()));
+}

@@ -1,0 +1,49 @@
+using MySqlConnector;
+using Renovation.Community.Api.Data;
+
+namespace Renovation.Community.Tests.Infrastructure;
+
+/// <summary>
+/// Which real database this test run uses. <c>RC_TEST_DB=MySql</c> with <c>RC_TEST_MYSQL</c> (a server connection
+/// string) runs everything on MariaDB; the default is a SQLite file per test class.
+/// </summary>
+public static class TestDatabase
+{
+    public static DatabaseProvider Provider =>
+        string.Equals(Environment.GetEnvironmentVariable("RC_TEST_DB"), "MySql", StringComparison.OrdinalIgnoreCase)
+            ? DatabaseProvider.MySql
+            : DatabaseProvider.Sqlite;
+
+    /// <summary>A connection string to a brand-new, empty database (the migrations create the schema).</summary>
+    public static string NewConnectionString(string name)
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "renovation-tests");
+            Directory.CreateDirectory(folder);
+            return $"Data Source={Path.Combine(folder, $"{name}.db")}";
+        }
+        var server = Environment.GetEnvironmentVariable("RC_TEST_MYSQL")
+            ?? throw new InvalidOperationException("RC_TEST_DB=MySql needs RC_TEST_MYSQL (server connection string); run ./scripts/test.sh");
+        return new MySqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    public static async Task DropAsync(string connectionString)
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+                File.Delete(file + suffix);
+            return;
+        }
+        var builder = new MySqlConnectionStringBuilder(connectionString);
+        var database = builder.Database;
+        builder.Database = "";
+        await using var connection = new MySqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new MySqlCommand($"DROP DATABASE IF EXISTS `{database}`", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
