@@ -25,7 +25,14 @@ public static class Pipeline
     /// <summary>The table of contents of the HTTP API.</summary>
     public static WebApplication MapApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1").AddEndpointFilter<ValidationFilter>();
+        // Every route can answer with these problems; documenting them once keeps the OpenAPI document honest.
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<ValidationFilter>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapAuthApi();
         api.MapMeApi();
         api.MapBindingsApi();
