@@ -1,6 +1,7 @@
 using Renovation.Community.Api.Common;
 using Renovation.Community.Api.Data;
 using Renovation.Community.Api.Extensions;
+using Renovation.Community.Api.Jobs;
 
 try
 {
@@ -14,6 +15,7 @@ try
     builder.AddStartupTasks();
     builder.AddApiServices();
     builder.AddRealtime();
+    builder.AddJobs();
     builder.AddOpenApiDocs();
     builder.AddHealth();
 
