@@ -46,7 +46,42 @@ internal sealed class SimulatorKeys : IDisposable
 
     public string ApiV3Key { get; }
 
+    private static readonly Lock SharedGate = new();
+    private static SharedMaterial? _shared;
+
+    /// <summary>Exported key material reused by instances that opt in, so a test suite pays for RSA generation once.</summary>
+    private sealed record SharedMaterial(RSAParameters Merchant, string MerchantSerial, RSAParameters Platform, byte[] Certificate, RSAParameters PublicKey, string PublicKeyId, string ApiV3Key);
+
     public static SimulatorKeys Generate(SimulatorOptions options)
+    {
+        if (options.ShareKeysWithinProcess && options.MerchantPublicKeyPem is null && options.MerchantSerialNo is null)
+        {
+            return FromShared();
+        }
+        return Create(options);
+    }
+
+    private static SimulatorKeys FromShared()
+    {
+        SharedMaterial shared;
+        lock (SharedGate)
+        {
+            if (_shared is null)
+            {
+                using var fresh = Create(new SimulatorOptions());
+                _shared = new SharedMaterial(
+                    fresh.MerchantPrivateKey!.ExportParameters(true), fresh.MerchantSerialNo,
+                    fresh.PlatformKey.ExportParameters(true), fresh.PlatformCertificate.Export(X509ContentType.Cert),
+                    fresh.PublicKey.ExportParameters(true), fresh.PublicKeyId, fresh.ApiV3Key);
+            }
+            shared = _shared;
+        }
+        var merchant = RSA.Create(shared.Merchant);
+        return new SimulatorKeys(merchant, merchant, shared.MerchantSerial, RSA.Create(shared.Platform),
+            X509CertificateLoader.LoadCertificate(shared.Certificate), RSA.Create(shared.PublicKey), shared.PublicKeyId, shared.ApiV3Key);
+    }
+
+    private static SimulatorKeys Create(SimulatorOptions options)
     {
         RSA? merchantPrivate = null;
         RSA merchantPublic;

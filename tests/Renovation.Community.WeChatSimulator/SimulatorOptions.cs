@@ -40,6 +40,15 @@ public sealed class SimulatorOptions
     /// <summary>The clock used for signature windows; tests shift it.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Reuse one set of generated keys for every simulator in this process (tests start hundreds; RSA
+    /// generation dominates their start-up). Keys are still generated at run time, never stored.
+    /// </summary>
+    public bool ShareKeysWithinProcess { get; set; }
+
+    /// <summary>Stop on Ctrl+C / SIGTERM (the standalone host); off when embedded in another host or a test run.</summary>
+    public bool HandleConsoleSignals { get; set; }
+
     /// <summary>Send Kestrel and request logs to the console (the standalone host turns this on).</summary>
     public bool LogToConsole { get; set; }
 }

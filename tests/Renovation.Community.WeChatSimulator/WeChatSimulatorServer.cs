@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Renovation.Community.WeChatSimulator.Faults;
 using Renovation.Community.WeChatSimulator.MiniProgram;
@@ -55,6 +56,9 @@ public sealed class WeChatSimulatorServer : IAsyncDisposable
         set => _state.SigningKey = value;
     }
 
+    /// <summary>Cancelled when the simulator stops (with <see cref="SimulatorOptions.HandleConsoleSignals"/>: on Ctrl+C or SIGTERM).</summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
     /// <summary>The access token stable_token currently hands out, if any.</summary>
     public string? CurrentAccessToken => _state.AccessTokens.Current;
 
@@ -72,6 +76,11 @@ public sealed class WeChatSimulatorServer : IAsyncDisposable
             Args = [],
         });
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        if (!options.HandleConsoleSignals)
+        {
+            // Embedded in a test run or the API host: Ctrl+C and SIGTERM belong to that host, not to us.
+            builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+        }
         builder.Logging.ClearProviders();
         if (options.LogToConsole)
         {
@@ -210,5 +219,12 @@ public sealed class WeChatSimulatorServer : IAsyncDisposable
         state.Counters.PayRequestAccepted();
         context.Items[PayEndpoints.BodyKey] = body;
         await next(context);
+    }
+
+    private sealed class EmbeddedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

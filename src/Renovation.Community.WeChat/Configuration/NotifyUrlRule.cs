@@ -10,7 +10,8 @@ internal static class NotifyUrlRule
         {
             return "is missing.";
         }
-        if (!Uri.TryCreate(notifyUrl, UriKind.Absolute, out var uri))
+        // On Unix "/pay/notify" parses as an absolute file:// URI; only web URLs count.
+        if (!Uri.TryCreate(notifyUrl, UriKind.Absolute, out var uri) || uri.IsFile || uri.IsUnc)
         {
             return $"'{notifyUrl}' is not an absolute URL.";
         }

@@ -20,7 +20,10 @@ internal sealed class WeChatOptionsValidator : IValidateOptions<WeChatOptions>
             ValidatePay(options, problems);
         }
         ValidateHttp(options.Http, problems);
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        // One failure whose message has one line per problem: that is what a host prints when it refuses to start.
+        return problems.Count == 0
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail("WeChat configuration is invalid:" + string.Concat(problems.Select(p => Environment.NewLine + "  " + p)));
     }
 
     private static void ValidateMiniProgram(WeChatOptions options, List<string> problems)
@@ -104,7 +107,7 @@ internal sealed class WeChatOptionsValidator : IValidateOptions<WeChatOptions>
             }
             return;
         }
-        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri))
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || uri.IsFile || uri.IsUnc)
         {
             problems.Add($"{key} '{baseUrl}' is not an absolute URL.");
         }

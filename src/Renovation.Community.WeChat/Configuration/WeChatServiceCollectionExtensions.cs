@@ -30,6 +30,8 @@ public static class WeChatServiceCollectionExtensions
         services.AddOptions<WeChatOptions>()
             .Bind(configuration.GetSection(WeChatOptions.SectionName))
             .ValidateOnStart();
+        // Bound on its own so that configuring the HTTP pipeline does not re-run (and re-report) the validation above.
+        services.AddOptions<WeChatHttpOptions>().Bind(configuration.GetSection(WeChatOptions.SectionName).GetSection("Http"));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WeChatOptions>, WeChatOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
@@ -44,7 +46,7 @@ public static class WeChatServiceCollectionExtensions
             .AddStandardResilienceHandler()
             .Configure((resilience, sp) =>
             {
-                ApplyTimeouts(resilience, Options(sp).Http);
+                ApplyTimeouts(resilience, HttpOptions(sp));
                 // A retried POST could send a subscribe message twice; only GETs (code2Session) are repeated.
                 resilience.Retry.DisableForUnsafeHttpMethods();
             });
@@ -59,7 +61,7 @@ public static class WeChatServiceCollectionExtensions
             // Every Pay call may be retried: queries are safe, and orders, refunds and closes carry the
             // merchant's own out_trade_no / out_refund_no, which WeChat Pay deduplicates.
             .AddStandardResilienceHandler()
-            .Configure((resilience, sp) => ApplyTimeouts(resilience, Options(sp).Http));
+            .Configure((resilience, sp) => ApplyTimeouts(resilience, HttpOptions(sp)));
         // Added after the resilience handler, so it runs inside it: every attempt is signed afresh.
         services.AddHttpClient(WeChatHttpClientNames.Pay).AddHttpMessageHandler<WeChatPaySigningHandler>();
         return services;
@@ -73,6 +75,8 @@ public static class WeChatServiceCollectionExtensions
     }
 
     private static WeChatOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<WeChatOptions>>().Value;
+
+    private static WeChatHttpOptions HttpOptions(IServiceProvider sp) => sp.GetRequiredService<IOptions<WeChatHttpOptions>>().Value;
 
     private static string MiniProgramBaseUrl(WeChatOptions options) =>
         string.IsNullOrWhiteSpace(options.MiniProgram.BaseUrl) ? MiniProgramOptions.RealBaseUrl : options.MiniProgram.BaseUrl;
