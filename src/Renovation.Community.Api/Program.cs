@@ -14,6 +14,7 @@ try
     builder.AddDatabase();
     builder.AddStartupTasks();
     builder.AddApiServices();
+    await builder.AddWeChatAsync();
     builder.AddRealtime();
     builder.AddJobs();
     builder.AddOpenApiDocs();

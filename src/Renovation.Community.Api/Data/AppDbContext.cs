@@ -3,6 +3,7 @@ using Renovation.Community.Api.Features.Audit;
 using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Places;
 using Renovation.Community.Api.Features.Realtime;
+using Renovation.Community.Api.Features.WeChatIntegration;
 
 namespace Renovation.Community.Api.Data;
 
@@ -29,6 +30,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
     public DbSet<Lease> Leases => Set<Lease>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<StoredWeChatToken> WeChatAccessTokens => Set<StoredWeChatToken>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -28,7 +28,6 @@ public static class ApiServices
         services.AddScoped<Access>();
         services.AddScoped<TokenService>();
         services.AddScoped<EventOutbox>();
-        services.AddSingleton<IWeChatLogin, DevelopmentWeChatLogin>();
 
         builder.AddJwtAuthentication();
         builder.AddLoginRateLimit();
@@ -52,7 +51,7 @@ public static class ApiServices
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>>((jwt, options) =>
+            .Configure<IOptions<AuthOptions>, TimeProvider>((jwt, options, clock) =>
             {
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters = new TokenValidationParameters
@@ -61,7 +60,13 @@ public static class ApiServices
                     ValidAudience = AuthOptions.Audience,
                     IssuerSigningKey = options.Value.Key(),
                     NameClaimType = "sub",
-                    ClockSkew = TimeSpan.FromSeconds(30),
+                    // Token lifetimes are judged by the same clock that issued them (TimeProvider), not the machine's.
+                    LifetimeValidator = (notBefore, expires, _, _) =>
+                    {
+                        var now = clock.GetUtcNow().UtcDateTime;
+                        var skew = TimeSpan.FromSeconds(30);
+                        return (notBefore is null || notBefore.Value <= now + skew) && expires is not null && now - skew < expires.Value;
+                    },
                 };
                 jwt.Events = new JwtBearerEvents
                 {

@@ -14,9 +14,10 @@ public sealed class AuthTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task WeChat_login_creates_the_user_once_and_signs_in_again_as_the_same_user()
     {
         using var client = api.CreateClient();
-        var code = "code-" + Guid.NewGuid().ToString("N");
-        var first = await (await client.PostJson("/api/v1/auth/wechat-login", new { code })).ShouldBe<Login>(HttpStatusCode.OK);
-        var again = await (await client.PostJson("/api/v1/auth/wechat-login", new { code })).ShouldBe<Login>(HttpStatusCode.OK);
+        // wx.login codes are single use; the simulator maps "person:n" codes to one openid per person.
+        var person = "person-" + Guid.NewGuid().ToString("N");
+        var first = await (await client.PostJson("/api/v1/auth/wechat-login", new { code = $"{person}:1" })).ShouldBe<Login>(HttpStatusCode.OK);
+        var again = await (await client.PostJson("/api/v1/auth/wechat-login", new { code = $"{person}:2" })).ShouldBe<Login>(HttpStatusCode.OK);
         Assert.True(first.IsNewUser);
         Assert.False(again.IsNewUser);
         Assert.Equal(first.UserId, again.UserId);
@@ -36,6 +37,47 @@ public sealed class AuthTests(ApiFactory api) : IClassFixture<ApiFactory>
         await (await client.PostJson("/api/v1/auth/wechat-login", new { code = "invalid-code" }))
             .ShouldBeProblem(HttpStatusCode.Unauthorized, "wechat_code_invalid");
         Assert.Equal(before, await RowCounts.Of(api));
+    }
+
+    [Fact]
+    public async Task A_login_code_used_twice_is_refused_like_WeChat_refuses_it()
+    {
+        using var client = api.CreateClient();
+        var code = "once-" + Guid.NewGuid().ToString("N");
+        Assert.Equal(HttpStatusCode.OK, (await client.PostJson("/api/v1/auth/wechat-login", new { code })).StatusCode);
+        await (await client.PostJson("/api/v1/auth/wechat-login", new { code }))
+            .ShouldBeProblem(HttpStatusCode.Unauthorized, "wechat_code_invalid");
+    }
+
+    [Fact]
+    public async Task A_user_WeChat_flags_as_risky_is_refused()
+    {
+        using var client = api.CreateClient();
+        await (await client.PostJson("/api/v1/auth/wechat-login", new { code = "risky-" + Guid.NewGuid().ToString("N") }))
+            .ShouldBeProblem(HttpStatusCode.Forbidden);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(45011)]
+    public async Task WeChat_being_busy_or_limiting_is_a_retryable_problem_not_a_500(int errCode)
+    {
+        using var client = api.CreateClient();
+        api.WeChat.Faults.Inject(WeChatSimulator.Faults.SimulatorPaths.Code2Session, WeChatSimulator.Faults.Fault.WeChatError(errCode), times: 5);
+        var response = await client.PostJson("/api/v1/auth/wechat-login", new { code = "busy-" + Guid.NewGuid().ToString("N") });
+        await response.ShouldBeProblem(errCode == -1 ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.TooManyRequests);
+        while (api.WeChat.Faults.PendingCount > 0)
+            await client.PostJson("/api/v1/auth/wechat-login", new { code = "drain-" + Guid.NewGuid().ToString("N") });
+    }
+
+    [Fact]
+    public async Task The_WeChat_session_key_is_neither_returned_nor_logged()
+    {
+        using var client = api.CreateClient();
+        var body = await (await client.PostJson("/api/v1/auth/wechat-login", new { code = "sk-" + Guid.NewGuid().ToString("N") })).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("session", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(api.Logs.Lines, l => l.Contains("session_key", StringComparison.Ordinal));
+        Assert.DoesNotContain(api.Logs.Lines, l => l.Contains(api.WeChat.ClientSettings.AppSecret, StringComparison.Ordinal));
     }
 
     [Theory]

@@ -8,22 +8,26 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 using Renovation.Community.Api.Data;
 using Renovation.Community.Api.Features.Identity;
+using Renovation.Community.WeChatSimulator;
 
 namespace Renovation.Community.Tests.Infrastructure;
 
 /// <summary>
 /// The real API on Kestrel (loopback, random port) over a fresh real database with the real migrations and the demo
-/// data. One per test class; the clock is a <see cref="FakeTimeProvider"/> that tests may move.
+/// data. One per test class; the clock is a <see cref="ShiftedClock"/> that tests may move forward.
 /// </summary>
 public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _connectionString = TestDatabase.NewConnectionString($"rc_{Guid.NewGuid():N}");
     private readonly ConcurrentDictionary<string, string> _tokens = new();
 
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public ShiftedClock Clock { get; } = new();
+    /// <summary>The loopback WeChat this API talks to (real HTTP, real RSA/AES).</summary>
+    public WeChatSimulatorServer WeChat { get; } =
+        WeChatSimulatorServer.StartAsync(new SimulatorOptions { ShareKeysWithinProcess = true, NotificationTimeScale = 0.001 })
+            .GetAwaiter().GetResult();
     public CapturedLogs Logs { get; } = new();
 
     /// <summary>Overridden by factories that need different settings (e.g. a tight login rate limit).</summary>
@@ -44,6 +48,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["DemoData:Seed"] = "true",
             ["Realtime:PollMilliseconds"] = "100",
         };
+        var keys = Path.Combine(Path.GetTempPath(), "renovation-tests", $"wechat-{Guid.NewGuid():N}");
+        foreach (var (key, value) in WeChat.ClientSettings.ToConfiguration(keys, "http://127.0.0.1/api/v1/payments/wechat-notify"))
+            settings[key] = value;
         foreach (var (key, value) in ExtraSettings)
             settings[key] = value;
         foreach (var (key, value) in settings)
@@ -68,6 +75,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        await WeChat.DisposeAsync();
         await TestDatabase.DropAsync(_connectionString);
     }
 

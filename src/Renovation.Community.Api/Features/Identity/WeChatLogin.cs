@@ -1,7 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.RegularExpressions;
 using Renovation.Community.Api.Common.Errors;
+using Renovation.Community.WeChat.MiniProgram;
 
 namespace Renovation.Community.Api.Features.Identity;
 
@@ -14,20 +12,34 @@ public interface IWeChatLogin
     Task<WeChatIdentity> Code2SessionAsync(string code, CancellationToken ct);
 }
 
-/// <summary>
-/// Development stand-in used when no WeChat client is configured: the same code always yields the same openid, so
-/// a tester can sign in as "the same person" again. Codes starting with <c>invalid</c> behave like WeChat's 40029.
-/// </summary>
-public sealed partial class DevelopmentWeChatLogin : IWeChatLogin
+/// <summary>code2Session through the mini-program client, with WeChat's refusals turned into problems a client can act on.</summary>
+public sealed class MiniProgramWeChatLogin(IMiniProgramClient wechat, ILogger<MiniProgramWeChatLogin> logger) : IWeChatLogin
 {
-    public Task<WeChatIdentity> Code2SessionAsync(string code, CancellationToken ct)
+    public async Task<WeChatIdentity> Code2SessionAsync(string code, CancellationToken ct)
     {
-        if (!CodeShape().IsMatch(code) || code.StartsWith("invalid", StringComparison.Ordinal))
-            throw AppProblem.Unauthorized("wechat_code_invalid", "微信登录凭证无效或已过期，请重新登录");
-        var openId = "dev-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)))[..24];
-        return Task.FromResult(new WeChatIdentity(openId, null));
+        try
+        {
+            var session = await wechat.Code2SessionAsync(code, ct);
+            return new WeChatIdentity(session.OpenId, session.UnionId);
+        }
+        catch (WeChatApiException e) when (e.IsBadLoginCode)
+        {
+            throw AppProblem.Unauthorized("wechat_code_invalid", "微信登录凭证无效或已使用，请重新登录");
+        }
+        catch (WeChatApiException e) when (e.ErrCode == WeChatErrorCodes.RiskyUser)
+        {
+            throw AppProblem.Forbidden("微信判定该账号存在风险，暂不能登录");
+        }
+        catch (WeChatApiException e) when (e.ErrCode == WeChatErrorCodes.RateLimited)
+        {
+            throw new AppProblem(StatusCodes.Status429TooManyRequests, "wechat_rate_limited", "登录人数过多，请稍后再试");
+        }
+        catch (Exception e) when (e is WeChatApiException or HttpRequestException or TimeoutException
+                                      or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
+        {
+            // WeChat is busy or unreachable: not the client's fault, and not ours to hide as a 500.
+            logger.LogWarning("code2Session failed: {Error}", e.Message);
+            throw new AppProblem(StatusCodes.Status503ServiceUnavailable, "wechat_unavailable", "微信服务暂时不可用，请稍后再试");
+        }
     }
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,128}$")]
-    private static partial Regex CodeShape();
 }

@@ -512,6 +512,25 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.ToTable("OutboxEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.WeChatIntegration.StoredWeChatToken", b =>
+                {
+                    b.Property<string>("AppId")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("varchar(512)");
+
+                    b.HasKey("AppId");
+
+                    b.ToTable("WeChatAccessTokens", (string)null);
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Identity.RefreshToken", b =>
                 {
                     b.HasOne("Renovation.Community.Api.Features.Identity.AppUser", null)

@@ -503,6 +503,25 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.ToTable("OutboxEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.WeChatIntegration.StoredWeChatToken", b =>
+                {
+                    b.Property<string>("AppId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AppId");
+
+                    b.ToTable("WeChatAccessTokens", (string)null);
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Identity.RefreshToken", b =>
                 {
                     b.HasOne("Renovation.Community.Api.Features.Identity.AppUser", null)
