@@ -23,6 +23,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string _connectionString = TestDatabase.NewConnectionString($"rc_{Guid.NewGuid():N}");
     private readonly ConcurrentDictionary<string, string> _tokens = new();
 
+    /// <summary>Uploaded files of this factory's API; removed with its database.</summary>
+    public string FilesRoot { get; } = Path.Combine(Path.GetTempPath(), "renovation-tests", $"files_{Guid.NewGuid():N}");
+
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
     public CapturedLogs Logs { get; } = new();
 
@@ -43,6 +46,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Auth:LoginPermitsPerMinute"] = "100000",
             ["DemoData:Seed"] = "true",
             ["Realtime:PollMilliseconds"] = "100",
+            ["Files:Root"] = FilesRoot,
         };
         foreach (var (key, value) in ExtraSettings)
             settings[key] = value;
@@ -69,6 +73,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await DisposeAsync();
         await TestDatabase.DropAsync(_connectionString);
+        if (Directory.Exists(FilesRoot))
+            Directory.Delete(FilesRoot, recursive: true);
     }
 
     /// <summary>A client signed in as a demo user (see DemoDataSeeder.Usernames); tokens are cached per user.</summary>

@@ -93,10 +93,10 @@ public static class JointReview
         return TypedResults.Ok(await db.ViewOfAsync(plan, ct));
     }
 
-    public static async Task<Ok<ReviewView>> DecideAsync(Guid reviewId, DecideReview request, Access access, AppDbContext db,
+    public static async Task<Ok<ReviewView>> DecideAsync(Guid id, DecideReview request, Access access, AppDbContext db,
         EventOutbox outbox, TimeProvider clock, CancellationToken ct)
     {
-        var review = await db.PlanReviews.SingleOrDefaultAsync(r => r.Id == reviewId, ct) ?? throw ReviewNotFound();
+        var review = await db.PlanReviews.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw ReviewNotFound();
         await access.RequireAnyAsync(review.CommunityId, ReviewNotFound, ct, Permission.ReviewRenovationPlans);
         if (review.ReviewerUserId != access.UserId)
             throw new AppProblem(StatusCodes.Status403Forbidden, "not_the_reviewer", "该审查任务未分配给您");
@@ -113,7 +113,7 @@ public static class JointReview
         plan.ReviewDecided(decisions, now);
 
         outbox.Publish("plan.review_decided", plan.CommunityId, plan.StreetId,
-            new { planId = plan.Id, reviewId, department = review.Department, decision = review.Decision });
+            new { planId = plan.Id, reviewId = id, department = review.Department, decision = review.Decision });
         if (plan.State != before)
             outbox.Publish(plan.State == PlanState.Approved ? "plan.approved" : "plan.changes_requested",
                 plan.CommunityId, plan.StreetId, DraftPlan.Payload(plan));

@@ -134,12 +134,12 @@ public static partial class PublicityComments
     }
 
     /// <summary>The convener answers; an objection's answer is what lets the plan leave "awaiting answers".</summary>
-    public static async Task<Ok<CommentView>> AnswerAsync(Guid commentId, AnswerComment request, Access access, AppDbContext db,
+    public static async Task<Ok<CommentView>> AnswerAsync(Guid id, AnswerComment request, Access access, AppDbContext db,
         EventOutbox outbox, TimeProvider clock, CancellationToken ct)
     {
-        var comment = await LoadForConvenerAsync(commentId, access, db, ct);
+        var comment = await LoadForConvenerAsync(id, access, db, ct);
         comment.AnswerWith(request.Text, access.UserId, clock.GetUtcNow());
-        var payload = new { commentId, planId = comment.PlanId, kind = comment.Kind };
+        var payload = new { commentId = id, planId = comment.PlanId, kind = comment.Kind };
         outbox.Add("publicity.comment_answered", Audience.User(comment.AuthorUserId), payload);
         if (comment.Moderation == Moderation.Published)
             outbox.Add("publicity.comment_answered", Audience.Community(comment.CommunityId), payload);
@@ -147,12 +147,12 @@ public static partial class PublicityComments
         return TypedResults.Ok(CommentView.From(comment, access.UserId, staff: true));
     }
 
-    public static async Task<Ok<CommentView>> ModerateAsync(Guid commentId, ModerateComment request, Access access,
+    public static async Task<Ok<CommentView>> ModerateAsync(Guid id, ModerateComment request, Access access,
         AppDbContext db, EventOutbox outbox, TimeProvider clock, CancellationToken ct)
     {
-        var comment = await LoadForConvenerAsync(commentId, access, db, ct);
+        var comment = await LoadForConvenerAsync(id, access, db, ct);
         comment.Moderate(request.Publish!.Value, access.UserId, clock.GetUtcNow());
-        var payload = new { commentId, planId = comment.PlanId, moderation = comment.Moderation };
+        var payload = new { commentId = id, planId = comment.PlanId, moderation = comment.Moderation };
         outbox.Add("publicity.comment_moderated", Audience.User(comment.AuthorUserId), payload);
         if (comment.Moderation == Moderation.Published)
             outbox.Add("publicity.comment_posted", Audience.Community(comment.CommunityId), payload);
