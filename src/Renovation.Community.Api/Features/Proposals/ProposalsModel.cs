@@ -36,6 +36,8 @@ internal sealed class PlanCostItemModel : IEntityTypeConfiguration<PlanCostItem>
     public void Configure(EntityTypeBuilder<PlanCostItem> e)
     {
         e.ToTable("PlanCostItems");
+        // Ids are made in the constructor: without this EF would take a line added to a tracked plan for an existing row.
+        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Name).HasMaxLength(100);
         e.HasIndex(x => new { x.PlanId, x.Position });
     }
@@ -46,6 +48,7 @@ internal sealed class PlanAttachmentModel : IEntityTypeConfiguration<PlanAttachm
     public void Configure(EntityTypeBuilder<PlanAttachment> e)
     {
         e.ToTable("PlanAttachments");
+        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Title).HasMaxLength(100);
         e.HasOne<ProjectFile>().WithMany().HasForeignKey(x => x.FileId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => new { x.PlanId, x.Position });

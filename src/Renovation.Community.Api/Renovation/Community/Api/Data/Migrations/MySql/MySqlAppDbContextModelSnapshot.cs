@@ -647,7 +647,6 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
             modelBuilder.Entity("Renovation.Community.Api.Features.Proposals.PlanAttachment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("char(36)");
 
                     b.Property<Guid>("FileId")
@@ -676,7 +675,6 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
             modelBuilder.Entity("Renovation.Community.Api.Features.Proposals.PlanCostItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("char(36)");
 
                     b.Property<long>("AmountFen")

@@ -640,7 +640,6 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
             modelBuilder.Entity("Renovation.Community.Api.Features.Proposals.PlanAttachment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("FileId")
@@ -669,7 +668,6 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
             modelBuilder.Entity("Renovation.Community.Api.Features.Proposals.PlanCostItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AmountFen")

@@ -12,7 +12,7 @@ using Renovation.Community.Api.Data;
 namespace Renovation.Community.Api.Data.Migrations.MySql
 {
     [DbContext(typeof(MySqlAppDbContext))]
-    [Migration("20261128011507_Projects")]
+    [Migration("20261128011941_Projects")]
     partial class Projects
     {
         /// <inheritdoc />
@@ -650,7 +650,6 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
             modelBuilder.Entity("Renovation.Community.Api.Features.Proposals.PlanAttachment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("char(36)");
 
                     b.Property<Guid>("FileId")
@@ -679,7 +678,6 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
             modelBuilder.Entity("Renovation.Community.Api.Features.Proposals.PlanCostItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("char(36)");
 
                     b.Property<long>("AmountFen")

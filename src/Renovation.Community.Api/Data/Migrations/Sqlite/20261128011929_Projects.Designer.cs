@@ -11,7 +11,7 @@ using Renovation.Community.Api.Data;
 namespace Renovation.Community.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261128011455_Projects")]
+    [Migration("20261128011929_Projects")]
     partial class Projects
     {
         /// <inheritdoc />
@@ -643,7 +643,6 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
             modelBuilder.Entity("Renovation.Community.Api.Features.Proposals.PlanAttachment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("FileId")
@@ -672,7 +671,6 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
             modelBuilder.Entity("Renovation.Community.Api.Features.Proposals.PlanCostItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AmountFen")
