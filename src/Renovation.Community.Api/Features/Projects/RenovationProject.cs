@@ -152,9 +152,6 @@ public sealed class RenovationProject : IAudited
         Touch(now);
     }
 
-    /// <summary>A survey answer changes the aggregate's tallies; bumping the version makes a concurrent admission retry.</summary>
-    public void SurveyAnswered(DateTimeOffset now) => Touch(now);
-
     private void SetFacilitySurvey(IReadOnlyCollection<FacilityItem> problems, string? notes)
     {
         FacilityProblemMask = FacilityItems.ToMask(problems);
