@@ -1,6 +1,8 @@
 using Renovation.Community.Api.Common;
 using Renovation.Community.Api.Data;
 using Renovation.Community.Api.Extensions;
+using Renovation.Community.Api.Features.Projects;
+using Renovation.Community.Api.Features.Proposals;
 using Renovation.Community.Api.Jobs;
 
 try
@@ -16,7 +18,8 @@ try
     builder.AddApiServices();
     await builder.AddWeChatAsync();
     builder.AddRealtime();
-    builder.AddJobs();
+    builder.AddProjects();
+    builder.AddJobs((q, o) => q.AddSweep<PublicitySweep>(o));
     builder.AddOpenApiDocs();
     builder.AddHealth();
 

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Features.Audit;
 using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Places;
+using Renovation.Community.Api.Features.Projects;
+using Renovation.Community.Api.Features.Proposals;
 using Renovation.Community.Api.Features.Realtime;
 using Renovation.Community.Api.Features.WeChatIntegration;
 
@@ -31,6 +33,16 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Lease> Leases => Set<Lease>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<StoredWeChatToken> WeChatAccessTokens => Set<StoredWeChatToken>();
+
+    public DbSet<RenovationProject> Projects => Set<RenovationProject>();
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+    public DbSet<ProgressEntry> ProgressEntries => Set<ProgressEntry>();
+    public DbSet<ProjectFile> ProjectFiles => Set<ProjectFile>();
+    public DbSet<PlanVersion> Plans => Set<PlanVersion>();
+    public DbSet<PlanCostItem> PlanCostItems => Set<PlanCostItem>();
+    public DbSet<PlanAttachment> PlanAttachments => Set<PlanAttachment>();
+    public DbSet<PlanReview> PlanReviews => Set<PlanReview>();
+    public DbSet<PublicityComment> PublicityComments => Set<PublicityComment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

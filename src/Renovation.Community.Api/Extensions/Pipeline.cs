@@ -5,6 +5,8 @@ using Renovation.Community.Api.Common.Validation;
 using Renovation.Community.Api.Features.Audit;
 using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Places;
+using Renovation.Community.Api.Features.Projects;
+using Renovation.Community.Api.Features.Proposals;
 using Renovation.Community.Api.Features.Realtime;
 
 namespace Renovation.Community.Api.Extensions;
@@ -42,6 +44,8 @@ public static class Pipeline
         api.MapRegisterApi();
         api.MapEventsApi();
         api.MapAuditApi();
+        api.MapProjectsApi();
+        api.MapProposalsApi();
         app.MapHub<EventsHub>(EventsHub.Path);
         app.MapHealth();
         app.MapOpenApiDocs();

@@ -31,26 +31,24 @@ public sealed class JobRunner(ISchedulerFactory schedulers)
     {
         public string Name { get; } = $"run-now-{key.Name}-{Guid.NewGuid():N}";
 
-        public Task JobToBeExecuted(IJobExecutionContext context, CancellationToken ct = default) => Task.CompletedTask;
+        // Quartz 4 listener members return ValueTask; a Task-returning lookalike compiles but is never called.
+        public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken ct = default) => ValueTask.CompletedTask;
 
-        public Task JobProgressChanged(IJobExecutionContext context, Quartz.Extensibility.FireInstanceProgress progress,
-            CancellationToken ct = default) => Task.CompletedTask;
-
-        public Task JobExecutionVetoed(IJobExecutionContext context, CancellationToken ct = default)
+        public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken ct = default)
         {
             done.TrySetException(new InvalidOperationException($"Job {key} was vetoed"));
-            return Task.CompletedTask;
+            return ValueTask.CompletedTask;
         }
 
-        public Task JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken ct = default)
+        public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken ct = default)
         {
             if (context.MergedJobDataMap.GetString(RunIdKey) != runId)
-                return Task.CompletedTask;
+                return ValueTask.CompletedTask;
             if (jobException is not null)
                 done.TrySetException(jobException);
             else
                 done.TrySetResult();
-            return Task.CompletedTask;
+            return ValueTask.CompletedTask;
         }
     }
 }

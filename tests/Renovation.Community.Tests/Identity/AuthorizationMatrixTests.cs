@@ -28,6 +28,8 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         "GET /api/v1/role-grants?role=CommitteeMember&scopeId={c}",
         "POST /api/v1/role-grants",
         "PUT /api/v1/units/{u}",
+        "GET /api/v1/projects?communityId={c}",
+        "GET /api/v1/plans?communityId={c}",
     ];
 
     public static TheoryData<string, string> OutsidersOfCommunityB()

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -21,7 +22,10 @@ namespace Renovation.Community.Tests.Infrastructure;
 public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _connectionString = TestDatabase.NewConnectionString($"rc_{Guid.NewGuid():N}");
-    private readonly ConcurrentDictionary<string, string> _tokens = new();
+    private readonly ConcurrentDictionary<string, TokenPair> _tokens = new();
+
+    /// <summary>Uploaded files of this factory's API; removed with its database.</summary>
+    public string FilesRoot { get; } = Path.Combine(Path.GetTempPath(), "renovation-tests", $"files_{Guid.NewGuid():N}");
 
     public ShiftedClock Clock { get; } = new();
     /// <summary>The loopback WeChat this API talks to (real HTTP, real RSA/AES).</summary>
@@ -47,6 +51,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Auth:LoginPermitsPerMinute"] = "100000",
             ["DemoData:Seed"] = "true",
             ["Realtime:PollMilliseconds"] = "100",
+            ["Files:Root"] = FilesRoot,
         };
         var keys = Path.Combine(Path.GetTempPath(), "renovation-tests", $"wechat-{Guid.NewGuid():N}");
         foreach (var (key, value) in WeChat.ClientSettings.ToConfiguration(keys, "http://127.0.0.1/api/v1/payments/wechat-notify"))
@@ -60,6 +65,15 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            // Tokens are issued by the test clock; they must be checked by it too, or a moved clock makes every new
+            // token "not yet valid" for the real one.
+            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
+                o.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, parameters) =>
+                {
+                    var now = Clock.GetUtcNow().UtcDateTime;
+                    return (notBefore is null || notBefore <= now + parameters.ClockSkew)
+                        && (expires is null || expires > now - parameters.ClockSkew);
+                });
         });
     }
 
@@ -77,25 +91,38 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await DisposeAsync();
         await WeChat.DisposeAsync();
         await TestDatabase.DropAsync(_connectionString);
+        if (Directory.Exists(FilesRoot))
+            Directory.Delete(FilesRoot, recursive: true);
     }
 
-    /// <summary>A client signed in as a demo user (see DemoDataSeeder.Usernames); tokens are cached per user.</summary>
-    public async Task<HttpClient> ClientFor(string username)
-    {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenFor(username));
-        return client;
-    }
+    /// <summary>
+    /// A client signed in as a demo user (see DemoDataSeeder.Usernames). Tokens are cached per user and renewed when the
+    /// test clock has moved past their expiry, so a client keeps working in tests that move the clock.
+    /// </summary>
+    public Task<HttpClient> ClientFor(string username) =>
+        Task.FromResult(CreateDefaultClient(new BearerHandler(() => TokenFor(username))));
 
     public async Task<string> TokenFor(string username)
     {
-        if (_tokens.TryGetValue(username, out var cached))
-            return cached;
+        if (_tokens.TryGetValue(username, out var cached) && cached.AccessTokenExpiresAt > Clock.GetUtcNow().AddMinutes(1))
+            return cached.AccessToken;
         using var anonymous = CreateClient();
         var response = await anonymous.PostAsJsonAsync("/api/v1/auth/dev-login", new { username });
         response.EnsureSuccessStatusCode();
         var login = await response.Content.ReadFromJsonAsync<LoginBody>(Json.Options);
-        return _tokens[username] = login!.Tokens.AccessToken;
+        return (_tokens[username] = login!.Tokens).AccessToken;
+    }
+
+    /// <summary>A client that asks for its bearer token on every request (see <see cref="ClientFor"/>).</summary>
+    public HttpClient CreateClientWithToken(Func<Task<string>> token) => CreateDefaultClient(new BearerHandler(token));
+
+    private sealed class BearerHandler(Func<Task<string>> token) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            request.Headers.Authorization ??= new AuthenticationHeaderValue("Bearer", await token());
+            return await base.SendAsync(request, ct);
+        }
     }
 
     /// <summary>Runs work against the same database the API uses (for arranging data and checking what was written).</summary>

@@ -13,6 +13,15 @@ public enum Permission
     ManagePlaces,
     /// <summary>Appoint committee members and property staff.</summary>
     ManageRoles,
+    /// <summary>
+    /// Convene renovation (街道): open projects and record the facility survey, draft and revise plans, schedule
+    /// publicity, moderate and answer residents' comments and objections.
+    /// </summary>
+    ConveneRenovation,
+    /// <summary>Run the project library (旧改办): admit projects, plan them into a year, name reviewers, record progress and acceptance.</summary>
+    ManageRenovationLibrary,
+    /// <summary>Record a department's opinion in a plan's joint review (only on reviews assigned to the caller).</summary>
+    ReviewRenovationPlans,
 }
 
 internal static class PermissionRoles
@@ -25,6 +34,9 @@ internal static class PermissionRoles
         Permission.DecideBindings => [Role.CommitteeMember, Role.CommitteeChair, Role.PropertyStaff],
         Permission.ManagePlaces => [Role.StreetOfficer, Role.CityAdmin],
         Permission.ManageRoles => [Role.StreetOfficer, Role.CityAdmin],
+        Permission.ConveneRenovation => [Role.StreetOfficer],
+        Permission.ManageRenovationLibrary => [Role.CityAdmin],
+        Permission.ReviewRenovationPlans => [Role.CityAdmin],
         _ => [],
     };
 }

@@ -16,6 +16,9 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IHubContext<Ev
 {
     public const string LeaseName = "outbox-dispatcher";
     private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    // The lease keeps other nodes out, not other callers in this process (the loop and an operator's or test's direct
+    // call share the holder): two rounds at once would number the same events twice and leave gaps.
+    private readonly SemaphoreSlim _oneRoundAtATime = new(1, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -50,6 +53,19 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IHubContext<Ev
 
     /// <summary>Sequences and publishes one batch; true when there may be more.</summary>
     public async Task<bool> DispatchOnceAsync(CancellationToken ct)
+    {
+        await _oneRoundAtATime.WaitAsync(ct);
+        try
+        {
+            return await DispatchRoundAsync(ct);
+        }
+        finally
+        {
+            _oneRoundAtATime.Release();
+        }
+    }
+
+    private async Task<bool> DispatchRoundAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

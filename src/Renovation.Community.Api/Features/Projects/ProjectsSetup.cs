@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Renovation.Community.Api.Common;
+using Renovation.Community.Api.Common.ContentCheck;
+using Renovation.Community.Api.Common.Files;
+
+namespace Renovation.Community.Api.Features.Projects;
+
+public static class ProjectsSetup
+{
+    /// <summary>Settings of projects and plans (checked at start), the file store and the content check.</summary>
+    public static WebApplicationBuilder AddProjects(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(ProjectsOptions.Section);
+        var options = section.Get<ProjectsOptions>() ?? new ProjectsOptions();
+        if (options.Problem() is { } problem)
+            throw new ConfigurationProblem(problem);
+        builder.Services.AddOptions<ProjectsOptions>().Bind(section);
+        builder.Services.AddOptions<FileStoreOptions>().Bind(builder.Configuration.GetSection(FileStoreOptions.Section));
+        // TryAdd: a host that registered a real implementation first (the WeChat msgSecCheck adapter) keeps it.
+        builder.Services.TryAddSingleton<IFileStore, LocalDiskFileStore>();
+        builder.Services.TryAddSingleton<IContentCheck, PassEverythingContentCheck>();
+        return builder;
+    }
+}

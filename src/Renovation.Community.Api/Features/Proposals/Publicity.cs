@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Renovation.Community.Api.Common.Validation;
+using Renovation.Community.Api.Data;
+using Renovation.Community.Api.Features.Identity;
+using Renovation.Community.Api.Features.Projects;
+using Renovation.Community.Api.Features.Realtime;
+
+namespace Renovation.Community.Api.Features.Proposals;
+
+public sealed record SchedulePublicity(DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, int? ExpectedVersion) : IValidatable
+{
+    public void Validate(Validator v)
+    {
+        if (StartsAt is null)
+            v.Add("startsAt", "请填写公示开始时间");
+        if (EndsAt is null)
+            v.Add("endsAt", "请填写公示结束时间");
+        else if (StartsAt is not null && EndsAt <= StartsAt)
+            v.Add("endsAt", "公示结束时间须晚于开始时间");
+    }
+}
+
+/// <summary>
+/// Publicity (公示): the convener sets the period of an approved plan; <see cref="PublicitySweep"/> opens and closes it
+/// by the clock, so nothing depends on a timer surviving a restart.
+/// </summary>
+public static class Publicity
+{
+    public static async Task<Ok<PlanView>> ScheduleAsync(Guid id, SchedulePublicity request, Access access, AppDbContext db,
+        EventOutbox outbox, IOptions<ProjectsOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        var plan = await db.LoadPlanAsync(id, access, ct, Permission.ConveneRenovation);
+        db.ExpectVersion(plan, request.ExpectedVersion, p => p.Version);
+        plan.SchedulePublicity(request.StartsAt!.Value, request.EndsAt!.Value, options.Value.MinPublicityDays, clock.GetUtcNow());
+        outbox.Publish("plan.publicity_scheduled", plan.CommunityId, plan.StreetId,
+            new { planId = plan.Id, projectId = plan.ProjectId, startsAt = plan.PublicityStartsAt, endsAt = plan.PublicityEndsAt });
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await db.ViewOfAsync(plan, ct));
+    }
+}
