@@ -1,4 +1,5 @@
 using Renovation.Community.Api.Common;
+using Renovation.Community.Api.Common.ContentCheck;
 using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.WeChatIntegration;
 using Renovation.Community.WeChat.AccessTokens;
@@ -25,6 +26,7 @@ public static class WeChatSetup
 
         builder.Services.AddWeChat(config);
         builder.Services.AddSingleton<IWeChatLogin, MiniProgramWeChatLogin>();
+        builder.Services.AddScoped<IContentCheck, WeChatContentCheck>();
         var store = config["WeChat:AccessTokenStore"] ?? "Memory";
         switch (store.ToLowerInvariant())
         {

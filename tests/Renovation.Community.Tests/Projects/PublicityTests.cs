@@ -7,7 +7,7 @@ using Renovation.Community.Tests.Infrastructure;
 namespace Renovation.Community.Tests.Projects;
 
 /// <summary>Publicity (公示): its period, the sweep, comments and objections, the convener's answers.</summary>
-public sealed class PublicityTests(ContentCheckApiFactory api) : IClassFixture<ContentCheckApiFactory>
+public sealed class PublicityTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     private readonly RenovationWorld _world = new(api);
 
@@ -109,7 +109,7 @@ public sealed class PublicityTests(ContentCheckApiFactory api) : IClassFixture<C
     public async Task Comments_flagged_for_review_are_held_until_released()
     {
         var (community, _, plan) = await _world.PlanInPublicity();
-        var held = await RenovationWorld.Comment(community.Residents[0], plan.Id, CommentKind.Comment, ContentCheckApiFactory.ReviewMarker + "物业收费问题");
+        var held = await RenovationWorld.Comment(community.Residents[0], plan.Id, CommentKind.Comment, ContentMarkers.Review + "物业收费问题");
         Assert.Equal(Moderation.Held, held.Moderation);
         Assert.DoesNotContain(await Comments(community.Residents[1].Client, plan.Id), c => c.Id == held.Id);
         Assert.Contains(await Comments(community.Residents[0].Client, plan.Id), c => c.Id == held.Id);
@@ -128,7 +128,7 @@ public sealed class PublicityTests(ContentCheckApiFactory api) : IClassFixture<C
     public async Task A_held_objection_that_is_rejected_does_not_block_the_vote()
     {
         var (community, _, plan) = await _world.PlanInPublicity();
-        var held = await RenovationWorld.Comment(community.Residents[0], plan.Id, CommentKind.Objection, ContentCheckApiFactory.ReviewMarker + "广告内容");
+        var held = await RenovationWorld.Comment(community.Residents[0], plan.Id, CommentKind.Objection, ContentMarkers.Review + "广告内容");
         await (await (await _world.Officer()).PostJson($"/api/v1/publicity-comments/{held.Id}/moderation", new { publish = false }))
             .ShouldBe<CommentView>(HttpStatusCode.OK);
         api.Clock.Advance(TimeSpan.FromDays(7));
@@ -141,7 +141,7 @@ public sealed class PublicityTests(ContentCheckApiFactory api) : IClassFixture<C
     {
         var (community, _, plan) = await _world.PlanInPublicity();
         var before = await RowCounts.Of(api);
-        await (await community.Residents[0].Client.PostJson($"/api/v1/plans/{plan.Id}/comments", new { kind = "Objection", text = ContentCheckApiFactory.RiskyMarker + "辱骂" }))
+        await (await community.Residents[0].Client.PostJson($"/api/v1/plans/{plan.Id}/comments", new { kind = "Objection", text = ContentMarkers.Risky + "辱骂" }))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "content_risky");
         await (await community.Residents[0].Client.PostJson($"/api/v1/plans/{plan.Id}/comments", new { kind = "Objection", text = "" }))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");

@@ -12,17 +12,10 @@ public enum ContentVerdict
 }
 
 /// <summary>
-/// Checks text that residents publish to others (comments, objections). The WeChat msgSecCheck adapter replaces the
-/// default; the author is passed because msgSecCheck needs the author's openid.
+/// Checks text that residents publish to others (comments, objections): WeChat msgSecCheck in production
+/// (<c>WeChatContentCheck</c>); the author is passed because msgSecCheck needs the author's openid.
 /// </summary>
 public interface IContentCheck
 {
     Task<ContentVerdict> CheckAsync(string text, Guid authorUserId, CancellationToken ct);
-}
-
-/// <summary>The default until the WeChat adapter is wired: every text passes.</summary>
-public sealed class PassEverythingContentCheck : IContentCheck
-{
-    public Task<ContentVerdict> CheckAsync(string text, Guid authorUserId, CancellationToken ct) =>
-        Task.FromResult(ContentVerdict.Pass);
 }

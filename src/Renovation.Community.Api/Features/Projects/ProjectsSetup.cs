@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Renovation.Community.Api.Common;
-using Renovation.Community.Api.Common.ContentCheck;
 using Renovation.Community.Api.Common.Files;
 
 namespace Renovation.Community.Api.Features.Projects;
@@ -16,9 +15,7 @@ public static class ProjectsSetup
             throw new ConfigurationProblem(problem);
         builder.Services.AddOptions<ProjectsOptions>().Bind(section);
         builder.Services.AddOptions<FileStoreOptions>().Bind(builder.Configuration.GetSection(FileStoreOptions.Section));
-        // TryAdd: a host that registered a real implementation first (the WeChat msgSecCheck adapter) keeps it.
         builder.Services.TryAddSingleton<IFileStore, LocalDiskFileStore>();
-        builder.Services.TryAddSingleton<IContentCheck, PassEverythingContentCheck>();
         return builder;
     }
 }
