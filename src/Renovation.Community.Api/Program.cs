@@ -3,6 +3,7 @@ using Renovation.Community.Api.Data;
 using Renovation.Community.Api.Extensions;
 using Renovation.Community.Api.Features.Projects;
 using Renovation.Community.Api.Features.Proposals;
+using Renovation.Community.Api.Features.Voting;
 using Renovation.Community.Api.Jobs;
 
 try
@@ -19,7 +20,8 @@ try
     await builder.AddWeChatAsync();
     builder.AddRealtime();
     builder.AddProjects();
-    builder.AddJobs((q, o) => q.AddSweep<PublicitySweep>(o));
+    builder.AddVoting();
+    builder.AddJobs((q, o) => q.AddSweep<PublicitySweep>(o).AddSweep<VotingSweep>(o));
     builder.AddOpenApiDocs();
     builder.AddHealth();
 

@@ -5,6 +5,7 @@ using Renovation.Community.Api.Features.Places;
 using Renovation.Community.Api.Features.Projects;
 using Renovation.Community.Api.Features.Proposals;
 using Renovation.Community.Api.Features.Realtime;
+using Renovation.Community.Api.Features.Voting;
 using Renovation.Community.Api.Features.WeChatIntegration;
 
 namespace Renovation.Community.Api.Data;
@@ -43,6 +44,17 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<PlanAttachment> PlanAttachments => Set<PlanAttachment>();
     public DbSet<PlanReview> PlanReviews => Set<PlanReview>();
     public DbSet<PublicityComment> PublicityComments => Set<PublicityComment>();
+
+    public DbSet<Vote> Votes => Set<Vote>();
+    public DbSet<ElectorateUnit> ElectorateUnits => Set<ElectorateUnit>();
+    public DbSet<ElectorateParty> ElectorateParties => Set<ElectorateParty>();
+    public DbSet<Participation> Participations => Set<Participation>();
+    public DbSet<Ballot> Ballots => Set<Ballot>();
+    public DbSet<VoteTally> VoteTallies => Set<VoteTally>();
+    public DbSet<CandidateTally> CandidateTallies => Set<CandidateTally>();
+    public DbSet<ProxyAuthorization> ProxyAuthorizations => Set<ProxyAuthorization>();
+    public DbSet<PaperBallotEntry> PaperBallotEntries => Set<PaperBallotEntry>();
+    public DbSet<VotingSettings> VotingSettings => Set<VotingSettings>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -8,6 +8,7 @@ using Renovation.Community.Api.Features.Places;
 using Renovation.Community.Api.Features.Projects;
 using Renovation.Community.Api.Features.Proposals;
 using Renovation.Community.Api.Features.Realtime;
+using Renovation.Community.Api.Features.Voting;
 
 namespace Renovation.Community.Api.Extensions;
 
@@ -46,6 +47,7 @@ public static class Pipeline
         api.MapAuditApi();
         api.MapProjectsApi();
         api.MapProposalsApi();
+        api.MapVotingApi();
         app.MapHub<EventsHub>(EventsHub.Path);
         app.MapHealth();
         app.MapOpenApiDocs();

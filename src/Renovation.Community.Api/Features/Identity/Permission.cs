@@ -22,6 +22,12 @@ public enum Permission
     ManageRenovationLibrary,
     /// <summary>Record a department's opinion in a plan's joint review (only on reviews assigned to the caller).</summary>
     ReviewRenovationPlans,
+    /// <summary>Convene an Article 278 vote, approve proxies, see who has not voted yet (committee or street).</summary>
+    ConveneVotes,
+    /// <summary>Enter and confirm paper ballots (committee members; a second member confirms).</summary>
+    EnterPaperBallots,
+    /// <summary>Change the community's voting practice (committee chair or street).</summary>
+    ManageVotingSettings,
 }
 
 internal static class PermissionRoles
@@ -37,6 +43,9 @@ internal static class PermissionRoles
         Permission.ConveneRenovation => [Role.StreetOfficer],
         Permission.ManageRenovationLibrary => [Role.CityAdmin],
         Permission.ReviewRenovationPlans => [Role.CityAdmin],
+        Permission.ConveneVotes => [Role.CommitteeMember, Role.CommitteeChair, Role.StreetOfficer],
+        Permission.EnterPaperBallots => [Role.CommitteeMember, Role.CommitteeChair],
+        Permission.ManageVotingSettings => [Role.CommitteeChair, Role.StreetOfficer],
         _ => [],
     };
 }

@@ -979,6 +979,440 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.ToTable("OutboxEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.Ballot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("AreaHundredths")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("CastAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid?>("CastByUserId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<long?>("ChainIndex")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("Channel")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ChoiceCode")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("varchar(400)");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("LinkHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<Guid?>("OwnerPartyId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("ReceiptHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<int>("Shard")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("SupersedesBallotId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupersedesBallotId")
+                        .IsUnique();
+
+                    b.HasIndex("VoteId", "ChainIndex")
+                        .IsUnique();
+
+                    b.HasIndex("VoteId", "KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("VoteId", "ReceiptHash")
+                        .IsUnique();
+
+                    b.ToTable("Ballots");
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.Candidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoteId");
+
+                    b.ToTable("VoteCandidates", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.CandidateTally", b =>
+                {
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<int>("Shard")
+                        .HasColumnType("int");
+
+                    b.Property<long>("AgreeArea")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AgreeHeads")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("VoteId", "CandidateId", "Shard");
+
+                    b.ToTable("CandidateTallies");
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.ElectorateParty", b =>
+                {
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("AreaHundredths")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("int");
+
+                    b.HasKey("VoteId", "OwnerPartyId");
+
+                    b.ToTable("ElectorateParties");
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.ElectorateUnit", b =>
+                {
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("AreaHundredths")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("VoteId", "UnitId");
+
+                    b.HasIndex("VoteId", "OwnerPartyId");
+
+                    b.ToTable("ElectorateUnits");
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.PaperBallotEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid?>("BallotId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid?>("ConfirmedBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid?>("CorrectsEntryId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("EnteredBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("PendingChoiceCode")
+                        .HasMaxLength(400)
+                        .HasColumnType("varchar(400)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectsEntryId")
+                        .IsUnique();
+
+                    b.HasIndex("VoteId", "Status");
+
+                    b.ToTable("PaperBallotEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.Participation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("char(36)");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("CurrentBallotId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<int>("Replacements")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoteId", "OwnerPartyId")
+                        .IsUnique();
+
+                    b.ToTable("Participations", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.ProxyAuthorization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("DocumentContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("DocumentKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<Guid>("GrantorUserId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("ProxyUserId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProxyUserId", "VoteId");
+
+                    b.HasIndex("VoteId", "OwnerPartyId");
+
+                    b.ToTable("ProxyAuthorizations", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.Vote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateTimeOffset>("ClosesAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("ConvenedBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("varchar(4000)");
+
+                    b.Property<long>("ElectorateArea")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ElectorateHeads")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ElectorateUnits")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("LastBallotWins")
+                        .HasColumnType("tinyint(1)");
+
+                    b.Property<int>("Matter")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateTimeOffset>("OpensAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("longtext");
+
+                    b.Property<DateTimeOffset?>("ResultPublicUntil")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Secrecy")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("ShowCountsBeforeClose")
+                        .HasColumnType("tinyint(1)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "State");
+
+                    b.HasIndex("State", "ClosesAt");
+
+                    b.HasIndex("State", "OpensAt");
+
+                    b.ToTable("Votes");
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.VoteTally", b =>
+                {
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<int>("Shard")
+                        .HasColumnType("int");
+
+                    b.Property<long>("AbstainArea")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AbstainHeads")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AgreeArea")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AgreeHeads")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OpposeArea")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OpposeHeads")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ParticipatingArea")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ParticipatingHeads")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("VoteId", "Shard");
+
+                    b.ToTable("VoteTallies");
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.VotingSettings", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<bool>("LastBallotWins")
+                        .HasColumnType("tinyint(1)");
+
+                    b.Property<int>("ResultPublicityDays")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("SilenceCountsAsConsent")
+                        .HasColumnType("tinyint(1)");
+
+                    b.HasKey("CommunityId");
+
+                    b.ToTable("VotingSettings");
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.WeChatIntegration.StoredWeChatToken", b =>
                 {
                     b.Property<string>("AppId")
@@ -1215,6 +1649,105 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.Ballot", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Voting.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.Candidate", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Voting.Vote", null)
+                        .WithMany("Candidates")
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.CandidateTally", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Voting.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.ElectorateParty", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Voting.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.ElectorateUnit", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Voting.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.PaperBallotEntry", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Voting.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.Participation", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Voting.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.ProxyAuthorization", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Voting.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.Vote", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Places.ResidentialCommunity", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.VoteTally", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Voting.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.VotingSettings", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Places.ResidentialCommunity", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Places.OwnerParty", b =>
                 {
                     b.Navigation("Members");
@@ -1225,6 +1758,11 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.Navigation("Attachments");
 
                     b.Navigation("CostItems");
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.Vote", b =>
+                {
+                    b.Navigation("Candidates");
                 });
 #pragma warning restore 612, 618
         }

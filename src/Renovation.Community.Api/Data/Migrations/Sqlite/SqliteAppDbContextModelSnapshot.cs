@@ -970,6 +970,440 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.ToTable("OutboxEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.Ballot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AreaHundredths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CastAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CastByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChainIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChoiceCode")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiptHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Shard")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SupersedesBallotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupersedesBallotId")
+                        .IsUnique();
+
+                    b.HasIndex("VoteId", "ChainIndex")
+                        .IsUnique();
+
+                    b.HasIndex("VoteId", "KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("VoteId", "ReceiptHash")
+                        .IsUnique();
+
+                    b.ToTable("Ballots");
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.Candidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoteId");
+
+                    b.ToTable("VoteCandidates", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.CandidateTally", b =>
+                {
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Shard")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgreeArea")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgreeHeads")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("VoteId", "CandidateId", "Shard");
+
+                    b.ToTable("CandidateTallies");
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.ElectorateParty", b =>
+                {
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AreaHundredths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("VoteId", "OwnerPartyId");
+
+                    b.ToTable("ElectorateParties");
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.ElectorateUnit", b =>
+                {
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AreaHundredths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VoteId", "UnitId");
+
+                    b.HasIndex("VoteId", "OwnerPartyId");
+
+                    b.ToTable("ElectorateUnits");
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.PaperBallotEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BallotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ConfirmedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CorrectsEntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EnteredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingChoiceCode")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectsEntryId")
+                        .IsUnique();
+
+                    b.HasIndex("VoteId", "Status");
+
+                    b.ToTable("PaperBallotEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.Participation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CurrentBallotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Replacements")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoteId", "OwnerPartyId")
+                        .IsUnique();
+
+                    b.ToTable("Participations", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.ProxyAuthorization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GrantorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProxyUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProxyUserId", "VoteId");
+
+                    b.HasIndex("VoteId", "OwnerPartyId");
+
+                    b.ToTable("ProxyAuthorizations", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.Vote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConvenedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ElectorateArea")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ElectorateHeads")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ElectorateUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LastBallotWins")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Matter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpensAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResultPublicUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Secrecy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShowCountsBeforeClose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "State");
+
+                    b.HasIndex("State", "ClosesAt");
+
+                    b.HasIndex("State", "OpensAt");
+
+                    b.ToTable("Votes");
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.VoteTally", b =>
+                {
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Shard")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AbstainArea")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AbstainHeads")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgreeArea")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgreeHeads")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpposeArea")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpposeHeads")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ParticipatingArea")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ParticipatingHeads")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("VoteId", "Shard");
+
+                    b.ToTable("VoteTallies");
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.VotingSettings", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LastBallotWins")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResultPublicityDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SilenceCountsAsConsent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommunityId");
+
+                    b.ToTable("VotingSettings");
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.WeChatIntegration.StoredWeChatToken", b =>
                 {
                     b.Property<string>("AppId")
@@ -1206,6 +1640,105 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.Ballot", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Voting.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.Candidate", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Voting.Vote", null)
+                        .WithMany("Candidates")
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.CandidateTally", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Voting.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.ElectorateParty", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Voting.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.ElectorateUnit", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Voting.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.PaperBallotEntry", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Voting.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.Participation", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Voting.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.ProxyAuthorization", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Voting.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.Vote", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Places.ResidentialCommunity", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.VoteTally", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Voting.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.VotingSettings", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Places.ResidentialCommunity", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Places.OwnerParty", b =>
                 {
                     b.Navigation("Members");
@@ -1216,6 +1749,11 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.Navigation("Attachments");
 
                     b.Navigation("CostItems");
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Voting.Vote", b =>
+                {
+                    b.Navigation("Candidates");
                 });
 #pragma warning restore 612, 618
         }

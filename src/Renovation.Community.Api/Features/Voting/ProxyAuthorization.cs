@@ -1,0 +1,69 @@
+using Renovation.Community.Api.Common;
+using Renovation.Community.Api.Common.Errors;
+
+namespace Renovation.Community.Api.Features.Voting;
+
+public enum ProxyStatus
+{
+    Pending = 0,
+    Approved = 1,
+    Rejected = 2,
+}
+
+/// <summary>An owner's written authorisation for a proxy to cast the party's ballot in one vote (委托投票).</summary>
+public sealed class ProxyAuthorization : IAudited
+{
+    private ProxyAuthorization() { }
+
+    public ProxyAuthorization(Guid voteId, Guid ownerPartyId, Guid grantorUserId, Guid proxyUserId, string documentKey,
+        string documentContentType, DateTimeOffset now)
+    {
+        if (grantorUserId == proxyUserId)
+            throw new DomainRuleViolation("proxy_is_self", "不能委托自己");
+        Id = Ids.New();
+        VoteId = voteId;
+        OwnerPartyId = ownerPartyId;
+        GrantorUserId = grantorUserId;
+        ProxyUserId = proxyUserId;
+        DocumentKey = documentKey;
+        DocumentContentType = documentContentType;
+        RequestedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid VoteId { get; private set; }
+    public Guid OwnerPartyId { get; private set; }
+    public Guid GrantorUserId { get; private set; }
+    public Guid ProxyUserId { get; private set; }
+    /// <summary>Where the uploaded authorisation is kept in the file store.</summary>
+    public string DocumentKey { get; private set; } = "";
+    public string DocumentContentType { get; private set; } = "";
+    public ProxyStatus Status { get; private set; }
+    public DateTimeOffset RequestedAt { get; private set; }
+    public Guid? DecidedBy { get; private set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
+    public string? RejectionReason { get; private set; }
+
+    public void Approve(Guid by, DateTimeOffset now)
+    {
+        EnsurePending();
+        Status = ProxyStatus.Approved;
+        DecidedBy = by;
+        DecidedAt = now;
+    }
+
+    public void Reject(Guid by, string reason, DateTimeOffset now)
+    {
+        EnsurePending();
+        Status = ProxyStatus.Rejected;
+        DecidedBy = by;
+        DecidedAt = now;
+        RejectionReason = reason.Trim();
+    }
+
+    private void EnsurePending()
+    {
+        if (Status != ProxyStatus.Pending)
+            throw new DomainRuleViolation("proxy_already_decided", "该委托已处理", StatusCodes.Status409Conflict);
+    }
+}

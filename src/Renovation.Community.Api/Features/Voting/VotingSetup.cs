@@ -1,0 +1,19 @@
+using Renovation.Community.Api.Common;
+
+namespace Renovation.Community.Api.Features.Voting;
+
+public static class VotingSetup
+{
+    public static WebApplicationBuilder AddVoting(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(VotingOptions.Section);
+        var options = section.Get<VotingOptions>() ?? new VotingOptions();
+        if (options.MinimumNoticeDays < 0 || options.CloseGraceSeconds < 0 || options.ChainBatchSize < 1 || options.ChainIntervalMilliseconds < 10)
+            throw new ConfigurationProblem("Voting: MinimumNoticeDays and CloseGraceSeconds must be ≥ 0, ChainBatchSize ≥ 1, ChainIntervalMilliseconds ≥ 10.");
+        builder.Services.AddOptions<VotingOptions>().Bind(section);
+        builder.Services.AddScoped<BallotCaster>();
+        builder.Services.AddSingleton<BallotChainer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<BallotChainer>());
+        return builder;
+    }
+}

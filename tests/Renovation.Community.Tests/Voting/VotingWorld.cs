@@ -1,0 +1,170 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Renovation.Community.Api.Features.Identity;
+using Renovation.Community.Api.Features.Places;
+using Renovation.Community.Api.Features.Voting;
+using Renovation.Community.Api.Jobs;
+using Renovation.Community.Tests.Infrastructure;
+
+namespace Renovation.Community.Tests.Voting;
+
+/// <summary>An owner party to create: its units' areas (hundredths of m²), its kind and how many residents act for it.</summary>
+public sealed record PartySpec(long[] UnitAreas, OwnerPartyKind Kind = OwnerPartyKind.Person, int Residents = 1)
+{
+    public static PartySpec Owner(params long[] areas) => new(areas);
+}
+
+public sealed record Voter(HttpClient Client, Guid UserId);
+public sealed record TestParty(Guid Id, long Area, IReadOnlyList<Guid> UnitIds, IReadOnlyList<Voter> Voters)
+{
+    public Voter Voter => Voters[0];
+}
+public sealed record TestCommunity(Guid Id, IReadOnlyList<TestParty> Parties);
+
+/// <summary>Builds communities with exactly the parties and areas a rule needs, and drives votes through HTTP.</summary>
+public sealed class VotingWorld(ApiFactory api)
+{
+    public async Task<TestCommunity> Community(params PartySpec[] specs)
+    {
+        var demo = await Demo.Of(api);
+        var users = new List<List<(HttpClient Client, Guid UserId)>>();
+        foreach (var spec in specs)
+        {
+            var residents = new List<(HttpClient, Guid)>();
+            for (var i = 0; i < spec.Residents; i++)
+                residents.Add(await NewUser());
+            users.Add(residents);
+        }
+        var (communityId, parties) = await api.WithDb(async db =>
+        {
+            var community = new ResidentialCommunity(demo.StreetId, "投票测试小区" + Guid.NewGuid().ToString("N")[..8], "测试路 1 号", 1990);
+            var building = new Building(community.Id, "1幢");
+            db.AddRange(community, building);
+            var now = api.Clock.GetUtcNow();
+            var created = new List<TestParty>();
+            var door = 100;
+            for (var p = 0; p < specs.Length; p++)
+            {
+                var spec = specs[p];
+                var members = spec.Kind == OwnerPartyKind.CoOwners
+                    ? new[] { ("共有人甲", (string?)"1111"), ("共有人乙", "2222") }
+                    : new[] { ($"业主{p + 1}", (string?)"1234") };
+                var party = new OwnerParty(community.Id, spec.Kind, string.Join("、", members.Select(m => m.Item1)) + $"#{p + 1}", members);
+                db.OwnerParties.Add(party);
+                var units = spec.UnitAreas.Select(area => new Unit(community.Id, building.Id, $"{++door}", area, AreaBasis.Registered, $"证{door}", party.Id)).ToList();
+                db.Units.AddRange(units);
+                var voters = new List<Voter>();
+                foreach (var (client, userId) in users[p])
+                {
+                    // Several residents of one party bind different units where it has them: they still act for one party.
+                    var unit = units[voters.Count % units.Count];
+                    var binding = new UnitBinding(userId, unit.Id, community.Id, members[0].Item1, "1234", unit.CertificateNumber!, true, now);
+                    binding.Approve(userId, now);
+                    db.UnitBindings.Add(binding);
+                    voters.Add(new Voter(client, userId));
+                }
+                created.Add(new TestParty(party.Id, spec.UnitAreas.Sum(), units.Select(u => u.Id).ToList(), voters));
+            }
+            await db.SaveChangesAsync();
+            return (community.Id, created);
+        });
+        return new TestCommunity(communityId, parties);
+    }
+
+    public async Task<(HttpClient Client, Guid UserId)> NewUser()
+    {
+        var person = "voter-" + Guid.NewGuid().ToString("N");
+        var logins = 0;
+        ApiFactory.LoginBody? login = null;
+        async Task<string> Token()
+        {
+            if (login is null || login.Tokens.AccessTokenExpiresAt <= api.Clock.GetUtcNow().AddMinutes(1))
+            {
+                using var anonymous = api.CreateClient();
+                login = await (await anonymous.PostJson("/api/v1/auth/wechat-login", new { code = $"{person}:{++logins}" }))
+                    .ShouldBe<ApiFactory.LoginBody>(HttpStatusCode.OK);
+            }
+            return login.Tokens.AccessToken;
+        }
+        await Token();
+        return (api.CreateClientWithToken(Token), login!.UserId);
+    }
+
+    public Task<HttpClient> Officer() => api.ClientFor("street-officer");
+
+    /// <summary>Two committee members of the community (paper ballots need one to enter and another to confirm).</summary>
+    public async Task<(HttpClient First, HttpClient Second)> Committee(Guid communityId)
+    {
+        var first = await NewUser();
+        var second = await NewUser();
+        await api.WithDb(async db =>
+        {
+            db.RoleGrants.Add(new RoleGrant(first.UserId, Role.CommitteeMember, communityId, api.Clock.GetUtcNow()));
+            db.RoleGrants.Add(new RoleGrant(second.UserId, Role.CommitteeChair, communityId, api.Clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        });
+        return (first.Client, second.Client);
+    }
+
+    /// <summary>Convenes a vote opening just after the notice period, then moves the clock and opens it.</summary>
+    public async Task<VoteView> OpenVote(Guid communityId, Matter matter = Matter.OtherMajorMatter, Secrecy secrecy = Secrecy.Named,
+        bool showCounts = false, VoteKind kind = VoteKind.Motion, string[]? candidates = null, int seats = 0)
+    {
+        var vote = await Convene(communityId, matter, secrecy, showCounts, kind, candidates, seats);
+        api.Clock.Advance(TimeSpan.FromDays(15) + TimeSpan.FromMinutes(2));
+        await Sweep();
+        var opened = await Get(vote.Id);
+        Assert.Equal(VoteState.Open, opened.State);
+        return opened;
+    }
+
+    public async Task<VoteView> Convene(Guid communityId, Matter matter = Matter.OtherMajorMatter, Secrecy secrecy = Secrecy.Named,
+        bool showCounts = false, VoteKind kind = VoteKind.Motion, string[]? candidates = null, int seats = 0)
+    {
+        var now = api.Clock.GetUtcNow();
+        var officer = await Officer();
+        return await (await officer.PostJson($"/api/v1/communities/{communityId}/votes", new
+        {
+            title = "关于加装电梯的表决",
+            description = "按改造方案加装电梯",
+            matter,
+            kind,
+            secrecy,
+            showCountsBeforeClose = showCounts,
+            opensAt = now.AddDays(15).AddMinutes(1),
+            closesAt = now.AddDays(25),
+            seats,
+            candidates,
+        })).ShouldBe<VoteView>(HttpStatusCode.Created);
+    }
+
+    public async Task<VoteView> Close(Guid voteId)
+    {
+        var vote = await Get(voteId);
+        var wait = vote.ClosesAt - api.Clock.GetUtcNow() + TimeSpan.FromMinutes(1);
+        if (wait > TimeSpan.Zero)
+            api.Clock.Advance(wait);
+        await Sweep();
+        var closed = await Get(voteId);
+        Assert.Equal(VoteState.Closed, closed.State);
+        return closed;
+    }
+
+    public Task Sweep() => api.Services.GetRequiredService<JobRunner>().RunNowAsync<VotingSweep>();
+
+    public async Task<VoteView> Get(Guid voteId) =>
+        await (await (await Officer()).GetAsync($"/api/v1/votes/{voteId}")).ShouldBe<VoteView>(HttpStatusCode.OK);
+
+    public static string NewKey() => Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N")[..8];
+
+    public static Task<HttpResponseMessage> Cast(HttpClient client, Guid voteId, object body, string? key = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/votes/{voteId}/ballots") { Content = JsonContent.Create(body, options: Json.Options) };
+        request.Headers.Add("Idempotency-Key", key ?? NewKey());
+        return client.SendAsync(request);
+    }
+
+    public static async Task<BallotReceipt> Agree(Voter voter, Guid voteId, Choice choice = Choice.Agree, string? key = null) =>
+        await (await Cast(voter.Client, voteId, new { choice }, key)).ShouldBe<BallotReceipt>(HttpStatusCode.Created);
+}
