@@ -30,6 +30,10 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         "PUT /api/v1/units/{u}",
         "GET /api/v1/projects?communityId={c}",
         "GET /api/v1/plans?communityId={c}",
+        "GET /api/v1/communities/{c}/votes",
+        "POST /api/v1/communities/{c}/votes",
+        "GET /api/v1/communities/{c}/voting-settings",
+        "PUT /api/v1/communities/{c}/voting-settings",
     ];
 
     public static TheoryData<string, string> OutsidersOfCommunityB()
@@ -90,6 +94,9 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
             ("POST", var p) when p.EndsWith("/owner-parties") => JsonBody(new { kind = "Person", members = new[] { new { name = "某人", idLast4 = "1234" } } }),
             ("POST", var p) when p.EndsWith("/import") => new StringContent("building,unit,area_m2,area_basis,certificate_no,party_key,party_kind,owners,id_last4\n9幢,1,80,,x,P,person,某,1234\n", Encoding.UTF8, "text/csv"),
             ("POST", "/api/v1/role-grants") => JsonBody(new { userId = Guid.NewGuid(), role = "CommitteeMember", scopeId = communityId }),
+            ("POST", var p) when p.EndsWith("/votes") => JsonBody(new { title = "越权表决", matter = "OtherMajorMatter", kind = "Motion", secrecy = "Named",
+                opensAt = DateTimeOffset.UtcNow.AddDays(30), closesAt = DateTimeOffset.UtcNow.AddDays(40) }),
+            ("PUT", var p) when p.EndsWith("/voting-settings") => JsonBody(new { lastBallotWins = true, resultPublicityDays = 7, silenceCountsAsConsent = false }),
             ("PUT", _) => JsonBody(new { exclusiveAreaHundredths = 100, areaBasis = "Registered", ownerPartyId = Guid.NewGuid() }),
             _ => null,
         };

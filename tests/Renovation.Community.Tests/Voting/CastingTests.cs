@@ -90,7 +90,7 @@ public sealed class CastingTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var community = await _world.Community(Owner(10000), Owner(10000));
         await SetLastBallotWins(community.Id);
-        var vote = await _world.OpenVote(community.Id, secrecy: Secrecy.Secret, showCounts: true);
+        var vote = await _world.OpenVote(community.Id, secrecy: Secrecy.Secret);
         var firstKey = VotingWorld.NewKey();
         await VotingWorld.Agree(community.Parties[0].Voter, vote.Id, Choice.Agree, firstKey);
         await (await VotingWorld.Cast(community.Parties[0].Voter.Client, vote.Id, new { choice = Choice.Oppose }))
@@ -100,9 +100,10 @@ public sealed class CastingTests(ApiFactory api) : IClassFixture<ApiFactory>
         var replaced = await (await VotingWorld.Cast(community.Parties[0].Voter.Client, vote.Id, new { choice = Choice.Oppose, replacesKey = firstKey }))
             .ShouldBe<BallotReceipt>(HttpStatusCode.Created);
         Assert.True(replaced.Replaced);
-        var counts = (await _world.Get(vote.Id)).Counts!;
-        Assert.Equal(new Totals(10000, 1), counts.Oppose);
-        Assert.Equal(default, counts.Agree);
+        var result = (await _world.Close(vote.Id)).Result!;
+        Assert.Equal(new Totals(10000, 1), result.Oppose);
+        Assert.Equal(default, result.Agree);
+        Assert.Equal(new Totals(10000, 1), result.Participating);
     }
 
     [Fact]

@@ -33,9 +33,11 @@ public sealed class BallotCaster(AppDbContext db, TimeProvider clock)
         {
             return await db.InTransactionAsync(innerCt => RecordAsync(request, receipt, keyHash, innerCt), ct);
         }
-        catch (DbUpdateException e) when (UniqueViolation.IsUniqueViolation(e))
+        catch (Exception e) when (e is DbUpdateException u && UniqueViolation.IsUniqueViolation(u)
+                                  || e is DomainRuleViolation { Code: AlreadyVotedCode })
         {
-            // A concurrent request won: the same request (a retry) gets the same answer, anything else is refused.
+            // A concurrent request won (seen as a duplicate key, or — after MySQL retried a deadlock — as an existing
+            // participation): the same request (a retry) gets the same answer, anything else is refused.
             db.ChangeTracker.Clear();
             return await FindReplayAsync(request, receipt, keyHash, ct) ?? throw AlreadyVoted();
         }
@@ -109,6 +111,8 @@ public sealed class BallotCaster(AppDbContext db, TimeProvider clock)
         return new CastOutcome(voteId, receipt, Replayed: true, Replaced: false);
     }
 
+    private const string AlreadyVotedCode = "already_voted";
+
     private static DomainRuleViolation AlreadyVoted() =>
-        new("already_voted", "该业主已在本次投票中投票（含纸质票、委托投票），不能重复投票", StatusCodes.Status409Conflict);
+        new(AlreadyVotedCode, "该业主已在本次投票中投票（含纸质票、委托投票），不能重复投票", StatusCodes.Status409Conflict);
 }

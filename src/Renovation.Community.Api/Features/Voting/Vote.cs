@@ -59,6 +59,9 @@ public sealed class Vote : IAudited
             throw new DomainRuleViolation("vote_period_invalid", "投票截止时间必须晚于开始时间");
         if (kind == VoteKind.Election && (_candidates.Count == 0 || seats < 1 || seats > _candidates.Count))
             throw new DomainRuleViolation("election_seats_invalid", "选举须有候选人，且应选名额在 1 到候选人数之间");
+        // Live per-option counts would show how each new secret ballot moved them.
+        if (secrecy == Secrecy.Secret && showCountsBeforeClose)
+            throw new DomainRuleViolation("secret_vote_counts_hidden", "无记名投票在截止前不能公开分项票数");
         if (kind == VoteKind.Motion && _candidates.Count > 0)
             throw new DomainRuleViolation("motion_has_candidates", "表决事项不设候选人");
     }
