@@ -6,7 +6,7 @@ using Renovation.Community.Benchmarks;
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["bill-parse"] = BillParseBenchmark.RunAsync,
-    // "vote-storm" and "fanout" are added by the features they measure.
+    ["vote-storm"] = Renovation.Community.Benchmarks.VoteStorm.VoteStormBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

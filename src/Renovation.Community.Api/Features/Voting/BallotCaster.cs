@@ -27,8 +27,7 @@ public sealed class BallotCaster(AppDbContext db, TimeProvider clock)
         var voteId = request.Vote.Id;
         var receipt = BallotKeys.Receipt(voteId, request.Choice.Code, request.AreaHundredths, request.Key);
         var keyHash = BallotKeys.KeyHash(voteId, request.Key);
-        if (await FindReplayAsync(request, receipt, keyHash, ct) is { } replay)
-            return replay;
+        // A retried request is recognised by its key colliding on insert (below), not by a look-up before every ballot.
         try
         {
             return await db.InTransactionAsync(innerCt => RecordAsync(request, receipt, keyHash, innerCt), ct);
@@ -47,8 +46,12 @@ public sealed class BallotCaster(AppDbContext db, TimeProvider clock)
     {
         var vote = request.Vote;
         var named = vote.Secrecy == Secrecy.Named;
-        var participation = await db.Participations
-            .SingleOrDefaultAsync(p => p.VoteId == vote.Id && p.OwnerPartyId == request.PartyId, ct);
+        // Without "last ballot wins" (and outside corrections) an earlier participation can only mean refusal, which the
+        // unique index reports on insert; only replacements need to read it first.
+        var mayReplace = vote.LastBallotWins || request.IsCorrection;
+        var participation = mayReplace
+            ? await db.Participations.SingleOrDefaultAsync(p => p.VoteId == vote.Id && p.OwnerPartyId == request.PartyId, ct)
+            : null;
         var replaced = participation is null ? null : await FindReplacedAsync(request, participation, ct);
 
         var shard = Random.Shared.Next(VoteTally.Shards);

@@ -32,14 +32,15 @@ public static class CastBallot
 
     public static async Task<Results<Created<BallotReceipt>, Ok<BallotReceipt>>> HandleAsync(Guid voteId,
         CastBallotRequest request, [FromHeader(Name = KeyHeader)] string? key, Access access, AppDbContext db,
-        BallotCaster caster, TimeProvider clock, CancellationToken ct)
+        BallotCaster caster, OpenVotes openVotes, TimeProvider clock, CancellationToken ct)
     {
         if (!BallotKeys.IsValidKey(key))
             throw new RequestValidationException(new Dictionary<string, string[]>
             {
                 [KeyHeader] = ["请在请求头 Idempotency-Key 中提供 16 到 128 位的随机密钥（字母、数字、- 或 _），并妥善保存，用于核对回执"],
             });
-        var vote = await VotingAccess.FindVisibleAsync(db, access, voteId, ct);
+        var vote = await openVotes.FindOpenAsync(db, voteId, ct)
+            ?? await VotingAccess.FindVisibleAsync(db, access, voteId, ct);
         vote.EnsureAcceptingBallots(clock.GetUtcNow());
         var choice = BallotChoice.For(vote, request.Choice, request.CandidateIds);
         var (party, channel) = await ChoosePartyAsync(db, access, vote, request.PartyId, ct);
@@ -54,7 +55,8 @@ public static class CastBallot
     private static async Task<(ElectorateParty Party, BallotChannel Channel)> ChoosePartyAsync(AppDbContext db, Access access,
         Vote vote, Guid? partyId, CancellationToken ct)
     {
-        var own = await VotingAccess.OwnPartiesAsync(db, access, vote.Id, ct);
+        // A party on the frozen roll through one's own approved binding implies the community is visible to the caller.
+        var own = await OpenVotes.OwnPartiesAsync(db, vote.Id, access.UserId, ct);
         if (partyId is null)
         {
             if (own.Count == 1)
@@ -66,14 +68,18 @@ public static class CastBallot
                 ? (proxied[0], BallotChannel.Proxy)
                 : proxied.Count > 1
                     ? throw AppProblem.BadRequest("party_required", "您受多户业主委托，请指明为哪一户业主投票（partyId）")
-                    : throw NotAVoter();
+                    : throw await NotAVoterAsync();
         }
         if (own.SingleOrDefault(p => p.OwnerPartyId == partyId) is { } mine)
             return (mine, BallotChannel.Online);
         var proxy = (await VotingAccess.ProxiedPartiesAsync(db, access.UserId, vote.Id, ct)).SingleOrDefault(p => p.OwnerPartyId == partyId);
-        return proxy is not null ? (proxy, BallotChannel.Proxy) : throw NotAVoter();
-    }
+        return proxy is not null ? (proxy, BallotChannel.Proxy) : throw await NotAVoterAsync();
 
-    private static AppProblem NotAVoter() =>
-        AppProblem.Forbidden("您不是本次投票业主名册中的业主，也未获得经批准的业主委托");
+        async Task<AppProblem> NotAVoterAsync()
+        {
+            // Not a voter: those who cannot even see the vote are told it does not exist.
+            await VotingAccess.FindVisibleAsync(db, access, vote.Id, ct);
+            return AppProblem.Forbidden("您不是本次投票业主名册中的业主，也未获得经批准的业主委托");
+        }
+    }
 }

@@ -11,6 +11,8 @@ public static class VotingSetup
         if (options.MinimumNoticeDays < 0 || options.CloseGraceSeconds < 0 || options.ChainBatchSize < 1 || options.ChainIntervalMilliseconds < 10)
             throw new ConfigurationProblem("Voting: MinimumNoticeDays and CloseGraceSeconds must be ≥ 0, ChainBatchSize ≥ 1, ChainIntervalMilliseconds ≥ 10.");
         builder.Services.AddOptions<VotingOptions>().Bind(section);
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<OpenVotes>();
         builder.Services.AddScoped<BallotCaster>();
         builder.Services.AddSingleton<BallotChainer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<BallotChainer>());

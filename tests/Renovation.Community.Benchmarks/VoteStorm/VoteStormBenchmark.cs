@@ -1,0 +1,213 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using MySqlConnector;
+
+namespace Renovation.Community.Benchmarks.VoteStorm;
+
+/// <summary>
+/// Casts the ballots of N owner parties spread over four open votes, concurrently, through HTTP with real tokens,
+/// against the API on MariaDB; then, on the same database and with the same number of connections, times plain
+/// single-row inserts into a table with a unique key — the floor the ballot path is compared with.
+/// Needs RC_BENCH_MYSQL (a server connection string); scripts/bench.sh provides a throwaway MariaDB.
+/// </summary>
+public static class VoteStormBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parties = args.Length > 0 ? int.Parse(args[0]) : 20_000;
+        var votes = args.Length > 1 ? int.Parse(args[1]) : 4;
+        var concurrency = args.Length > 2 ? int.Parse(args[2]) : 50;
+        var server = Environment.GetEnvironmentVariable("RC_BENCH_MYSQL")
+            ?? throw new InvalidOperationException("Set RC_BENCH_MYSQL, or run ./scripts/bench.sh vote-storm");
+        var database = $"rc_bench_{Guid.NewGuid():N}";
+        var connectionString = new MySqlConnectionStringBuilder(server) { Database = database, MaximumPoolSize = 400 }.ConnectionString;
+        var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+
+        await using var api = await ApiProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Database:Provider"] = "MySql",
+            ["ConnectionStrings:MySql"] = connectionString,
+            ["Auth:SigningKey"] = signingKey,
+            ["WeChat:Mode"] = "Simulator",
+            ["Voting:MinimumNoticeDays"] = "0",
+            ["Jobs:SweepSeconds"] = "1",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        Console.WriteLine($"API on {api.BaseAddress}; seeding {parties} parties in {votes} communities…");
+        var world = await StormSeed.SeedAsync(connectionString, parties, votes);
+
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var voteIds = await OpenVotesAsync(http, world, Token(signingKey, world.StreetOfficerId));
+
+        // The floor is measured on the same database while the API idles, before the storm.
+        var floor = await FloorAsync(connectionString, concurrency, parties);
+
+        // Tokens are minted up front (as the mini-program would hold them) so the storm measures casting only.
+        var jobs = world.Voters.Select(v => (Token: Token(signingKey, v.UserId), VoteId: voteIds[v.Community])).ToArray();
+        Random.Shared.Shuffle(jobs);
+        await WarmUpAsync(http, jobs.Take(concurrency * 4).ToArray());
+
+        var latencies = new ConcurrentBag<double>();
+        var receipts = new ConcurrentBag<string>();
+        var failures = new ConcurrentDictionary<string, int>();
+        Console.WriteLine($"Casting {jobs.Length} ballots with {concurrency} concurrent clients…");
+        var total = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (job, ct) =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/votes/{job.VoteId}/ballots")
+            {
+                Content = JsonContent.Create(new { choice = "Agree" }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", job.Token);
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+            var started = Stopwatch.GetTimestamp();
+            using var response = await http.SendAsync(request, ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK)
+                receipts.Add(JsonDocument.Parse(body).RootElement.GetProperty("receipt").GetString()!);
+            else
+                failures.AddOrUpdate($"{(int)response.StatusCode}", 1, (_, n) => n + 1);
+        });
+        total.Stop();
+
+        var (recorded, distinctParties, stored) = await CountAsync(connectionString, voteIds);
+        var lost = receipts.Count(r => !stored.Contains(r));
+        var ballotsPerSecond = receipts.Count / total.Elapsed.TotalSeconds;
+        var p99 = Percentile(latencies, 0.99);
+        foreach (var (status, count) in failures)
+            Console.WriteLine($"refused: {count} × HTTP {status}");
+        Console.WriteLine($"storm: {receipts.Count} accepted in {total.Elapsed.TotalSeconds:F1} s, p50 {Percentile(latencies, 0.5):F1} ms, API peak RSS {api.PeakWorkingSetMb()} MB");
+
+        await DropAsync(server, database);
+        Console.WriteLine(FormattableString.Invariant(
+            $"RESULT vote-storm parties={parties} recorded={recorded} lost={lost} duplicates={recorded - distinctParties} ballots_per_s={ballotsPerSecond:F0} p99_ms={p99:F1} floor_inserts_per_s={floor:F0} ratio={ballotsPerSecond / floor:F2}"));
+        return failures.IsEmpty && lost == 0 && recorded == distinctParties ? 0 : 1;
+    }
+
+    private static async Task<Guid[]> OpenVotesAsync(HttpClient http, StormWorld world, string officerToken)
+    {
+        var ids = new List<Guid>();
+        foreach (var community in world.Communities)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/communities/{community}/votes")
+            {
+                Content = JsonContent.Create(new
+                {
+                    title = "基准测试表决",
+                    matter = "OtherMajorMatter",
+                    kind = "Motion",
+                    secrecy = "Named",
+                    showCountsBeforeClose = false,
+                    opensAt = DateTimeOffset.UtcNow.AddSeconds(2),
+                    closesAt = DateTimeOffset.UtcNow.AddHours(2),
+                }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", officerToken);
+            var response = await http.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != HttpStatusCode.Created)
+                throw new InvalidOperationException($"Convening failed: {(int)response.StatusCode} {body}");
+            ids.Add(JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid());
+        }
+        foreach (var id in ids)
+        {
+            for (var state = ""; state != "Open"; await Task.Delay(500))
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/votes/{id}");
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", officerToken);
+                var body = await (await http.SendAsync(request)).Content.ReadAsStringAsync();
+                state = JsonDocument.Parse(body).RootElement.GetProperty("state").GetString()!;
+            }
+        }
+        return [.. ids];
+    }
+
+    /// <summary>Brings the JIT, pools and caches up on reads, so the storm measures the steady state of casting.</summary>
+    private static async Task WarmUpAsync(HttpClient http, (string Token, Guid VoteId)[] jobs) =>
+        await Parallel.ForEachAsync(jobs, async (job, ct) =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/votes/{job.VoteId}/my-status");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", job.Token);
+            using var _ = await http.SendAsync(request, ct);
+        });
+
+    private static string Token(string signingKey, Guid userId) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    {
+        Issuer = "renovation-community",
+        Audience = "renovation-miniprogram",
+        Expires = DateTime.UtcNow.AddHours(2),
+        Subject = new ClaimsIdentity([new Claim("sub", userId.ToString())]),
+        SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(signingKey)), SecurityAlgorithms.HmacSha256),
+    });
+
+    private static async Task<(long Recorded, long DistinctParties, HashSet<string> Receipts)> CountAsync(string connectionString, Guid[] voteIds)
+    {
+        await using var connection = new MySqlConnection(connectionString);
+        await connection.OpenAsync();
+        var list = string.Join(",", voteIds.Select(v => $"'{v}'"));
+        await using var counts = new MySqlCommand(
+            $"SELECT COUNT(*), COUNT(DISTINCT VoteId, OwnerPartyId) FROM Ballots WHERE VoteId IN ({list})", connection);
+        await using var reader = await counts.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var (recorded, distinct) = (reader.GetInt64(0), reader.GetInt64(1));
+        await reader.CloseAsync();
+        var receipts = new HashSet<string>();
+        await using var all = new MySqlCommand($"SELECT ReceiptHash FROM Ballots WHERE VoteId IN ({list})", connection);
+        await using var rows = await all.ExecuteReaderAsync();
+        while (await rows.ReadAsync())
+            receipts.Add(rows.GetString(0));
+        return (recorded, distinct, receipts);
+    }
+
+    /// <summary>Single-row autocommit inserts into a table with a unique key, from the same number of connections.</summary>
+    private static async Task<double> FloorAsync(string connectionString, int connections, int rows)
+    {
+        await using (var setup = new MySqlConnection(connectionString))
+        {
+            await setup.OpenAsync();
+            await using var create = new MySqlCommand(
+                "CREATE TABLE bench_floor (id BIGINT AUTO_INCREMENT PRIMARY KEY, k CHAR(32) NOT NULL, UNIQUE KEY uk (k)) ENGINE=InnoDB", setup);
+            await create.ExecuteNonQueryAsync();
+        }
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
+        {
+            await using var connection = new MySqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var insert = new MySqlCommand("INSERT INTO bench_floor (k) VALUES (@k)", connection);
+            var key = insert.Parameters.Add("@k", MySqlDbType.String);
+            while (Interlocked.Increment(ref next) < rows)
+            {
+                key.Value = Guid.NewGuid().ToString("N");
+                await insert.ExecuteNonQueryAsync();
+            }
+        }));
+        return rows / clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task DropAsync(string server, string database)
+    {
+        await using var connection = new MySqlConnection(server);
+        await connection.OpenAsync();
+        await using var drop = new MySqlCommand($"DROP DATABASE IF EXISTS `{database}`", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    private static double Percentile(IEnumerable<double> values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    }
+}
