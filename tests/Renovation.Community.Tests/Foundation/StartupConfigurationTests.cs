@@ -5,6 +5,29 @@ namespace Renovation.Community.Tests.Foundation;
 /// <summary>Starts the real API process with bad settings: it must stop at once with one clear line.</summary>
 public sealed class StartupConfigurationTests
 {
+    [Fact]
+    public async Task The_migrate_command_applies_every_migration_and_exits()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"rc-migrate-{Guid.NewGuid():N}.db");
+        try
+        {
+            var (exit, stderr) = await StartApi("migrate", "--Database:Provider=Sqlite", $"--ConnectionStrings:Sqlite=Data Source={file}",
+                "--Auth:SigningKey=" + new string('k', 40));
+            Assert.True(exit == 0, stderr);
+            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file}");
+            await connection.OpenAsync();
+            await using var command = new Microsoft.Data.Sqlite.SqliteCommand("SELECT COUNT(*) FROM __EFMigrationsHistory", connection);
+            using var db = new Renovation.Community.Api.Data.SqliteDesignTimeFactory().CreateDbContext([]);
+            Assert.Equal((long)Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetMigrations(db.Database).Count(),
+                (long)(await command.ExecuteScalarAsync())!);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
+
     private static async Task<(int ExitCode, string StdErr)> StartApi(params string[] settings)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Renovation.Community.Api.dll");
