@@ -113,6 +113,29 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return (_tokens[username] = login!.Tokens).AccessToken;
     }
 
+    /// <summary>
+    /// A new mini-program user signed in through the WeChat simulator. wx.login codes are single use, so the client
+    /// signs in again with the next code of the same person ("person:n" → one openid) when the test clock outran its token.
+    /// </summary>
+    public async Task<(HttpClient Client, Guid UserId)> NewWeChatUser()
+    {
+        var person = "user-" + Guid.NewGuid().ToString("N");
+        var logins = 0;
+        LoginBody? login = null;
+        async Task<string> Token()
+        {
+            if (login is null || login.Tokens.AccessTokenExpiresAt <= Clock.GetUtcNow().AddMinutes(1))
+            {
+                using var anonymous = CreateClient();
+                login = await (await anonymous.PostJson("/api/v1/auth/wechat-login", new { code = $"{person}:{++logins}" }))
+                    .ShouldBe<LoginBody>(System.Net.HttpStatusCode.OK);
+            }
+            return login.Tokens.AccessToken;
+        }
+        await Token();
+        return (CreateClientWithToken(Token), login!.UserId);
+    }
+
     /// <summary>A client that asks for its bearer token on every request (see <see cref="ClientFor"/>).</summary>
     public HttpClient CreateClientWithToken(Func<Task<string>> token) => CreateDefaultClient(new BearerHandler(token));
 

@@ -69,26 +69,7 @@ public sealed class RenovationWorld(ApiFactory api)
         return new Resident(client, userId, unitId);
     }
 
-    /// <summary>A new mini-program user; the client signs in again (same WeChat identity) when the test clock outran its token.</summary>
-    public async Task<(HttpClient Client, Guid UserId)> NewUser()
-    {
-        // wx.login codes are single use: the simulator maps "person:n" to one openid for every n.
-        var person = "rw-" + Guid.NewGuid().ToString("N");
-        var logins = 0;
-        ApiFactory.LoginBody? login = null;
-        async Task<string> Token()
-        {
-            if (login is null || login.Tokens.AccessTokenExpiresAt <= api.Clock.GetUtcNow().AddMinutes(1))
-            {
-                using var anonymous = api.CreateClient();
-                login = await (await anonymous.PostJson("/api/v1/auth/wechat-login", new { code = $"{person}:{++logins}" }))
-                    .ShouldBe<ApiFactory.LoginBody>(HttpStatusCode.OK);
-            }
-            return login.Tokens.AccessToken;
-        }
-        await Token();
-        return (api.CreateClientWithToken(Token), login!.UserId);
-    }
+    public Task<(HttpClient Client, Guid UserId)> NewUser() => api.NewWeChatUser();
 
     public async Task<ProjectView> OpenProject(Guid communityId, params FacilityItem[] problems)
     {

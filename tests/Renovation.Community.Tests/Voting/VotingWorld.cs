@@ -72,24 +72,7 @@ public sealed class VotingWorld(ApiFactory api)
         return new TestCommunity(communityId, parties);
     }
 
-    public async Task<(HttpClient Client, Guid UserId)> NewUser()
-    {
-        var person = "voter-" + Guid.NewGuid().ToString("N");
-        var logins = 0;
-        ApiFactory.LoginBody? login = null;
-        async Task<string> Token()
-        {
-            if (login is null || login.Tokens.AccessTokenExpiresAt <= api.Clock.GetUtcNow().AddMinutes(1))
-            {
-                using var anonymous = api.CreateClient();
-                login = await (await anonymous.PostJson("/api/v1/auth/wechat-login", new { code = $"{person}:{++logins}" }))
-                    .ShouldBe<ApiFactory.LoginBody>(HttpStatusCode.OK);
-            }
-            return login.Tokens.AccessToken;
-        }
-        await Token();
-        return (api.CreateClientWithToken(Token), login!.UserId);
-    }
+    public Task<(HttpClient Client, Guid UserId)> NewUser() => api.NewWeChatUser();
 
     public Task<HttpClient> Officer() => api.ClientFor("street-officer");
 
