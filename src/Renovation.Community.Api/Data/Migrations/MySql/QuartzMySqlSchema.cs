@@ -1,0 +1,285 @@
+namespace Renovation.Community.Api.Data.Migrations.MySql;
+
+/// <summary>
+/// The Quartz.NET 4.7.3 schema for MySQL/InnoDB exactly as the package ships it
+/// (<c>Quartz.Impl.AdoJobStore.Schema.create_mysql_innodb.sql</c>, generated from Quartz's schema description and
+/// matching <c>database/tables/tables_mysql_innodb.sql</c> of that release), with the table prefix <c>qrtz_</c> in
+/// lower case. A migration creates it rather than Quartz at start, so production accounts need no DDL rights; Quartz
+/// still validates the schema when it starts.
+/// </summary>
+internal static class QuartzMySqlSchema
+{
+    public static readonly string[] CreateStatements =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS qrtz_job_details (
+          SCHED_NAME VARCHAR(120) NOT NULL,
+          JOB_NAME VARCHAR(200) NOT NULL,
+          JOB_GROUP VARCHAR(200) NOT NULL,
+          DESCRIPTION VARCHAR(250) NULL,
+          JOB_CLASS_NAME VARCHAR(250) NOT NULL,
+          IS_DURABLE BOOLEAN NOT NULL,
+          IS_NONCONCURRENT BOOLEAN NOT NULL,
+          IS_UPDATE_DATA BOOLEAN NOT NULL,
+          REQUESTS_RECOVERY BOOLEAN NOT NULL,
+          JOB_DATA BLOB NULL,
+          PRIMARY KEY (SCHED_NAME,JOB_NAME,JOB_GROUP),
+          KEY IDX_qrtz_J_G_N (SCHED_NAME,JOB_GROUP,JOB_NAME)
+        ) ENGINE=InnoDB;
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS qrtz_triggers (
+          SCHED_NAME VARCHAR(120) NOT NULL,
+          TRIGGER_NAME VARCHAR(200) NOT NULL,
+          TRIGGER_GROUP VARCHAR(200) NOT NULL,
+          JOB_NAME VARCHAR(200) NOT NULL,
+          JOB_GROUP VARCHAR(200) NOT NULL,
+          DESCRIPTION VARCHAR(250) NULL,
+          NEXT_FIRE_TIME BIGINT NULL,
+          PREV_FIRE_TIME BIGINT NULL,
+          PRIORITY INTEGER NULL,
+          TRIGGER_STATE VARCHAR(16) NOT NULL,
+          TRIGGER_TYPE VARCHAR(8) NOT NULL,
+          START_TIME BIGINT NOT NULL,
+          END_TIME BIGINT NULL,
+          CALENDAR_NAME VARCHAR(200) NULL,
+          MISFIRE_INSTR SMALLINT NULL,
+          MISFIRE_ORIG_FIRE_TIME BIGINT NULL,
+          EXECUTION_GROUP VARCHAR(200) NULL,
+          PREFERRED_NODE VARCHAR(200) NULL,
+          PREFERRED_NODE_AUTO BOOLEAN NOT NULL DEFAULT FALSE,
+          RETRY_POLICY VARCHAR(250) NULL,
+          RETRY_ATTEMPT INTEGER NULL,
+          CONTINUES_TRIGGER_NAME VARCHAR(200) NULL,
+          CONTINUES_TRIGGER_GROUP VARCHAR(200) NULL,
+          CONTINUATION_CONDITION INTEGER NULL,
+          OVERLAP_POLICY INTEGER NULL,
+          PAUSE_REASON VARCHAR(250) NULL,
+          PAUSED_BY VARCHAR(200) NULL,
+          PAUSED_AT BIGINT NULL,
+          MISFIRE_THRESHOLD BIGINT NULL,
+          FIXED_DELAY BOOLEAN NULL,
+          JOB_DATA BLOB NULL,
+          PRIMARY KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP),
+          FOREIGN KEY (SCHED_NAME,JOB_NAME,JOB_GROUP) REFERENCES qrtz_job_details (SCHED_NAME,JOB_NAME,JOB_GROUP),
+          KEY IDX_qrtz_T_J (SCHED_NAME,JOB_NAME,JOB_GROUP),
+          KEY IDX_qrtz_T_G_N (SCHED_NAME,TRIGGER_GROUP,TRIGGER_NAME),
+          KEY IDX_qrtz_T_C (SCHED_NAME,CALENDAR_NAME),
+          KEY IDX_qrtz_T_NFT_ST (SCHED_NAME,TRIGGER_STATE,NEXT_FIRE_TIME ASC,PRIORITY DESC,MISFIRE_INSTR)
+        ) ENGINE=InnoDB;
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS qrtz_simple_triggers (
+          SCHED_NAME VARCHAR(120) NOT NULL,
+          TRIGGER_NAME VARCHAR(200) NOT NULL,
+          TRIGGER_GROUP VARCHAR(200) NOT NULL,
+          REPEAT_COUNT BIGINT NOT NULL,
+          REPEAT_INTERVAL BIGINT NOT NULL,
+          TIMES_TRIGGERED BIGINT NOT NULL,
+          PRIMARY KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP),
+          FOREIGN KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP) REFERENCES qrtz_triggers (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP)
+        ) ENGINE=InnoDB;
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS qrtz_cron_triggers (
+          SCHED_NAME VARCHAR(120) NOT NULL,
+          TRIGGER_NAME VARCHAR(200) NOT NULL,
+          TRIGGER_GROUP VARCHAR(200) NOT NULL,
+          CRON_EXPRESSION VARCHAR(120) NOT NULL,
+          TIME_ZONE_ID VARCHAR(80),
+          PRIMARY KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP),
+          FOREIGN KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP) REFERENCES qrtz_triggers (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP)
+        ) ENGINE=InnoDB;
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS qrtz_simprop_triggers (
+          SCHED_NAME VARCHAR(120) NOT NULL,
+          TRIGGER_NAME VARCHAR(200) NOT NULL,
+          TRIGGER_GROUP VARCHAR(200) NOT NULL,
+          STR_PROP_1 VARCHAR(512) NULL,
+          STR_PROP_2 VARCHAR(512) NULL,
+          STR_PROP_3 VARCHAR(512) NULL,
+          INT_PROP_1 INT NULL,
+          INT_PROP_2 INT NULL,
+          LONG_PROP_1 BIGINT NULL,
+          LONG_PROP_2 BIGINT NULL,
+          DEC_PROP_1 NUMERIC(13,4) NULL,
+          DEC_PROP_2 NUMERIC(13,4) NULL,
+          BOOL_PROP_1 BOOLEAN NULL,
+          BOOL_PROP_2 BOOLEAN NULL,
+          TIME_ZONE_ID VARCHAR(80) NULL,
+          PRIMARY KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP),
+          FOREIGN KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP) REFERENCES qrtz_triggers (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP)
+        ) ENGINE=InnoDB;
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS qrtz_blob_triggers (
+          SCHED_NAME VARCHAR(120) NOT NULL,
+          TRIGGER_NAME VARCHAR(200) NOT NULL,
+          TRIGGER_GROUP VARCHAR(200) NOT NULL,
+          BLOB_DATA BLOB NULL,
+          PRIMARY KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP),
+          FOREIGN KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP) REFERENCES qrtz_triggers (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP)
+        ) ENGINE=InnoDB;
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS qrtz_calendars (
+          SCHED_NAME VARCHAR(120) NOT NULL,
+          CALENDAR_NAME VARCHAR(200) NOT NULL,
+          CALENDAR BLOB NOT NULL,
+          PRIMARY KEY (SCHED_NAME,CALENDAR_NAME)
+        ) ENGINE=InnoDB;
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS qrtz_paused_trigger_grps (
+          SCHED_NAME VARCHAR(120) NOT NULL,
+          TRIGGER_GROUP VARCHAR(200) NOT NULL,
+          PAUSE_REASON VARCHAR(250) NULL,
+          PAUSED_BY VARCHAR(200) NULL,
+          PAUSED_AT BIGINT NULL,
+          PRIMARY KEY (SCHED_NAME,TRIGGER_GROUP)
+        ) ENGINE=InnoDB;
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS qrtz_paused_job_grps (
+          SCHED_NAME VARCHAR(120) NOT NULL,
+          JOB_GROUP VARCHAR(200) NOT NULL,
+          PAUSE_REASON VARCHAR(250) NULL,
+          PAUSED_BY VARCHAR(200) NULL,
+          PAUSED_AT BIGINT NULL,
+          PRIMARY KEY (SCHED_NAME,JOB_GROUP)
+        ) ENGINE=InnoDB;
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS qrtz_fired_triggers (
+          SCHED_NAME VARCHAR(120) NOT NULL,
+          ENTRY_ID VARCHAR(140) NOT NULL,
+          TRIGGER_NAME VARCHAR(200) NOT NULL,
+          TRIGGER_GROUP VARCHAR(200) NOT NULL,
+          INSTANCE_NAME VARCHAR(200) NOT NULL,
+          FIRED_TIME BIGINT NOT NULL,
+          SCHED_TIME BIGINT NOT NULL,
+          PRIORITY INTEGER NOT NULL,
+          STATE VARCHAR(16) NOT NULL,
+          JOB_NAME VARCHAR(200) NULL,
+          JOB_GROUP VARCHAR(200) NULL,
+          IS_NONCONCURRENT BOOLEAN NULL,
+          REQUESTS_RECOVERY BOOLEAN NULL,
+          EXECUTION_GROUP VARCHAR(200) NULL,
+          PROGRESS INTEGER NULL,
+          PROGRESS_MESSAGE VARCHAR(250) NULL,
+          INTERRUPT_REQUESTED_TIME BIGINT NULL,
+          PRIMARY KEY (SCHED_NAME,ENTRY_ID),
+          KEY IDX_qrtz_FT_INST_JOB_REQ_RCVRY (SCHED_NAME,INSTANCE_NAME,REQUESTS_RECOVERY),
+          KEY IDX_qrtz_FT_J_G (SCHED_NAME,JOB_NAME,JOB_GROUP),
+          KEY IDX_qrtz_FT_T_G (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP)
+        ) ENGINE=InnoDB;
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS qrtz_scheduler_state (
+          SCHED_NAME VARCHAR(120) NOT NULL,
+          INSTANCE_NAME VARCHAR(200) NOT NULL,
+          LAST_CHECKIN_TIME BIGINT NOT NULL,
+          CHECKIN_INTERVAL BIGINT NOT NULL,
+          QUARTZ_VERSION VARCHAR(20) NULL,
+          PRIMARY KEY (SCHED_NAME,INSTANCE_NAME)
+        ) ENGINE=InnoDB;
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS qrtz_locks (
+          SCHED_NAME VARCHAR(120) NOT NULL,
+          LOCK_NAME VARCHAR(40) NOT NULL,
+          PRIMARY KEY (SCHED_NAME,LOCK_NAME)
+        ) ENGINE=InnoDB;
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS qrtz_execution_history (
+          SCHED_NAME VARCHAR(120) NOT NULL,
+          ENTRY_ID VARCHAR(140) NOT NULL,
+          INSTANCE_NAME VARCHAR(200) NOT NULL,
+          JOB_NAME VARCHAR(200) NOT NULL,
+          JOB_GROUP VARCHAR(200) NOT NULL,
+          TRIGGER_NAME VARCHAR(200) NOT NULL,
+          TRIGGER_GROUP VARCHAR(200) NOT NULL,
+          FIRED_TIME BIGINT NOT NULL,
+          RUN_TIME BIGINT NOT NULL,
+          SUCCEEDED BOOLEAN NOT NULL,
+          ERROR_MESSAGE VARCHAR(1000) NULL,
+          RETRY_ATTEMPT INTEGER NOT NULL DEFAULT 0,
+          RETRY_SCHEDULED BOOLEAN NOT NULL DEFAULT FALSE,
+          EXECUTION_LOG LONGTEXT NULL,
+          RESULT INTEGER NULL,
+          SUMMARY VARCHAR(1000) NULL,
+          METRICS LONGTEXT NULL,
+          MANUAL BOOLEAN NULL,
+          FIRE_INSTANCE_ID VARCHAR(140) NULL,
+          JOB_INPUT LONGTEXT NULL,
+          JOB_INPUT_TOO_LARGE BOOLEAN NULL,
+          PRIMARY KEY (SCHED_NAME,ENTRY_ID),
+          KEY IDX_qrtz_EH_FIRED_TIME (SCHED_NAME,FIRED_TIME),
+          KEY IDX_qrtz_EH_INST (SCHED_NAME,INSTANCE_NAME),
+          KEY IDX_qrtz_EH_JOB_TIME (SCHED_NAME,JOB_GROUP,JOB_NAME,FIRED_TIME),
+          KEY IDX_qrtz_EH_FIRE_INST (SCHED_NAME,FIRE_INSTANCE_ID),
+          KEY IDX_qrtz_EH_TRIG_TIME (SCHED_NAME,TRIGGER_GROUP,TRIGGER_NAME,FIRED_TIME)
+        ) ENGINE=InnoDB;
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS qrtz_misfire_history (
+          SCHED_NAME VARCHAR(120) NOT NULL,
+          ENTRY_ID VARCHAR(140) NOT NULL,
+          INSTANCE_NAME VARCHAR(200) NOT NULL,
+          TRIGGER_NAME VARCHAR(200) NOT NULL,
+          TRIGGER_GROUP VARCHAR(200) NOT NULL,
+          JOB_NAME VARCHAR(200) NULL,
+          JOB_GROUP VARCHAR(200) NULL,
+          MISFIRE_TIME BIGINT NOT NULL,
+          SCHED_TIME BIGINT NULL,
+          REASON INTEGER NULL,
+          PRIMARY KEY (SCHED_NAME,ENTRY_ID),
+          KEY IDX_qrtz_MH_MISFIRE_TIME (SCHED_NAME,MISFIRE_TIME),
+          KEY IDX_qrtz_MH_INST (SCHED_NAME,INSTANCE_NAME)
+        ) ENGINE=InnoDB;
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS qrtz_job_status (
+          SCHED_NAME VARCHAR(120) NOT NULL,
+          JOB_GROUP VARCHAR(200) NOT NULL,
+          JOB_NAME VARCHAR(200) NOT NULL,
+          FIRST_FIRED_TIME BIGINT NOT NULL,
+          LAST_FIRED_TIME BIGINT NOT NULL,
+          LAST_RESULT INTEGER NOT NULL,
+          LAST_RUN_TIME BIGINT NOT NULL,
+          LAST_INSTANCE_NAME VARCHAR(200) NOT NULL,
+          LAST_ENTRY_ID VARCHAR(140) NULL,
+          LAST_SUMMARY VARCHAR(1000) NULL,
+          LAST_SUCCESS_TIME BIGINT NULL,
+          LAST_FAILURE_TIME BIGINT NULL,
+          LAST_FAILURE_MESSAGE VARCHAR(1000) NULL,
+          CONSECUTIVE_FAILURES INTEGER NOT NULL DEFAULT 0,
+          RUN_COUNT BIGINT NOT NULL DEFAULT 0,
+          FAILURE_COUNT BIGINT NOT NULL DEFAULT 0,
+          PRIMARY KEY (SCHED_NAME,JOB_GROUP,JOB_NAME)
+        ) ENGINE=InnoDB;
+        """,
+    ];
+
+    /// <summary>Children first, for the migration's Down.</summary>
+    public static readonly string[] Tables =
+    [
+        "qrtz_job_status",
+        "qrtz_misfire_history",
+        "qrtz_execution_history",
+        "qrtz_locks",
+        "qrtz_scheduler_state",
+        "qrtz_fired_triggers",
+        "qrtz_paused_job_grps",
+        "qrtz_paused_trigger_grps",
+        "qrtz_calendars",
+        "qrtz_blob_triggers",
+        "qrtz_simprop_triggers",
+        "qrtz_cron_triggers",
+        "qrtz_simple_triggers",
+        "qrtz_triggers",
+        "qrtz_job_details",
+    ];
+}
