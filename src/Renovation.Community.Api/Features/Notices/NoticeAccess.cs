@@ -24,8 +24,8 @@ public static class NoticeAccess
                 var street = await db.Streets.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
                 if (street is not null && scope.Grants.Any(g => g.Role == Role.StreetOfficer && g.ScopeId == id))
                     return new NoticeTarget(kind, id, id, null, street.Name);
-                var sees = street is not null && (scope.Units.Any(u => u.StreetId == id)
-                    || await db.Communities.AnyAsync(c => c.StreetId == id && scope.Grants.Select(g => g.ScopeId).Contains(c.Id), ct));
+                var sees = street is not null
+                    && await scope.Filter(db.Communities, Permission.ViewCommunity).AnyAsync(c => c.StreetId == id, ct);
                 throw sees ? AppProblem.Forbidden("只有本街道的工作人员可以发布全街道通知")
                     : AppProblem.NotFound("street_not_found", "街道不存在或不在您的管辖范围内");
             }
