@@ -21,7 +21,7 @@ public sealed class JobsOptions
 /// </summary>
 public static class JobsSetup
 {
-    /// <summary>Lower case, as the migration creates them (MySQL table names are case-sensitive on Linux).</summary>
+    /// <summary>Quartz appends upper-case names (qrtz_JOB_DETAILS …), as the Notices migration creates them.</summary>
     public const string QuartzTablePrefix = "qrtz_";
 
     public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder, Action<IQuartzBuilder, JobsOptions>? jobs = null)

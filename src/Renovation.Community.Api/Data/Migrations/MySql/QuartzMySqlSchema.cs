@@ -3,8 +3,8 @@ namespace Renovation.Community.Api.Data.Migrations.MySql;
 /// <summary>
 /// The Quartz.NET 4.7.3 schema for MySQL/InnoDB exactly as the package ships it
 /// (<c>Quartz.Impl.AdoJobStore.Schema.create_mysql_innodb.sql</c>, generated from Quartz's schema description and
-/// matching <c>database/tables/tables_mysql_innodb.sql</c> of that release), with the table prefix <c>qrtz_</c> in
-/// lower case. A migration creates it rather than Quartz at start, so production accounts need no DDL rights; Quartz
+/// matching <c>database/tables/tables_mysql_innodb.sql</c> of that release), with the table prefix <c>qrtz_</c> (Quartz
+/// appends the upper-case names; MySQL table names are case-sensitive on Linux). A migration creates it rather than Quartz at start, so production accounts need no DDL rights; Quartz
 /// still validates the schema when it starts.
 /// </summary>
 internal static class QuartzMySqlSchema
@@ -12,7 +12,7 @@ internal static class QuartzMySqlSchema
     public static readonly string[] CreateStatements =
     [
         """
-        CREATE TABLE IF NOT EXISTS qrtz_job_details (
+        CREATE TABLE IF NOT EXISTS qrtz_JOB_DETAILS (
           SCHED_NAME VARCHAR(120) NOT NULL,
           JOB_NAME VARCHAR(200) NOT NULL,
           JOB_GROUP VARCHAR(200) NOT NULL,
@@ -28,7 +28,7 @@ internal static class QuartzMySqlSchema
         ) ENGINE=InnoDB;
         """,
         """
-        CREATE TABLE IF NOT EXISTS qrtz_triggers (
+        CREATE TABLE IF NOT EXISTS qrtz_TRIGGERS (
           SCHED_NAME VARCHAR(120) NOT NULL,
           TRIGGER_NAME VARCHAR(200) NOT NULL,
           TRIGGER_GROUP VARCHAR(200) NOT NULL,
@@ -61,7 +61,7 @@ internal static class QuartzMySqlSchema
           FIXED_DELAY BOOLEAN NULL,
           JOB_DATA BLOB NULL,
           PRIMARY KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP),
-          FOREIGN KEY (SCHED_NAME,JOB_NAME,JOB_GROUP) REFERENCES qrtz_job_details (SCHED_NAME,JOB_NAME,JOB_GROUP),
+          FOREIGN KEY (SCHED_NAME,JOB_NAME,JOB_GROUP) REFERENCES qrtz_JOB_DETAILS (SCHED_NAME,JOB_NAME,JOB_GROUP),
           KEY IDX_qrtz_T_J (SCHED_NAME,JOB_NAME,JOB_GROUP),
           KEY IDX_qrtz_T_G_N (SCHED_NAME,TRIGGER_GROUP,TRIGGER_NAME),
           KEY IDX_qrtz_T_C (SCHED_NAME,CALENDAR_NAME),
@@ -69,7 +69,7 @@ internal static class QuartzMySqlSchema
         ) ENGINE=InnoDB;
         """,
         """
-        CREATE TABLE IF NOT EXISTS qrtz_simple_triggers (
+        CREATE TABLE IF NOT EXISTS qrtz_SIMPLE_TRIGGERS (
           SCHED_NAME VARCHAR(120) NOT NULL,
           TRIGGER_NAME VARCHAR(200) NOT NULL,
           TRIGGER_GROUP VARCHAR(200) NOT NULL,
@@ -77,22 +77,22 @@ internal static class QuartzMySqlSchema
           REPEAT_INTERVAL BIGINT NOT NULL,
           TIMES_TRIGGERED BIGINT NOT NULL,
           PRIMARY KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP),
-          FOREIGN KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP) REFERENCES qrtz_triggers (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP)
+          FOREIGN KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP) REFERENCES qrtz_TRIGGERS (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP)
         ) ENGINE=InnoDB;
         """,
         """
-        CREATE TABLE IF NOT EXISTS qrtz_cron_triggers (
+        CREATE TABLE IF NOT EXISTS qrtz_CRON_TRIGGERS (
           SCHED_NAME VARCHAR(120) NOT NULL,
           TRIGGER_NAME VARCHAR(200) NOT NULL,
           TRIGGER_GROUP VARCHAR(200) NOT NULL,
           CRON_EXPRESSION VARCHAR(120) NOT NULL,
           TIME_ZONE_ID VARCHAR(80),
           PRIMARY KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP),
-          FOREIGN KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP) REFERENCES qrtz_triggers (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP)
+          FOREIGN KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP) REFERENCES qrtz_TRIGGERS (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP)
         ) ENGINE=InnoDB;
         """,
         """
-        CREATE TABLE IF NOT EXISTS qrtz_simprop_triggers (
+        CREATE TABLE IF NOT EXISTS qrtz_SIMPROP_TRIGGERS (
           SCHED_NAME VARCHAR(120) NOT NULL,
           TRIGGER_NAME VARCHAR(200) NOT NULL,
           TRIGGER_GROUP VARCHAR(200) NOT NULL,
@@ -109,21 +109,21 @@ internal static class QuartzMySqlSchema
           BOOL_PROP_2 BOOLEAN NULL,
           TIME_ZONE_ID VARCHAR(80) NULL,
           PRIMARY KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP),
-          FOREIGN KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP) REFERENCES qrtz_triggers (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP)
+          FOREIGN KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP) REFERENCES qrtz_TRIGGERS (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP)
         ) ENGINE=InnoDB;
         """,
         """
-        CREATE TABLE IF NOT EXISTS qrtz_blob_triggers (
+        CREATE TABLE IF NOT EXISTS qrtz_BLOB_TRIGGERS (
           SCHED_NAME VARCHAR(120) NOT NULL,
           TRIGGER_NAME VARCHAR(200) NOT NULL,
           TRIGGER_GROUP VARCHAR(200) NOT NULL,
           BLOB_DATA BLOB NULL,
           PRIMARY KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP),
-          FOREIGN KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP) REFERENCES qrtz_triggers (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP)
+          FOREIGN KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP) REFERENCES qrtz_TRIGGERS (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP)
         ) ENGINE=InnoDB;
         """,
         """
-        CREATE TABLE IF NOT EXISTS qrtz_calendars (
+        CREATE TABLE IF NOT EXISTS qrtz_CALENDARS (
           SCHED_NAME VARCHAR(120) NOT NULL,
           CALENDAR_NAME VARCHAR(200) NOT NULL,
           CALENDAR BLOB NOT NULL,
@@ -131,7 +131,7 @@ internal static class QuartzMySqlSchema
         ) ENGINE=InnoDB;
         """,
         """
-        CREATE TABLE IF NOT EXISTS qrtz_paused_trigger_grps (
+        CREATE TABLE IF NOT EXISTS qrtz_PAUSED_TRIGGER_GRPS (
           SCHED_NAME VARCHAR(120) NOT NULL,
           TRIGGER_GROUP VARCHAR(200) NOT NULL,
           PAUSE_REASON VARCHAR(250) NULL,
@@ -141,7 +141,7 @@ internal static class QuartzMySqlSchema
         ) ENGINE=InnoDB;
         """,
         """
-        CREATE TABLE IF NOT EXISTS qrtz_paused_job_grps (
+        CREATE TABLE IF NOT EXISTS qrtz_PAUSED_JOB_GRPS (
           SCHED_NAME VARCHAR(120) NOT NULL,
           JOB_GROUP VARCHAR(200) NOT NULL,
           PAUSE_REASON VARCHAR(250) NULL,
@@ -151,7 +151,7 @@ internal static class QuartzMySqlSchema
         ) ENGINE=InnoDB;
         """,
         """
-        CREATE TABLE IF NOT EXISTS qrtz_fired_triggers (
+        CREATE TABLE IF NOT EXISTS qrtz_FIRED_TRIGGERS (
           SCHED_NAME VARCHAR(120) NOT NULL,
           ENTRY_ID VARCHAR(140) NOT NULL,
           TRIGGER_NAME VARCHAR(200) NOT NULL,
@@ -176,7 +176,7 @@ internal static class QuartzMySqlSchema
         ) ENGINE=InnoDB;
         """,
         """
-        CREATE TABLE IF NOT EXISTS qrtz_scheduler_state (
+        CREATE TABLE IF NOT EXISTS qrtz_SCHEDULER_STATE (
           SCHED_NAME VARCHAR(120) NOT NULL,
           INSTANCE_NAME VARCHAR(200) NOT NULL,
           LAST_CHECKIN_TIME BIGINT NOT NULL,
@@ -186,14 +186,14 @@ internal static class QuartzMySqlSchema
         ) ENGINE=InnoDB;
         """,
         """
-        CREATE TABLE IF NOT EXISTS qrtz_locks (
+        CREATE TABLE IF NOT EXISTS qrtz_LOCKS (
           SCHED_NAME VARCHAR(120) NOT NULL,
           LOCK_NAME VARCHAR(40) NOT NULL,
           PRIMARY KEY (SCHED_NAME,LOCK_NAME)
         ) ENGINE=InnoDB;
         """,
         """
-        CREATE TABLE IF NOT EXISTS qrtz_execution_history (
+        CREATE TABLE IF NOT EXISTS qrtz_EXECUTION_HISTORY (
           SCHED_NAME VARCHAR(120) NOT NULL,
           ENTRY_ID VARCHAR(140) NOT NULL,
           INSTANCE_NAME VARCHAR(200) NOT NULL,
@@ -224,7 +224,7 @@ internal static class QuartzMySqlSchema
         ) ENGINE=InnoDB;
         """,
         """
-        CREATE TABLE IF NOT EXISTS qrtz_misfire_history (
+        CREATE TABLE IF NOT EXISTS qrtz_MISFIRE_HISTORY (
           SCHED_NAME VARCHAR(120) NOT NULL,
           ENTRY_ID VARCHAR(140) NOT NULL,
           INSTANCE_NAME VARCHAR(200) NOT NULL,
@@ -241,7 +241,7 @@ internal static class QuartzMySqlSchema
         ) ENGINE=InnoDB;
         """,
         """
-        CREATE TABLE IF NOT EXISTS qrtz_job_status (
+        CREATE TABLE IF NOT EXISTS qrtz_JOB_STATUS (
           SCHED_NAME VARCHAR(120) NOT NULL,
           JOB_GROUP VARCHAR(200) NOT NULL,
           JOB_NAME VARCHAR(200) NOT NULL,
@@ -266,20 +266,20 @@ internal static class QuartzMySqlSchema
     /// <summary>Children first, for the migration's Down.</summary>
     public static readonly string[] Tables =
     [
-        "qrtz_job_status",
-        "qrtz_misfire_history",
-        "qrtz_execution_history",
-        "qrtz_locks",
-        "qrtz_scheduler_state",
-        "qrtz_fired_triggers",
-        "qrtz_paused_job_grps",
-        "qrtz_paused_trigger_grps",
-        "qrtz_calendars",
-        "qrtz_blob_triggers",
-        "qrtz_simprop_triggers",
-        "qrtz_cron_triggers",
-        "qrtz_simple_triggers",
-        "qrtz_triggers",
-        "qrtz_job_details",
+        "qrtz_JOB_STATUS",
+        "qrtz_MISFIRE_HISTORY",
+        "qrtz_EXECUTION_HISTORY",
+        "qrtz_LOCKS",
+        "qrtz_SCHEDULER_STATE",
+        "qrtz_FIRED_TRIGGERS",
+        "qrtz_PAUSED_JOB_GRPS",
+        "qrtz_PAUSED_TRIGGER_GRPS",
+        "qrtz_CALENDARS",
+        "qrtz_BLOB_TRIGGERS",
+        "qrtz_SIMPROP_TRIGGERS",
+        "qrtz_CRON_TRIGGERS",
+        "qrtz_SIMPLE_TRIGGERS",
+        "qrtz_TRIGGERS",
+        "qrtz_JOB_DETAILS",
     ];
 }
