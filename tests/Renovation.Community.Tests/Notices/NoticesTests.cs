@@ -91,6 +91,38 @@ public sealed class NoticesTests(NoticesApiFactory api) : IClassFixture<NoticesA
     }
 
     [Fact]
+    public async Task A_scheduled_notice_withdrawn_before_its_time_is_never_published_and_residents_never_hear_of_it()
+    {
+        var c = await _world.Community();
+        var now = api.Clock.GetUtcNow();
+        var notice = await _world.Publish(c.Committee, NoticeTargetKind.Community, c.Id, "取消的通知", publishAt: now.AddHours(1));
+        var moved = await (await c.Committee.PutJson($"/api/v1/notices/{notice.Id}", new
+        {
+            title = "改期的通知", body = "正文", pinned = false, publishAt = now.AddHours(2),
+        })).ShouldBe<NoticeView>(HttpStatusCode.OK);
+        Assert.Equal(now.AddHours(2), moved.PublishAt);
+        await c.Committee.PostJson($"/api/v1/notices/{notice.Id}/withdraw", new { reason = "活动取消" });
+        api.Clock.Advance(TimeSpan.FromHours(3));
+        await Sweep();
+        Assert.Equal([NoticeEvents.Scheduled, NoticeEvents.Scheduled, NoticeEvents.Withdrawn], await _world.EventKinds(notice.Id));
+        Assert.All(await api.WithDb(db => db.OutboxEvents.Where(e => e.PayloadJson.Contains(notice.Id.ToString())).Select(e => e.Audience).ToListAsync()),
+            audience => Assert.StartsWith("user:", audience, StringComparison.Ordinal));
+        Assert.DoesNotContain((await Feed(c.InOne.Client)).Items, n => n.Id == notice.Id);
+    }
+
+    [Fact]
+    public async Task An_emergency_notice_cannot_lose_its_expiry_on_edit()
+    {
+        var c = await _world.Community();
+        var notice = await _world.Publish(c.Committee, NoticeTargetKind.Building, c.BuildingOne, "燃气抢修", emergency: true,
+            expiresAt: api.Clock.GetUtcNow().AddHours(4));
+        var before = await RowCounts.Of(api);
+        await (await c.Committee.PutJson($"/api/v1/notices/{notice.Id}", new { title = "燃气抢修", body = "正文", pinned = true }))
+            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "emergency_needs_expiry");
+        Assert.Equal(before, await RowCounts.Of(api));
+    }
+
+    [Fact]
     public async Task Editing_keeps_the_previous_wording_and_withdrawal_takes_the_notice_away()
     {
         var c = await _world.Community();

@@ -53,12 +53,12 @@ public static class NoticeAccess
     public static async Task<Notice> LoadForPublisherAsync(this AppDbContext db, Guid id, Access access, CancellationToken ct)
     {
         var notice = await db.Notices.SingleOrDefaultAsync(n => n.Id == id, ct) ?? throw NoticeNotFound();
-        var scope = await access.ScopeAsync(ct);
-        if (!IsReader(scope, notice) && !await CanPublishAsync(access, db, notice, ct))
-            throw NoticeNotFound();
-        if (!await CanPublishAsync(access, db, notice, ct))
-            throw AppProblem.Forbidden("只有发布范围内的街道、业委会或物业工作人员可以管理该通知");
-        return notice;
+        if (await CanPublishAsync(access, db, notice, ct))
+            return notice;
+        // A resident who can read it learns it exists; anyone else does not.
+        throw IsReader(await access.ScopeAsync(ct), notice)
+            ? AppProblem.Forbidden("只有发布范围内的街道、业委会或物业工作人员可以管理该通知")
+            : NoticeNotFound();
     }
 
     /// <summary>Loads a notice the caller may read: a published one of their units, or any one they may publish.</summary>
