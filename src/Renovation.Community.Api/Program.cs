@@ -1,6 +1,7 @@
 using Renovation.Community.Api.Common;
 using Renovation.Community.Api.Data;
 using Renovation.Community.Api.Extensions;
+using Renovation.Community.Api.Features.Notices;
 using Renovation.Community.Api.Features.Projects;
 using Renovation.Community.Api.Features.Proposals;
 using Renovation.Community.Api.Features.Voting;
@@ -21,7 +22,9 @@ try
     builder.AddRealtime();
     builder.AddProjects();
     builder.AddVoting();
-    builder.AddJobs((q, o) => q.AddSweep<PublicitySweep>(o).AddSweep<VotingSweep>(o));
+    builder.AddNotices();
+    builder.AddJobs((q, o) => q.AddSweep<PublicitySweep>(o).AddSweep<VotingSweep>(o)
+        .AddSweep<NoticeSweep>(o).AddSweep<SubscribeMessageSweep>(o));
     builder.AddOpenApiDocs();
     builder.AddHealth();
 

@@ -7,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
 {
     ["bill-parse"] = BillParseBenchmark.RunAsync,
     ["vote-storm"] = Renovation.Community.Benchmarks.VoteStorm.VoteStormBenchmark.RunAsync,
+    ["fanout"] = FanoutBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Features.Audit;
 using Renovation.Community.Api.Features.Identity;
+using Renovation.Community.Api.Features.Notices;
 using Renovation.Community.Api.Features.Places;
 using Renovation.Community.Api.Features.Projects;
 using Renovation.Community.Api.Features.Proposals;
@@ -55,6 +56,14 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ProxyAuthorization> ProxyAuthorizations => Set<ProxyAuthorization>();
     public DbSet<PaperBallotEntry> PaperBallotEntries => Set<PaperBallotEntry>();
     public DbSet<VotingSettings> VotingSettings => Set<VotingSettings>();
+
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<NoticeRevision> NoticeRevisions => Set<NoticeRevision>();
+    public DbSet<NoticeAttachment> NoticeAttachments => Set<NoticeAttachment>();
+    public DbSet<NoticeRead> NoticeReads => Set<NoticeRead>();
+    public DbSet<SubscriptionConsent> SubscriptionConsents => Set<SubscriptionConsent>();
+    public DbSet<SubscribeDelivery> SubscribeDeliveries => Set<SubscribeDelivery>();
+    public DbSet<OutboxCursor> OutboxCursors => Set<OutboxCursor>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -4,6 +4,7 @@ using Renovation.Community.Api.Common.Http;
 using Renovation.Community.Api.Common.Validation;
 using Renovation.Community.Api.Features.Audit;
 using Renovation.Community.Api.Features.Identity;
+using Renovation.Community.Api.Features.Notices;
 using Renovation.Community.Api.Features.Places;
 using Renovation.Community.Api.Features.Projects;
 using Renovation.Community.Api.Features.Proposals;
@@ -48,6 +49,7 @@ public static class Pipeline
         api.MapProjectsApi();
         api.MapProposalsApi();
         api.MapVotingApi();
+        api.MapNoticesApi();
         app.MapHub<EventsHub>(EventsHub.Path);
         app.MapHealth();
         app.MapOpenApiDocs();

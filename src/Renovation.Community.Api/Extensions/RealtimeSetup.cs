@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Renovation.Community.Api.Features.Realtime;
 
 namespace Renovation.Community.Api.Extensions;
@@ -14,8 +15,19 @@ public static class RealtimeSetup
 
         var signalR = builder.Services.AddSignalR();
         if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+        {
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix =
                 StackExchange.Redis.RedisChannel.Literal("renovation"));
+            builder.Services.AddRedisConnection(redis);
+        }
         return builder;
+    }
+
+    /// <summary>One shared Redis connection for the app's own use (the WeChat access-token store), made on first use.</summary>
+    public static IServiceCollection AddRedisConnection(this IServiceCollection services, string configuration)
+    {
+        services.TryAddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ =>
+            StackExchange.Redis.ConnectionMultiplexer.Connect(configuration));
+        return services;
     }
 }

@@ -38,6 +38,7 @@ public static class WeChatSetup
             case "redis":
                 if (string.IsNullOrEmpty(config.GetConnectionString("Redis")))
                     throw new ConfigurationProblem("WeChat:AccessTokenStore=Redis needs ConnectionStrings:Redis.");
+                builder.Services.AddRedisConnection(config.GetConnectionString("Redis")!);
                 builder.Services.AddWeChatRedisAccessTokenStore();
                 break;
             default:

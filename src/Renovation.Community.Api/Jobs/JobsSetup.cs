@@ -9,6 +9,9 @@ public sealed class JobsOptions
 
     /// <summary>How often the clock jobs look for things that fell due (publicity ends, votes open, orders expire).</summary>
     public int SweepSeconds { get; set; } = 30;
+
+    /// <summary>How often a clustered node checks in; a node silent for longer has its jobs recovered by another.</summary>
+    public int ClusterCheckinSeconds { get; set; } = 7;
 }
 
 /// <summary>
@@ -18,13 +21,36 @@ public sealed class JobsOptions
 /// </summary>
 public static class JobsSetup
 {
+    /// <summary>Quartz appends upper-case names (qrtz_JOB_DETAILS …), as the Notices migration creates them.</summary>
+    public const string QuartzTablePrefix = "qrtz_";
+
     public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder, Action<IQuartzBuilder, JobsOptions>? jobs = null)
     {
         var options = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         builder.Services.AddOptions<JobsOptions>().Bind(builder.Configuration.GetSection(JobsOptions.Section));
+        var provider = builder.Configuration["Database:Provider"];
+        var clustered = string.Equals(provider, nameof(Data.DatabaseProvider.MySql), StringComparison.OrdinalIgnoreCase);
+        var connectionString = builder.Configuration.GetConnectionString(nameof(Data.DatabaseProvider.MySql));
         builder.Services.AddQuartz(q =>
         {
-            q.UseInMemoryStore();
+            // Every node shares one scheduler name: that is what makes them one cluster.
+            q.ConfigureScheduler(s => s.InstanceName = "renovation");
+            if (clustered && !string.IsNullOrEmpty(connectionString))
+            {
+                // On MySQL the schedule lives in the qrtz_* tables (created by the Notices migration from Quartz's own
+                // MySQL InnoDB schema) and nodes take turns through database locks: each fire runs on one node only.
+                q.UsePersistentStore(store =>
+                {
+                    store.UseMySqlConnector(MySqlConnector.MySqlConnectorFactory.Instance, connectionString);
+                    store.UseSystemTextJsonSerializer();
+                    store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(options.ClusterCheckinSeconds));
+                    store.ConfigureStore(o => o.TablePrefix = QuartzTablePrefix);
+                });
+            }
+            else
+            {
+                q.UseInMemoryStore();
+            }
             jobs?.Invoke(q, options);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

@@ -34,6 +34,8 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         "POST /api/v1/communities/{c}/votes",
         "GET /api/v1/communities/{c}/voting-settings",
         "PUT /api/v1/communities/{c}/voting-settings",
+        "GET /api/v1/communities/{c}/notices",
+        "POST /api/v1/notices",
     ];
 
     public static TheoryData<string, string> OutsidersOfCommunityB()
@@ -93,6 +95,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
             ("POST", var p) when p.EndsWith("/units") => JsonBody(new { buildingId = Guid.NewGuid(), number = "999", exclusiveAreaHundredths = 100, areaBasis = "Registered", ownerPartyId = Guid.NewGuid() }),
             ("POST", var p) when p.EndsWith("/owner-parties") => JsonBody(new { kind = "Person", members = new[] { new { name = "某人", idLast4 = "1234" } } }),
             ("POST", var p) when p.EndsWith("/import") => new StringContent("building,unit,area_m2,area_basis,certificate_no,party_key,party_kind,owners,id_last4\n9幢,1,80,,x,P,person,某,1234\n", Encoding.UTF8, "text/csv"),
+            ("POST", "/api/v1/notices") => JsonBody(new { targetKind = "Community", targetId = communityId, title = "越权通知", body = "正文" }),
             ("POST", "/api/v1/role-grants") => JsonBody(new { userId = Guid.NewGuid(), role = "CommitteeMember", scopeId = communityId }),
             ("POST", var p) when p.EndsWith("/votes") => JsonBody(new { title = "越权表决", matter = "OtherMajorMatter", kind = "Motion", secrecy = "Named",
                 opensAt = DateTimeOffset.UtcNow.AddDays(30), closesAt = DateTimeOffset.UtcNow.AddDays(40) }),

@@ -7,7 +7,8 @@ namespace Renovation.Community.Tests.Infrastructure;
 public sealed record RowCounts(int Districts, int Streets, int Communities, int Buildings, int Units, int Parties,
     int Members, int Companies, int Users, int Grants, int Bindings, int Outbox, int Audit,
     int Projects, int SurveyAnswers, int ProgressEntries, int ProjectFiles, int Plans, int PlanCostItems,
-    int PlanAttachments, int PlanReviews, int PublicityComments)
+    int PlanAttachments, int PlanReviews, int PublicityComments, int Notices, int NoticeRevisions, int NoticeAttachments,
+    int NoticeReads, int SubscriptionConsents, int SubscribeDeliveries)
 {
     public static Task<RowCounts> Of(ApiFactory factory) => factory.WithDb(async db => new RowCounts(
         await db.Districts.CountAsync(), await db.Streets.CountAsync(), await db.Communities.CountAsync(),
@@ -17,5 +18,7 @@ public sealed record RowCounts(int Districts, int Streets, int Communities, int 
         await db.AuditLog.CountAsync(),
         await db.Projects.CountAsync(), await db.SurveyAnswers.CountAsync(), await db.ProgressEntries.CountAsync(),
         await db.ProjectFiles.CountAsync(), await db.Plans.CountAsync(), await db.PlanCostItems.CountAsync(),
-        await db.PlanAttachments.CountAsync(), await db.PlanReviews.CountAsync(), await db.PublicityComments.CountAsync()));
+        await db.PlanAttachments.CountAsync(), await db.PlanReviews.CountAsync(), await db.PublicityComments.CountAsync(),
+        await db.Notices.CountAsync(), await db.NoticeRevisions.CountAsync(), await db.NoticeAttachments.CountAsync(),
+        await db.NoticeReads.CountAsync(), await db.SubscriptionConsents.CountAsync(), await db.SubscribeDeliveries.CountAsync()));
 }

@@ -28,6 +28,11 @@ public enum Permission
     EnterPaperBallots,
     /// <summary>Change the community's voting practice (committee chair or street).</summary>
     ManageVotingSettings,
+    /// <summary>
+    /// Publish, edit and withdraw notices to the community or its buildings and see their read counts (committee,
+    /// property staff of the serving company, street). Street-wide notices are for the street's officers only.
+    /// </summary>
+    PublishNotices,
 }
 
 internal static class PermissionRoles
@@ -46,6 +51,7 @@ internal static class PermissionRoles
         Permission.ConveneVotes => [Role.CommitteeMember, Role.CommitteeChair, Role.StreetOfficer],
         Permission.EnterPaperBallots => [Role.CommitteeMember, Role.CommitteeChair],
         Permission.ManageVotingSettings => [Role.CommitteeChair, Role.StreetOfficer],
+        Permission.PublishNotices => [Role.CommitteeMember, Role.CommitteeChair, Role.PropertyStaff, Role.StreetOfficer],
         _ => [],
     };
 }
