@@ -18,6 +18,7 @@ try
     builder.AddDatabase();
     builder.AddStartupTasks();
     builder.AddApiServices();
+    builder.AddKnownProxies();
     await builder.AddWeChatAsync();
     builder.AddRealtime();
     builder.AddProjects();

@@ -17,6 +17,7 @@ public static class Pipeline
 {
     public static WebApplication UseApiPipeline(this WebApplication app)
     {
+        app.UseKnownProxies();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

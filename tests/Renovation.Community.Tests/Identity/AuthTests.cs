@@ -225,3 +225,36 @@ public sealed class LoginRateLimitTests(TightLoginLimitFactory api) : IClassFixt
             .ShouldBeProblem(HttpStatusCode.TooManyRequests, "rate_limited");
     }
 }
+
+public sealed class BehindProxyFactory : ApiFactory
+{
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["Auth:LoginPermitsPerMinute"] = "2",
+        ["Proxy:KnownProxies:0"] = "127.0.0.1",
+    };
+}
+
+public sealed class BehindProxyTests(BehindProxyFactory api) : IClassFixture<BehindProxyFactory>
+{
+    private async Task<HttpResponseMessage> LoginFrom(string clientAddress)
+    {
+        using var client = api.CreateClient();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/wechat-login")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { code = "p-" + Guid.NewGuid().ToString("N") }),
+        };
+        request.Headers.Add("X-Forwarded-For", clientAddress);
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task Behind_a_known_proxy_each_client_address_has_its_own_login_limit()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await LoginFrom("203.0.113.7")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await LoginFrom("203.0.113.7")).StatusCode);
+        await (await LoginFrom("203.0.113.7")).ShouldBeProblem(HttpStatusCode.TooManyRequests, "rate_limited");
+        // Another resident behind the same balancer is not held back by the first one's attempts.
+        Assert.Equal(HttpStatusCode.OK, (await LoginFrom("198.51.100.9")).StatusCode);
+    }
+}

@@ -6,7 +6,11 @@ using Renovation.Community.Api.Features.Identity;
 
 namespace Renovation.Community.Api.Features.Realtime;
 
-public sealed record EventBatch(IReadOnlyList<EventEnvelope> Events, long LastSequence, bool HasMore);
+/// <summary>
+/// <c>EarliestSequence</c> is the oldest event still kept: a client whose <c>after</c> is below it missed events that
+/// were pruned and should reload its screens instead of relying on catch-up.
+/// </summary>
+public sealed record EventBatch(IReadOnlyList<EventEnvelope> Events, long LastSequence, bool HasMore, long EarliestSequence);
 
 public static class EventsApi
 {
@@ -37,6 +41,7 @@ public static class EventsApi
             .ToListAsync(ct);
         var page = rows.Take(take).Select(EventEnvelope.From).ToList();
         var last = page.Count > 0 ? page[^1].Sequence : from;
-        return TypedResults.Ok(new EventBatch(page, last, rows.Count > take));
+        var earliest = await db.OutboxEvents.MinAsync(e => e.Sequence, ct) ?? 0;
+        return TypedResults.Ok(new EventBatch(page, last, rows.Count > take, earliest));
     }
 }

@@ -18,7 +18,9 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IHubContext<Ev
     private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     // The lease keeps other nodes out, not other callers in this process (the loop and an operator's or test's direct
     // call share the holder): two rounds at once would number the same events twice and leave gaps.
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(10);
     private readonly SemaphoreSlim _oneRoundAtATime = new(1, 1);
+    private DateTimeOffset _lastPrune = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -93,6 +95,35 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IHubContext<Ev
         }
         if (unpublished.Count > 0)
             await db.SaveChangesAsync(ct);
+        if (clock.GetUtcNow() - _lastPrune > PruneEvery)
+            await PruneRoundAsync(db, ct);
         return fresh.Count == settings.BatchSize || unpublished.Count == settings.BatchSize;
+    }
+
+    /// <summary>Deletes published events past the retention (see <see cref="RealtimeOptions.RetentionDays"/>); returns how many.</summary>
+    public async Task<int> PruneAsync(CancellationToken ct)
+    {
+        await _oneRoundAtATime.WaitAsync(ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await PruneRoundAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), ct);
+        }
+        finally
+        {
+            _oneRoundAtATime.Release();
+        }
+    }
+
+    private async Task<int> PruneRoundAsync(AppDbContext db, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        _lastPrune = now;
+        var cutoff = now.AddDays(-options.Value.RetentionDays);
+        // The newest event always stays: its sequence is where numbering continues.
+        var newest = await db.OutboxEvents.MaxAsync(e => e.Sequence, ct) ?? 0;
+        return await db.OutboxEvents
+            .Where(e => e.PublishedAt != null && e.OccurredAt < cutoff && e.Sequence < newest)
+            .ExecuteDeleteAsync(ct);
     }
 }

@@ -10,4 +10,6 @@ public sealed class RealtimeOptions
     /// <summary>How long a node keeps the dispatcher lease without renewing it.</summary>
     public int LeaseSeconds { get; set; } = 15;
     public int BatchSize { get; set; } = 200;
+    /// <summary>Published events older than this are deleted; a client away longer reloads instead of catching up.</summary>
+    public int RetentionDays { get; set; } = 30;
 }
