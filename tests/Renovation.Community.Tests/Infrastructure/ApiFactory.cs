@@ -51,6 +51,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Auth:LoginPermitsPerMinute"] = "100000",
             ["DemoData:Seed"] = "true",
             ["Realtime:PollMilliseconds"] = "100",
+            // Tests move the clock by weeks; pruning would make "nothing written" row counts drift (RetentionTests sets its own).
+            ["Realtime:RetentionDays"] = "36500",
             ["Files:Root"] = FilesRoot,
         };
         var keys = Path.Combine(Path.GetTempPath(), "renovation-tests", $"wechat-{Guid.NewGuid():N}");

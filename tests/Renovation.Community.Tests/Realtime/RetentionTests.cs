@@ -8,7 +8,12 @@ using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Realtime;
 
-public sealed class RetentionTests(ApiFactory api) : IClassFixture<ApiFactory>
+public sealed class RetentionFactory : ApiFactory
+{
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["Realtime:RetentionDays"] = "30" };
+}
+
+public sealed class RetentionTests(RetentionFactory api) : IClassFixture<RetentionFactory>
 {
     private async Task AddEvents(Guid userId, int count, string kind) => await api.WithDb(async db =>
     {
