@@ -135,17 +135,10 @@ public static class BindingsApi
 
     private static async Task<UnitBinding> FindForDecisionAsync(Guid id, Access access, AppDbContext db, CancellationToken ct)
     {
-        var binding = await db.UnitBindings.SingleOrDefaultAsync(b => b.Id == id, ct)
-            ?? throw AppProblem.NotFound("binding_not_found", "绑定申请不存在");
-        try
-        {
-            await access.RequireAsync(binding.CommunityId, Permission.DecideBindings, ct);
-        }
-        catch (AppProblem p) when (p.Status == StatusCodes.Status404NotFound)
-        {
-            // Someone outside the community must not learn that the request exists.
-            throw AppProblem.NotFound("binding_not_found", "绑定申请不存在");
-        }
+        static AppProblem NotFound() => AppProblem.NotFound("binding_not_found", "绑定申请不存在");
+        var binding = await db.UnitBindings.SingleOrDefaultAsync(b => b.Id == id, ct) ?? throw NotFound();
+        // Someone outside the community must not learn that the request exists.
+        await access.RequireAsync(binding.CommunityId, Permission.DecideBindings, ct, NotFound);
         return binding;
     }
 }

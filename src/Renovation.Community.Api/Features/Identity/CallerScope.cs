@@ -102,14 +102,16 @@ public sealed class Access(AppDbContext db, ICurrentActor actor)
 
     /// <summary>
     /// Passes when the caller holds the permission in the community. A community the caller cannot even see is
-    /// reported as not found, so its existence does not leak; one they can see but not change is forbidden.
+    /// reported as not found (as <paramref name="notFound"/> when the request was about a resource inside it), so
+    /// neither the community nor the resource leaks; one they can see but not change is forbidden.
     /// </summary>
-    public async Task<CommunityPlace> RequireAsync(Guid communityId, Permission permission, CancellationToken ct)
+    public async Task<CommunityPlace> RequireAsync(Guid communityId, Permission permission, CancellationToken ct,
+        Func<AppProblem>? notFound = null)
     {
         var scope = await ScopeAsync(ct);
         var place = await FindPlaceAsync(communityId, ct);
         if (place is null || !scope.Allows(Permission.ViewCommunity, place))
-            throw AppProblem.NotFound("community_not_found", "小区不存在或不在您的管辖范围内");
+            throw notFound?.Invoke() ?? AppProblem.NotFound("community_not_found", "小区不存在或不在您的管辖范围内");
         if (!scope.Allows(permission, place))
             throw AppProblem.Forbidden();
         return place;

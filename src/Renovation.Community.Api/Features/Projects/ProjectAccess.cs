@@ -25,15 +25,7 @@ public static class ProjectAccess
     public static async Task<CommunityPlace> RequireAnyAsync(this Access access, Guid communityId, Func<AppProblem> notFound,
         CancellationToken ct, params Permission[] anyOf)
     {
-        CommunityPlace place;
-        try
-        {
-            place = await access.RequireAsync(communityId, Permission.ViewCommunity, ct);
-        }
-        catch (AppProblem p) when (p.Status == StatusCodes.Status404NotFound)
-        {
-            throw notFound();
-        }
+        var place = await access.RequireAsync(communityId, Permission.ViewCommunity, ct, notFound);
         var scope = await access.ScopeAsync(ct);
         if (anyOf.Length > 0 && !anyOf.Any(permission => scope.Allows(permission, place)))
             throw AppProblem.Forbidden();
