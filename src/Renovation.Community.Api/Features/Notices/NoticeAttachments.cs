@@ -23,33 +23,11 @@ public static class NoticeAttachments
         var notice = await db.LoadForPublisherAsync(id, access, ct);
         if (notice.State is NoticeState.Withdrawn or NoticeState.Expired)
             throw new DomainRuleViolation("notice_ended", "已撤回或已过期的通知不能再添加附件");
-        if (file.Length == 0)
-            throw AppProblem.BadRequest("file_empty", "上传的文件为空");
-        if (file.Length > MaxBytes)
-            throw new AppProblem(StatusCodes.Status413PayloadTooLarge, "attachment_too_large", "附件不能超过 20 MB").With("maxBytes", MaxBytes);
-        var head = new byte[FileSignature.BytesNeeded];
-        int read;
-        await using (var peek = file.OpenReadStream())
-            read = await peek.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
-        var type = FileSignature.Detect(head.AsSpan(0, read)) ?? throw new AppProblem(StatusCodes.Status415UnsupportedMediaType,
-            "attachment_type_not_allowed", "只能上传 PDF 文件或 PNG、JPEG、WebP 图片");
-        StoredContent stored;
-        await using (var content = file.OpenReadStream())
-            stored = await store.SaveAsync(content, ct);
-        var name = Path.GetFileNameWithoutExtension(Path.GetFileName(file.FileName ?? ""));
-        name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
-        name = (name.Length == 0 ? "附件" : name.Length > 150 ? name[..150] : name) + type.Extension;
-        var attachment = new NoticeAttachment(id, name, type.ContentType, stored, access.UserId, clock.GetUtcNow());
+        var upload = await Uploads.CheckAndStoreAsync(file, MaxBytes, store, ct);
+        var attachment = new NoticeAttachment(id, upload.DisplayName, upload.Type.ContentType, upload.Stored, access.UserId,
+            clock.GetUtcNow());
         db.NoticeAttachments.Add(attachment);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch
-        {
-            await store.DeleteAsync(stored.Key, CancellationToken.None);
-            throw;
-        }
+        await Uploads.SaveOrDiscardAsync(db, store, upload.Stored, ct);
         return TypedResults.Created($"/api/v1/notices/{id}/attachments/{attachment.Id}", NoticeAttachmentView.From(attachment));
     }
 

@@ -20,32 +20,11 @@ public static class ProjectFiles
         IFileStore store, IOptions<ProjectsOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var project = await db.LoadProjectAsync(id, access, ct, Permission.ConveneRenovation, Permission.ManageRenovationLibrary);
-        var limit = options.Value.MaxAttachmentBytes;
-        if (file.Length == 0)
-            throw AppProblem.BadRequest("file_empty", "上传的文件为空");
-        if (file.Length > limit)
-            throw new AppProblem(StatusCodes.Status413PayloadTooLarge, "attachment_too_large",
-                $"附件不能超过 {FormatSize(limit)}").With("maxBytes", limit);
-
-        var type = await DetectAsync(file, ct) ?? throw new AppProblem(StatusCodes.Status415UnsupportedMediaType,
-            "attachment_type_not_allowed", "只能上传 PDF 文件或 PNG、JPEG、WebP 图片");
-        StoredContent stored;
-        await using (var content = file.OpenReadStream())
-            stored = await store.SaveAsync(content, ct);
-
-        var entity = new ProjectFile(id, project.CommunityId, DisplayName(file.FileName, type), type, stored, access.UserId,
+        var upload = await Uploads.CheckAndStoreAsync(file, options.Value.MaxAttachmentBytes, store, ct);
+        var entity = new ProjectFile(id, project.CommunityId, upload.DisplayName, upload.Type, upload.Stored, access.UserId,
             clock.GetUtcNow());
         db.ProjectFiles.Add(entity);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch
-        {
-            // The row did not commit: the bytes must not stay behind as an orphan.
-            await store.DeleteAsync(stored.Key, CancellationToken.None);
-            throw;
-        }
+        await Uploads.SaveOrDiscardAsync(db, store, upload.Stored, ct);
         return TypedResults.Created($"/api/v1/files/{entity.Id}", ProjectFileView.From(entity));
     }
 
@@ -66,28 +45,4 @@ public static class ProjectFiles
         var files = await db.ProjectFiles.AsNoTracking().Where(f => f.ProjectId == id).OrderBy(f => f.UploadedAt).ToListAsync(ct);
         return TypedResults.Ok(files.Select(ProjectFileView.From).ToList());
     }
-
-    private static async Task<DetectedType?> DetectAsync(IFormFile file, CancellationToken ct)
-    {
-        var head = new byte[FileSignature.BytesNeeded];
-        await using var stream = file.OpenReadStream();
-        var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
-        return FileSignature.Detect(head.AsSpan(0, read));
-    }
-
-    /// <summary>Keeps the uploader's name for display but makes its extension tell the truth about the content.</summary>
-    private static string DisplayName(string? uploaded, DetectedType type)
-    {
-        var name = Path.GetFileNameWithoutExtension(Path.GetFileName(uploaded ?? ""));
-        name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
-        if (name.Length == 0)
-            name = "附件";
-        if (name.Length > 150)
-            name = name[..150];
-        return name + type.Extension;
-    }
-
-    private static string FormatSize(long bytes) => bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0
-        ? $"{bytes / (1024 * 1024)} MB"
-        : $"{bytes} 字节";
 }
