@@ -17,8 +17,6 @@ public static class StartupTasks
     {
         public async Task StartAsync(CancellationToken ct)
         {
-            if (Environment.GetCommandLineArgs().Contains("migrate"))
-                return;
             if (config.GetValue("Database:MigrateOnStart", true))
                 await DatabaseSetup.MigrateAsync(services, ct);
             if (config.GetValue("DemoData:Seed", false))

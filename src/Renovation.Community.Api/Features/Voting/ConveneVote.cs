@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Renovation.Community.Api.Common.Errors;
+using Renovation.Community.Api.Common.Time;
 using Renovation.Community.Api.Common.Validation;
 using Renovation.Community.Api.Data;
 using Renovation.Community.Api.Features.Identity;
@@ -40,7 +41,7 @@ public static class ConveneVote
         var now = clock.GetUtcNow();
         var notice = options.Value.MinimumNoticeDays;
         if (request.OpensAt < now.AddDays(notice))
-            throw new DomainRuleViolation("notice_too_short", $"投票须至少提前 {notice} 天通知全体业主，开始时间不能早于 {now.AddDays(notice).ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}");
+            throw new DomainRuleViolation("notice_too_short", $"投票须至少提前 {notice} 天通知全体业主，开始时间不能早于 {now.AddDays(notice).ToChina():yyyy-MM-dd HH:mm}");
         if (request.PlanId is { } planId)
         {
             var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId && p.CommunityId == communityId, ct)

@@ -102,7 +102,7 @@ public static class Proxies
     {
         var scope = await access.ScopeAsync(ct);
         if (vote.State == VoteState.Open)
-            return (await VotingAccess.OwnPartiesAsync(db, access, vote.Id, ct)).Any(p => p.OwnerPartyId == partyId);
+            return (await OpenVotes.OwnPartiesAsync(db, vote.Id, access.UserId, ct)).Any(p => p.OwnerPartyId == partyId);
         return scope.Units.Any(u => u.OwnerPartyId == partyId && u.CommunityId == vote.CommunityId);
     }
 

@@ -88,7 +88,7 @@ public static class VotesApi
     private static async Task<Ok<List<MyVotingParty>>> MyStatusAsync(Guid voteId, Access access, AppDbContext db, CancellationToken ct)
     {
         var vote = await VotingAccess.FindVisibleAsync(db, access, voteId, ct);
-        var own = (await VotingAccess.OwnPartiesAsync(db, access, vote.Id, ct)).Select(p => (p, AsProxy: false));
+        var own = (await OpenVotes.OwnPartiesAsync(db, vote.Id, access.UserId, ct)).Select(p => (p, AsProxy: false));
         var proxied = (await VotingAccess.ProxiedPartiesAsync(db, access.UserId, vote.Id, ct)).Select(p => (p, AsProxy: true));
         var parties = own.Concat(proxied).ToList();
         var ids = parties.Select(x => x.p.OwnerPartyId).ToList();

@@ -31,18 +31,6 @@ public static class VotingAccess
 
     public static AppProblem NotFound() => AppProblem.NotFound("vote_not_found", "投票不存在");
 
-    /// <summary>The roll entries of the parties whose units the caller is bound to.</summary>
-    public static async Task<List<ElectorateParty>> OwnPartiesAsync(AppDbContext db, Access access, Guid voteId, CancellationToken ct)
-    {
-        var unitIds = (await access.ScopeAsync(ct)).Units.Select(u => u.UnitId).ToList();
-        if (unitIds.Count == 0)
-            return [];
-        var partyIds = await db.ElectorateUnits.AsNoTracking().Where(u => u.VoteId == voteId && unitIds.Contains(u.UnitId))
-            .Select(u => u.OwnerPartyId).Distinct().ToListAsync(ct);
-        return await db.ElectorateParties.AsNoTracking().Where(p => p.VoteId == voteId && partyIds.Contains(p.OwnerPartyId))
-            .ToListAsync(ct);
-    }
-
     /// <summary>The parties that appointed the caller as their approved proxy in this vote.</summary>
     public static async Task<List<ElectorateParty>> ProxiedPartiesAsync(AppDbContext db, Guid userId, Guid voteId, CancellationToken ct)
     {
