@@ -124,15 +124,25 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var person = "user-" + Guid.NewGuid().ToString("N");
         var logins = 0;
         LoginBody? login = null;
+        // Many concurrent requests may find the token stale at once: one of them signs in again, the rest wait for it.
+        var renewing = new SemaphoreSlim(1, 1);
         async Task<string> Token()
         {
-            if (login is null || login.Tokens.AccessTokenExpiresAt <= Clock.GetUtcNow().AddMinutes(1))
+            await renewing.WaitAsync();
+            try
             {
-                using var anonymous = CreateClient();
-                login = await (await anonymous.PostJson("/api/v1/auth/wechat-login", new { code = $"{person}:{++logins}" }))
-                    .ShouldBe<LoginBody>(System.Net.HttpStatusCode.OK);
+                if (login is null || login.Tokens.AccessTokenExpiresAt <= Clock.GetUtcNow().AddMinutes(1))
+                {
+                    using var anonymous = CreateClient();
+                    login = await (await anonymous.PostJson("/api/v1/auth/wechat-login", new { code = $"{person}:{++logins}" }))
+                        .ShouldBe<LoginBody>(System.Net.HttpStatusCode.OK);
+                }
+                return login.Tokens.AccessToken;
             }
-            return login.Tokens.AccessToken;
+            finally
+            {
+                renewing.Release();
+            }
         }
         await Token();
         return (CreateClientWithToken(Token), login!.UserId);
