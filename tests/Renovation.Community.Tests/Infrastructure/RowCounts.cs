@@ -8,7 +8,8 @@ public sealed record RowCounts(int Districts, int Streets, int Communities, int 
     int Members, int Companies, int Users, int Grants, int Bindings, int Outbox, int Audit,
     int Projects, int SurveyAnswers, int ProgressEntries, int ProjectFiles, int Plans, int PlanCostItems,
     int PlanAttachments, int PlanReviews, int PublicityComments, int Notices, int NoticeRevisions, int NoticeAttachments,
-    int NoticeReads, int SubscriptionConsents, int SubscribeDeliveries)
+    int NoticeReads, int SubscriptionConsents, int SubscribeDeliveries, int Votes, int Electorate, int Participations,
+    int Ballots, int PaperEntries, int Proxies, int VotingSettings)
 {
     public static Task<RowCounts> Of(ApiFactory factory) => factory.WithDb(async db => new RowCounts(
         await db.Districts.CountAsync(), await db.Streets.CountAsync(), await db.Communities.CountAsync(),
@@ -20,5 +21,8 @@ public sealed record RowCounts(int Districts, int Streets, int Communities, int 
         await db.ProjectFiles.CountAsync(), await db.Plans.CountAsync(), await db.PlanCostItems.CountAsync(),
         await db.PlanAttachments.CountAsync(), await db.PlanReviews.CountAsync(), await db.PublicityComments.CountAsync(),
         await db.Notices.CountAsync(), await db.NoticeRevisions.CountAsync(), await db.NoticeAttachments.CountAsync(),
-        await db.NoticeReads.CountAsync(), await db.SubscriptionConsents.CountAsync(), await db.SubscribeDeliveries.CountAsync()));
+        await db.NoticeReads.CountAsync(), await db.SubscriptionConsents.CountAsync(), await db.SubscribeDeliveries.CountAsync(),
+        await db.Votes.CountAsync(), await db.ElectorateUnits.CountAsync(), await db.Participations.CountAsync(),
+        await db.Ballots.CountAsync(), await db.PaperBallotEntries.CountAsync(), await db.ProxyAuthorizations.CountAsync(),
+        await db.VotingSettings.CountAsync()));
 }
