@@ -26,7 +26,7 @@ public sealed class ApiProcess : IAsyncDisposable
         foreach (var (key, value) in settings)
             info.ArgumentList.Add($"--{key}={value}");
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["DOTNET_gcServer"] = "1";
+        info.Environment["DOTNET_gcServer"] = Environment.GetEnvironmentVariable("DOTNET_gcServer") ?? "1";
         var process = Process.Start(info)!;
         _ = Drain(process.StandardOutput);
         _ = Drain(process.StandardError);
@@ -57,8 +57,13 @@ public sealed class ApiProcess : IAsyncDisposable
         return _process.PeakWorkingSet64 / 1024 / 1024;
     }
 
+    private bool _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+            return;
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -7,15 +7,18 @@ namespace Renovation.Community.Benchmarks.VoteStorm;
 
 public sealed record StormVoter(Guid UserId, int Community);
 
-public sealed record StormWorld(Guid StreetOfficerId, IReadOnlyList<Guid> Communities, IReadOnlyList<StormVoter> Voters);
+/// <summary>The last community (index <c>Communities.Count - 1</c>) holds only the warm-up voters.</summary>
+public sealed record StormWorld(Guid StreetOfficerId, IReadOnlyList<Guid> Communities, IReadOnlyList<StormVoter> Voters,
+    IReadOnlyList<StormVoter> WarmUpVoters);
 
 /// <summary>
 /// Writes the benchmark's communities straight into the database (no audit, no HTTP): one owner party, one unit and
-/// one bound resident per voter, spread evenly over the communities.
+/// one bound resident per voter, spread evenly over the communities; then one more community of warm-up voters, who
+/// bring the casting path to its steady state (JIT tiers, pools, caches) before anything is timed.
 /// </summary>
 public static class StormSeed
 {
-    public static async Task<StormWorld> SeedAsync(string connectionString, int parties, int communities)
+    public static async Task<StormWorld> SeedAsync(string connectionString, int parties, int communities, int warmUpParties)
     {
         var options = new DbContextOptionsBuilder<MySqlAppDbContext>()
             .UseMySql(connectionString, DatabaseSetup.DefaultServerVersion).Options;
@@ -26,13 +29,14 @@ public static class StormSeed
         var officer = new AppUser("bench:street-officer", null, "基准街道工作人员", now);
         var communityIds = new List<Guid>();
         var voters = new List<StormVoter>();
+        var warmUpVoters = new List<StormVoter>();
         await using (var db = new MySqlAppDbContext(options))
         {
             db.AddRange(district, street, officer, new RoleGrant(officer.Id, Role.StreetOfficer, street.Id, now));
             await db.SaveChangesAsync();
         }
 
-        for (var c = 0; c < communities; c++)
+        for (var c = 0; c <= communities; c++)
         {
             var community = new ResidentialCommunity(street.Id, $"基准小区{c + 1}", "基准路", 1990);
             communityIds.Add(community.Id);
@@ -41,7 +45,8 @@ public static class StormSeed
                 db.Communities.Add(community);
                 await db.SaveChangesAsync();
             }
-            var perCommunity = parties / communities + (c < parties % communities ? 1 : 0);
+            var warmUp = c == communities;
+            var perCommunity = warmUp ? warmUpParties : parties / communities + (c < parties % communities ? 1 : 0);
             const int chunk = 1000;
             for (var start = 0; start < perCommunity; start += chunk)
             {
@@ -58,11 +63,11 @@ public static class StormSeed
                     var binding = new UnitBinding(user.Id, unit.Id, community.Id, name, "1234", $"证{c}-{i}", true, now);
                     binding.Approve(officer.Id, now);
                     db.AddRange(party, unit, user, binding);
-                    voters.Add(new StormVoter(user.Id, c));
+                    (warmUp ? warmUpVoters : voters).Add(new StormVoter(user.Id, c));
                 }
                 await db.SaveChangesAsync();
             }
         }
-        return new StormWorld(officer.Id, communityIds, voters);
+        return new StormWorld(officer.Id, communityIds, voters, warmUpVoters);
     }
 }

@@ -31,22 +31,34 @@ public static class CastBallot
     public const string KeyHeader = "Idempotency-Key";
 
     public static async Task<Results<Created<BallotReceipt>, Ok<BallotReceipt>>> HandleAsync(Guid voteId,
-        CastBallotRequest request, [FromHeader(Name = KeyHeader)] string? key, Access access, AppDbContext db,
-        BallotCaster caster, OpenVotes openVotes, TimeProvider clock, CancellationToken ct)
+        CastBallotRequest request, [FromHeader(Name = KeyHeader)] string? key, ICurrentActor actor, OpenVotes openVotes,
+        BallotBox box, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         if (!BallotKeys.IsValidKey(key))
             throw new RequestValidationException(new Dictionary<string, string[]>
             {
                 [KeyHeader] = ["请在请求头 Idempotency-Key 中提供 16 到 128 位的随机密钥（字母、数字、- 或 _），并妥善保存，用于核对回执"],
             });
-        var vote = await openVotes.FindOpenAsync(db, voteId, ct)
-            ?? await VotingAccess.FindVisibleAsync(db, access, voteId, ct);
+        // The database context and the caller's scope are made only off the hot path: an open vote comes from the
+        // cache and the ballot box finds the party.
+        var services = http.RequestServices;
+        var vote = openVotes.FindCached(voteId)
+            ?? await openVotes.FindOpenAsync(services.GetRequiredService<AppDbContext>(), voteId, ct)
+            ?? await VotingAccess.FindVisibleAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<Access>(), voteId, ct);
         vote.EnsureAcceptingBallots(clock.GetUtcNow());
         var choice = BallotChoice.For(vote, request.Choice, request.CandidateIds);
-        var (party, channel) = await ChoosePartyAsync(db, access, vote, request.PartyId, ct);
+        var userId = actor.UserId ?? throw AppProblem.Unauthorized("unauthenticated", "请先登录");
 
-        var outcome = await caster.CastAsync(new CastRequest(vote, party.OwnerPartyId, party.AreaHundredths, choice, key!,
-            channel, access.UserId, request.ReplacesKey), ct);
+        var outcome = request.ReplacesKey is null
+            ? await box.TryCastAsync(new BoxedBallot(vote, choice, key!, userId, request.PartyId))
+            : null;
+        if (outcome is null)
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            var (party, channel) = await ChoosePartyAsync(db, services.GetRequiredService<Access>(), vote, request.PartyId, ct);
+            outcome = await services.GetRequiredService<BallotCaster>().CastAsync(new CastRequest(vote, party.OwnerPartyId,
+                party.AreaHundredths, choice, key!, channel, userId, request.ReplacesKey), ct);
+        }
         var receipt = new BallotReceipt(voteId, outcome.Receipt, outcome.Replaced,
             outcome.Replaced ? "已改投，以本次选票为准" : "投票成功，请保存回执和密钥以便核对");
         return outcome.Replayed ? TypedResults.Ok(receipt) : TypedResults.Created($"/api/v1/votes/{voteId}/receipts/{outcome.Receipt}", receipt);

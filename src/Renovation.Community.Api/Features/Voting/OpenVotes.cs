@@ -24,6 +24,9 @@ public sealed class OpenVotes(IMemoryCache cache)
              join p in db.ElectorateParties on new { u.VoteId, u.OwnerPartyId } equals new { p.VoteId, p.OwnerPartyId }
              select p).AsNoTracking().Distinct());
 
+    /// <summary>The vote if it is open and cached, without touching the database.</summary>
+    public Vote? FindCached(Guid voteId) => cache.TryGetValue(voteId, out Vote? cached) ? cached : null;
+
     /// <summary>The vote if it is open (from the cache when possible), otherwise null.</summary>
     public async Task<Vote?> FindOpenAsync(AppDbContext db, Guid voteId, CancellationToken ct)
     {

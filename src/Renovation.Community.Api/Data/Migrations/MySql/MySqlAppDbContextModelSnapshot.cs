@@ -1440,6 +1440,8 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
 
                     b.HasKey("VoteId", "UnitId");
 
+                    b.HasIndex("UnitId", "VoteId");
+
                     b.HasIndex("VoteId", "OwnerPartyId");
 
                     b.ToTable("ElectorateUnits");

@@ -1429,6 +1429,8 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
 
                     b.HasKey("VoteId", "UnitId");
 
+                    b.HasIndex("UnitId", "VoteId");
+
                     b.HasIndex("VoteId", "OwnerPartyId");
 
                     b.ToTable("ElectorateUnits");
