@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Renovation.Community.Api.Common.Errors;
 using Renovation.Community.Api.Data;
 using Renovation.Community.Api.Features.Identity;
 
@@ -76,7 +77,9 @@ public sealed class BallotBox(IServiceScopeFactory scopes, IOptions<VotingOption
         catch (Exception e)
         {
             // Expected when a concurrent request won a unique key; the full path gives each ballot its exact answer.
-            logger.LogDebug(e, "A batch of {Count} ballots rolled back; each takes the full path", batch.Count);
+            var expected = e is DbUpdateException u && UniqueViolation.IsUniqueViolation(u);
+            logger.Log(expected ? LogLevel.Debug : LogLevel.Warning, e,
+                "A batch of {Count} ballots rolled back; each takes the full path", batch.Count);
             outcomes = [];
         }
         if (outcomes.Count > 0)
