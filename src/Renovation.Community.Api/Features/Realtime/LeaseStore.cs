@@ -10,6 +10,9 @@ namespace Renovation.Community.Api.Features.Realtime;
 /// </summary>
 public static class LeaseStore
 {
+    /// <summary>A holder name unique to this process and worker, readable in the table when debugging.</summary>
+    public static string NewHolder() => $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
     public static async Task<bool> TryAcquireAsync(AppDbContext db, string name, string holder, DateTimeOffset now,
         TimeSpan duration, CancellationToken ct)
     {

@@ -15,7 +15,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IHubContext<Ev
     IOptions<RealtimeOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     public const string LeaseName = "outbox-dispatcher";
-    private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly string _holder = LeaseStore.NewHolder();
     // The lease keeps other nodes out, not other callers in this process (the loop and an operator's or test's direct
     // call share the holder): two rounds at once would number the same events twice and leave gaps.
     private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(10);

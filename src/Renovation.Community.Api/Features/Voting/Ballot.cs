@@ -51,7 +51,19 @@ public sealed class Ballot
 {
     private Ballot() { }
 
-    public Ballot(Guid id, Guid voteId, string choiceCode, long areaHundredths, string receiptHash, string keyHash, int shard,
+    /// <summary>
+    /// A new ballot for a party. In a secret vote it keeps nothing that links it to whoever cast it: no party, user,
+    /// channel or time.
+    /// </summary>
+    public static Ballot Cast(Vote vote, Guid partyId, long areaHundredths, BallotChoice choice, string receiptHash,
+        string keyHash, int shard, Guid? supersedesBallotId, Guid? castByUserId, BallotChannel channel, DateTimeOffset now)
+    {
+        var named = vote.Secrecy == Secrecy.Named;
+        return new Ballot(Guid.NewGuid(), vote.Id, choice.Code, areaHundredths, receiptHash, keyHash, shard, supersedesBallotId,
+            named ? partyId : null, named ? castByUserId : null, named ? channel : null, named ? now : null);
+    }
+
+    private Ballot(Guid id, Guid voteId, string choiceCode, long areaHundredths, string receiptHash, string keyHash, int shard,
         Guid? supersedesBallotId, Guid? ownerPartyId, Guid? castByUserId, BallotChannel? channel, DateTimeOffset? castAt)
     {
         Id = id;

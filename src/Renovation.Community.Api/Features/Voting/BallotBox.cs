@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Renovation.Community.Api.Common.Errors;
 using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Features.Identity;
 
 namespace Renovation.Community.Api.Features.Voting;
 
@@ -13,8 +12,8 @@ public sealed record BoxedBallot(Vote Vote, BallotChoice Choice, string Key, Gui
 
 /// <summary>
 /// Group commit for the common case of casting: a resident's first ballot for their only party (or the one they
-/// named). Requests queue here; a few writers each take whatever has queued and record it in one transaction — one
-/// query finds every caller's party and whether it has voted, one multi-row insert writes the ballots and
+/// named). Requests queue here; a few writers each take whatever has queued and record it in one transaction — two
+/// key look-ups find every caller's party and whether it has voted, one multi-row insert writes the ballots and
 /// participations, and one shard update per vote moves the tally. Under load a batch holds dozens of ballots for
 /// the price of one transaction.
 /// <para>
@@ -90,7 +89,8 @@ public sealed class BallotBox(IServiceScopeFactory scopes, IOptions<VotingOption
 
     private async Task<Dictionary<Pending, CastOutcome?>> WriteBatchAsync(AppDbContext db, List<Pending> batch, CancellationToken ct)
     {
-        var parties = await FindPartiesAsync(db, batch, ct);
+        var parties = await OpenVotes.OwnPartiesAsync(db, batch.Select(p => p.Ballot.Vote.Id).ToHashSet(),
+            batch.Select(p => p.Ballot.UserId).ToHashSet(), ct);
         var shards = new Dictionary<Guid, int>();
         var outcomes = new Dictionary<Pending, CastOutcome?>();
         var takenParties = new HashSet<(Guid, Guid)>();
@@ -108,16 +108,12 @@ public sealed class BallotBox(IServiceScopeFactory scopes, IOptions<VotingOption
                 || !takenParties.Add((vote.Id, party.Party.OwnerPartyId)) || !takenKeys.Add((vote.Id, keyHash)))
                 continue;
             var roll = party.Party;
-            var named = vote.Secrecy == Secrecy.Named;
-            var ballot = new Ballot(Guid.NewGuid(), vote.Id, choice.Code, roll.AreaHundredths,
+            var ballot = Ballot.Cast(vote, roll.OwnerPartyId, roll.AreaHundredths, choice,
                 BallotKeys.Receipt(vote.Id, choice.Code, roll.AreaHundredths, key), keyHash, Shard(vote.Id),
-                supersedesBallotId: null,
-                named ? roll.OwnerPartyId : null,
-                named ? userId : null,
-                named ? BallotChannel.Online : null,
-                named ? clock.GetUtcNow() : null);
+                supersedesBallotId: null, userId, BallotChannel.Online, clock.GetUtcNow());
             db.Ballots.Add(ballot);
-            db.Participations.Add(new Participation(vote.Id, roll.OwnerPartyId, BallotChannel.Online, named ? ballot.Id : null));
+            db.Participations.Add(new Participation(vote.Id, roll.OwnerPartyId, BallotChannel.Online,
+                vote.Secrecy == Secrecy.Named ? ballot.Id : null));
             counted.Add((pending, roll, ballot));
         }
         if (counted.Count == 0)
@@ -134,38 +130,5 @@ public sealed class BallotBox(IServiceScopeFactory scopes, IOptions<VotingOption
 
         // The same shard for every ballot of a vote within this batch (a retried batch may pick another).
         int Shard(Guid voteId) => shards.TryGetValue(voteId, out var s) ? s : shards[voteId] = Random.Shared.Next(VoteTally.Shards);
-    }
-
-    private sealed record OwnParty(ElectorateParty Party, bool HasVoted);
-
-    /// <summary>Every caller's parties on the frozen rolls of their votes (approved bindings only), and whether each has voted.</summary>
-    /// <remarks>
-    /// Two queries of plain key look-ups rather than one join: with the roll freshly frozen, MariaDB's statistics can
-    /// lead it to scan whole rolls for the join.
-    /// </remarks>
-    private static async Task<Dictionary<(Guid VoteId, Guid UserId), List<OwnParty>>> FindPartiesAsync(AppDbContext db,
-        List<Pending> batch, CancellationToken ct)
-    {
-        var voteIds = batch.Select(p => p.Ballot.Vote.Id).Distinct().ToList();
-        var userIds = batch.Select(p => p.Ballot.UserId).Distinct().ToList();
-        var bindings = await db.UnitBindings.AsNoTracking()
-            .Where(b => userIds.Contains(b.UserId) && b.Status == BindingStatus.Approved)
-            .Select(b => new { b.UserId, b.UnitId }).ToListAsync(ct);
-        var unitIds = bindings.Select(b => b.UnitId).Distinct().ToList();
-        var onRoll = await (
-            from u in db.ElectorateUnits
-            where unitIds.Contains(u.UnitId) && voteIds.Contains(u.VoteId)
-            join p in db.ElectorateParties on new { u.VoteId, u.OwnerPartyId } equals new { p.VoteId, p.OwnerPartyId }
-            select new
-            {
-                u.UnitId,
-                Party = p,
-                HasVoted = db.Participations.Any(x => x.VoteId == p.VoteId && x.OwnerPartyId == p.OwnerPartyId),
-            }).AsNoTracking().ToListAsync(ct);
-        var unitsOnRoll = onRoll.ToLookup(r => r.UnitId);
-        return bindings
-            .SelectMany(b => unitsOnRoll[b.UnitId].Select(r => (b.UserId, r.Party, r.HasVoted)))
-            .GroupBy(r => (r.Party.VoteId, r.UserId))
-            .ToDictionary(g => g.Key, g => g.DistinctBy(r => r.Party.OwnerPartyId).Select(r => new OwnParty(r.Party, r.HasVoted)).ToList());
     }
 }

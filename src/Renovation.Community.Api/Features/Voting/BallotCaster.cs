@@ -55,12 +55,8 @@ public sealed class BallotCaster(AppDbContext db, TimeProvider clock)
         var replaced = participation is null ? null : await FindReplacedAsync(request, participation, ct);
 
         var shard = Random.Shared.Next(VoteTally.Shards);
-        var ballot = new Ballot(Guid.NewGuid(), vote.Id, request.Choice.Code, request.AreaHundredths, receipt, keyHash, shard,
-            replaced?.Id,
-            named ? request.PartyId : null,
-            named ? request.CastByUserId : null,
-            named ? request.Channel : null,
-            named ? clock.GetUtcNow() : null);
+        var ballot = Ballot.Cast(vote, request.PartyId, request.AreaHundredths, request.Choice, receipt, keyHash, shard,
+            replaced?.Id, request.CastByUserId, request.Channel, clock.GetUtcNow());
         db.Ballots.Add(ballot);
         if (participation is null)
             db.Participations.Add(new Participation(vote.Id, request.PartyId, request.Channel, named ? ballot.Id : null));

@@ -16,7 +16,7 @@ public sealed class BallotChainer(IServiceScopeFactory scopes, IOptions<VotingOp
 {
     public const string LeaseName = "ballot-chainer";
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly string _holder = LeaseStore.NewHolder();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
