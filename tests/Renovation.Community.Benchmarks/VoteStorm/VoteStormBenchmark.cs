@@ -90,7 +90,7 @@ public static class VoteStormBenchmark
         }
     }
 
-    private const int WarmUpParties = 4_000;
+    private const int WarmUpParties = 16_000;
 
     private static async Task<(ConcurrentBag<double> Latencies, ConcurrentBag<string> Receipts, ConcurrentDictionary<string, int> Failures)>
         CastAllAsync(HttpClient http, (string Token, Guid VoteId)[] jobs, int concurrency)
