@@ -21,7 +21,7 @@ public sealed class OpenVotes(IMemoryCache cache)
     /// <summary>The vote if it is open (from the cache when possible), otherwise null.</summary>
     public async Task<Vote?> FindOpenAsync(AppDbContext db, Guid voteId, CancellationToken ct)
     {
-        if (cache.TryGetValue(voteId, out Vote? cached))
+        if (FindCached(voteId) is { } cached)
             return cached;
         var vote = await LoadVote(db, voteId, ct);
         if (vote?.State != VoteState.Open)
