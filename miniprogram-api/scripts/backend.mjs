@@ -39,6 +39,8 @@ export const testSettings = [
   '--Voting:CloseGraceSeconds=0',
   '--Voting:ChainIntervalMilliseconds=200',
   '--Auth:LoginPermitsPerMinute=10000',
+  '--Notifications:Templates:notice.published:TemplateId=tmpl-notice-published',
+  '--Notifications:Templates:notice.published:Fields:thing1={title}',
 ];
 
 /** Returns { url, stop(), log() }; throws with the backend's last output when it does not become ready. */

@@ -19,6 +19,8 @@ export interface EventsConnectionOptions {
 type Handler = (event: EventEnvelope<any>) => void;
 
 const HUB_PATH = '/hubs/events';
+/** The hub fixes a connection's groups when it connects: after these the connection is replaced to join new ones. */
+const MEMBERSHIP_EVENTS = ['binding.approved', 'binding.revoked'];
 const registry: { [baseUrl: string]: EventsConnection } = {};
 
 /**
@@ -75,6 +77,7 @@ export class EventsConnection {
   private buffered: EventEnvelope[] = [];
   private last: number | null = null;
   private userId: string | null = null;
+  private rejoin = false;
 
   constructor(private readonly client: RenovationClient, options: EventsConnectionOptions = {}) {
     this.retryDelays = options.retryDelays && options.retryDelays.length ? options.retryDelays : [0, 2000, 5000, 10000, 30000];
@@ -125,6 +128,7 @@ export class EventsConnection {
       await this.connect();
       this.state = 'Connected';
       this.attempt = 0;
+      this.rejoinIfNeeded();
     } catch (error) {
       this.shutdown();
       this.state = 'Disconnected';
@@ -272,6 +276,17 @@ export class EventsConnection {
         console.error('events handler failed', event.kind, e);
       }
     }
+    if (MEMBERSHIP_EVENTS.indexOf(event.kind) >= 0) {
+      if (this.state === 'Connected') this.lose(new Error('membership changed'));
+      else this.rejoin = true;
+    }
+  }
+
+  /** After a (re)connect: replace the connection again if its groups were fixed before a membership change. */
+  private rejoinIfNeeded(): void {
+    if (!this.rejoin) return;
+    this.rejoin = false;
+    this.lose(new Error('membership changed'));
   }
 
   // ---- losing and reconnecting ----
@@ -296,6 +311,7 @@ export class EventsConnection {
         this.state = 'Connected';
         this.attempt = 0;
         this.emit(this.reconnected, undefined);
+        this.rejoinIfNeeded();
       }, (error: unknown) => {
         if (this.stopped) return;
         if (error instanceof ApiError && error.status === 401) {
