@@ -11,6 +11,9 @@ export class WxShim {
   readonly storage = new Map<string, string>();
   readonly requests: RequestLog[] = [];
   readonly sockets = new Set<WebSocket>();
+  /** Every text frame the SDK sent, and every one it received, in order. */
+  readonly sent: string[] = [];
+  readonly received: string[] = [];
   maxOpenSockets = 0;
   /** Who the next wx.login is (the simulator takes "name:n" codes, each usable once). */
   loginName = 'resident';
@@ -100,6 +103,7 @@ export class WxShim {
     });
     socket.on('message', (data, isBinary) => {
       const buffer = data as Buffer;
+      if (!isBinary) this.received.push(buffer.toString('utf8'));
       fire('message', { data: isBinary ? buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.length) : buffer.toString('utf8') });
     });
     socket.on('error', (e) => fire('error', { errMsg: e.message }));
@@ -114,6 +118,7 @@ export class WxShim {
       onError: (h: any) => handlers.error.push(h),
       send: (s: any) => {
         if (socket.readyState !== WebSocket.OPEN) return s.fail && s.fail({ errMsg: 'sendSocketMessage:fail not open' });
+        this.sent.push(s.data);
         socket.send(s.data, (err) => (err ? s.fail && s.fail({ errMsg: err.message }) : s.success && s.success({})));
       },
       close: (s: any = {}) => {

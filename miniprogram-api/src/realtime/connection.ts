@@ -139,16 +139,14 @@ export class EventsConnection {
   /** Sends the close message and closes the socket; no reconnect follows. */
   async stop(): Promise<void> {
     if (this.stopped) return;
-    const socket = this.socket;
-    this.shutdown();
-    if (socket) {
+    if (this.socket) {
       try {
-        socket.send({ data: closeMessage() });
-        socket.close({ code: 1000, reason: 'client stopped' });
+        this.socket.send({ data: closeMessage() });
       } catch (e) {
         // already closed
       }
     }
+    this.shutdown();
     this.state = 'Disconnected';
     this.emit(this.closed, undefined);
   }
