@@ -45,6 +45,8 @@ export const testSettings = [
 
 /** Returns { url, stop(), log() }; throws with the backend's last output when it does not become ready. */
 export async function startBackend(extraArgs = [], { timeoutMs = 120000 } = {}) {
+  // scripts/test.sh says so when its dotnet build failed: better no backend than a stale one.
+  if (process.env.RC_BACKEND_UNAVAILABLE) throw new Error(process.env.RC_BACKEND_UNAVAILABLE);
   let dll = findDll();
   if (!dll) {
     const build = spawnSync('dotnet', ['build', project, '-c', 'Release', '-nologo', '-clp:ErrorsOnly'], { stdio: 'inherit' });
