@@ -25,8 +25,7 @@ describe('resident journey through the SDK', () => {
   it('signs in with wx.login through the simulator and opens ONE shared events connection', async () => {
     alice = new sdk.RenovationClient({ baseUrl: backendUrl() });
     chair = new sdk.RenovationClient({ baseUrl: backendUrl(), storageKey: 'chair' });
-    // First retry after 3 s: long enough for the test to publish while the socket is surely down.
-    events = new sdk.EventsConnectionBuilder(alice).withAutomaticReconnect([3000, 1000, 2000]).build();
+    events = new sdk.EventsConnectionBuilder(alice).withAutomaticReconnect([0, 300, 600]).build();
     events.onAny((e) => seen.push(e));
     events.onreconnected(() => { reconnects++; });
     wx.loginName = newWeChatName('alice');
@@ -77,20 +76,26 @@ describe('resident journey through the SDK', () => {
   it('loses its socket mid-way; every notice published meanwhile arrives once, in order, after the reconnect', async () => {
     const beforeKill = events.lastSequence!;
     const reconnectsBefore = reconnects;
+    // The network goes: the socket dies without a close frame and reconnecting fails until it is back.
+    wx.blockSockets = true;
     wx.killSockets();
     await waitFor('the loss to be noticed', () => events.state === 'Reconnecting');
 
     const missed = [];
     for (const title of ['电梯检修', '燃气管道改造说明会', '外墙施工安全提示']) missed.push(await publish(title));
-    // The chair's own catch-up shows the three sequenced and sent while Alice's socket was down.
+    // The chair's own catch-up shows the three sequenced and sent while Alice had no socket.
     const sent = await waitFor('the three notices to be dispatched', async () => {
       const batch = await chair.get('/api/v1/events', { query: { after: beforeKill } });
       const mine = batch.events.filter((e) => e.kind === 'notice.published');
       return mine.length >= 3 ? mine : null;
     });
     expect(sent.length).toBe(3);
+    const attempts = wx.connectAttempts;
+    await waitFor('a few failed attempts with back-off', () => wx.connectAttempts >= attempts + 2);
     expect(events.state).toBe('Reconnecting');
+    expect(seen.filter((e) => e.sequence > beforeKill)).toEqual([]);
 
+    wx.blockSockets = false;
     await waitFor('the reconnect', () => reconnects > reconnectsBefore && events.state === 'Connected');
     const after = seen.filter((e) => e.sequence > beforeKill);
     expect(after.filter((e) => e.kind === 'notice.published').map((e) => (e.payload as any).noticeId))

@@ -25,6 +25,10 @@ export class WxShim {
     (globalThis as any).wx = this.api();
   }
 
+  /** While true, every wx.connectSocket fails, as with no network. */
+  blockSockets = false;
+  connectAttempts = 0;
+
   /** Kills every socket without a close frame, as a lost network would. */
   killSockets(): void {
     for (const socket of this.sockets) socket.terminate();
@@ -93,7 +97,9 @@ export class WxShim {
   }
 
   private connect(o: any) {
-    const socket = new WebSocket(o.url);
+    this.connectAttempts++;
+    // An unreachable address: the socket fails to connect, as it would with no network.
+    const socket = new WebSocket(this.blockSockets ? 'ws://127.0.0.1:9/' : o.url);
     const handlers: Record<string, Array<(arg: any) => void>> = { open: [], message: [], close: [], error: [] };
     const fire = (name: string, arg: any) => handlers[name].forEach((h) => h(arg));
     socket.on('open', () => {

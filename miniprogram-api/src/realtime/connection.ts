@@ -78,6 +78,7 @@ export class EventsConnection {
   private last: number | null = null;
   private userId: string | null = null;
   private rejoin = false;
+  private refreshedThisOutage = false;
 
   constructor(private readonly client: RenovationClient, options: EventsConnectionOptions = {}) {
     this.retryDelays = options.retryDelays && options.retryDelays.length ? options.retryDelays : [0, 2000, 5000, 10000, 30000];
@@ -167,12 +168,16 @@ export class EventsConnection {
       await this.open(token || '');
     } catch (error) {
       this.catchingUp = false;
-      // The upgrade may have been refused for an expired token (wx does not say why): refresh before the next try.
-      if (token) await this.client.refresh(token).catch((e: unknown) => {
-        if (e instanceof ApiError && e.status === 401) throw e;
-      });
+      // The upgrade may have been refused for a rejected token (wx does not say why): refresh once per outage.
+      if (token && !this.refreshedThisOutage) {
+        this.refreshedThisOutage = true;
+        await this.client.refresh(token).catch((e: unknown) => {
+          if (e instanceof ApiError && e.status === 401) throw e;
+        });
+      }
       throw error;
     }
+    this.refreshedThisOutage = false;
     try {
       await this.catchUp();
     } catch (error) {
