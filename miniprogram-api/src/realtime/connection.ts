@@ -127,6 +127,7 @@ export class EventsConnection {
     this.state = 'Connecting';
     try {
       await this.connect();
+      if (this.stopped) return this.dropSocket(); // stop() was called meanwhile
       this.state = 'Connected';
       this.attempt = 0;
       this.rejoinIfNeeded();
@@ -194,19 +195,20 @@ export class EventsConnection {
       const reader = new RecordReader();
       let handshaken = false;
       let settled = false;
-      const socket = wx.connectSocket({ url, fail: (err) => fail(new Error(err.errMsg)) });
-      this.socket = socket;
+      let socket: WechatMiniprogram.SocketTask | null = null;
       const fail = (error: Error) => {
         if (settled) return;
         settled = true;
-        if (this.socket === socket) this.socket = null;
-        try { socket.close({}); } catch (e) { /* never opened */ }
+        if (socket && this.socket === socket) this.socket = null;
+        try { if (socket) socket.close({}); } catch (e) { /* never opened */ }
         reject(error);
       };
-      socket.onOpen(() => socket.send({ data: handshakeRequest(), fail: (err) => fail(new Error(err.errMsg)) }));
+      socket = wx.connectSocket({ url, fail: (err) => fail(new Error(err.errMsg)) });
+      this.socket = socket;
+      socket.onOpen(() => socket!.send({ data: handshakeRequest(), fail: (err) => fail(new Error(err.errMsg)) }));
       socket.onMessage((message) => {
         if (this.socket !== socket) return;
-        this.heard();
+        if (handshaken) this.heard(); // the silence timer starts with the handshake (startPinging)
         for (const record of reader.push(frameText(message.data))) {
           let parsed: HubMessage;
           try {
@@ -218,7 +220,7 @@ export class EventsConnection {
             if (parsed.error) return fail(new Error(`handshake refused: ${parsed.error}`));
             handshaken = true;
             settled = true;
-            this.startPinging(socket);
+            this.startPinging(socket!);
             resolve();
             continue;
           }
@@ -310,7 +312,7 @@ export class EventsConnection {
       this.retryTimer = null;
       if (this.stopped) return;
       this.connect().then(() => {
-        if (this.stopped) return;
+        if (this.stopped) return this.dropSocket();
         this.state = 'Connected';
         this.attempt = 0;
         this.emit(this.reconnected, undefined);
