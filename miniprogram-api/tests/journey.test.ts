@@ -109,7 +109,7 @@ describe('resident journey through the SDK', () => {
     const server = await alice.get('/api/v1/events', { query: { after: beforeKill, limit: 500 } });
     const last = events.lastSequence!;
     expect(after.map((e) => e.sequence)).toEqual(server.events.map((e) => e.sequence).filter((s) => s <= last));
-    expect(wx.maxOpenSockets).toBe(1);
+    expect(wx.maxHeldSockets).toBe(1);
   });
 
   it('records a subscribe-message consent from wx.requestSubscribeMessage', async () => {

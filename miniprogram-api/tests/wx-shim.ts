@@ -11,10 +11,12 @@ export class WxShim {
   readonly storage = new Map<string, string>();
   readonly requests: RequestLog[] = [];
   readonly sockets = new Set<WebSocket>();
+  /** Sockets the SDK holds: opened and not yet closed by it or by the network. */
+  private readonly held = new Set<WebSocket>();
   /** Every text frame the SDK sent, and every one it received, in order. */
   readonly sent: string[] = [];
   readonly received: string[] = [];
-  maxOpenSockets = 0;
+  maxHeldSockets = 0;
   /** Who the next wx.login is (the simulator takes "name:n" codes, each usable once). */
   loginName = 'resident';
   private loginCount = 0;
@@ -104,7 +106,8 @@ export class WxShim {
     const fire = (name: string, arg: any) => handlers[name].forEach((h) => h(arg));
     socket.on('open', () => {
       this.sockets.add(socket);
-      this.maxOpenSockets = Math.max(this.maxOpenSockets, this.sockets.size);
+      this.held.add(socket);
+      this.maxHeldSockets = Math.max(this.maxHeldSockets, this.held.size);
       fire('open', { header: {} });
     });
     socket.on('message', (data, isBinary) => {
@@ -115,6 +118,7 @@ export class WxShim {
     socket.on('error', (e) => fire('error', { errMsg: e.message }));
     socket.on('close', (code, reason) => {
       this.sockets.delete(socket);
+      this.held.delete(socket);
       fire('close', { code, reason: reason.toString() });
     });
     return {
@@ -128,6 +132,7 @@ export class WxShim {
         socket.send(s.data, (err) => (err ? s.fail && s.fail({ errMsg: err.message }) : s.success && s.success({})));
       },
       close: (s: any = {}) => {
+        this.held.delete(socket);
         if (socket.readyState === WebSocket.CONNECTING) socket.terminate();
         else socket.close(s.code || 1000, s.reason);
         s.success && s.success({});
