@@ -1,3 +1,5 @@
+import type { RenovationClient } from '../client';
+
 /** The arguments of wx.requestPayment, as the backend returns them for a created order (WeChat Pay v3 JSAPI). */
 export interface PaymentParams {
   timeStamp: string;
@@ -59,4 +61,39 @@ export async function pay<Order, Status>(flow: PaymentFlow<Order, Status>,
     if (Date.now() >= deadline) return { order, status, clientSaid, timedOut: true };
     await new Promise((r) => setTimeout(r, interval));
   }
+}
+
+/**
+ * The backend's payments API as built on the `payments` branch (POST /api/v1/payments, GET /api/v1/payments/{id}).
+ * Hand-written because that branch is not merged here yet; after the merge, `npm run generate` adds the generated
+ * `Schemas['PaymentView']`, which these types mirror.
+ */
+export interface PaymentView {
+  id: string;
+  outTradeNo: string;
+  purpose: string;
+  subjectId: string;
+  amountFen: number;
+  state: 'Created' | 'AwaitingPayment' | 'Paid' | 'Closed' | 'Failed';
+  acceptance: 'Pending' | 'Accepted' | 'Rejected';
+  rejectionReason: string | null;
+  expiresAt: string;
+  paidAt: string | null;
+  [field: string]: unknown;
+}
+
+interface PrepayView {
+  payment: PaymentView;
+  requestPayment: PaymentParams & { appId: string };
+}
+
+/** The flow for `pay()` over the backend's payments API: `pay(paymentFlow(api, { purpose, subjectId }))`. */
+export function paymentFlow(client: RenovationClient, request: { purpose: string; subjectId: string }): PaymentFlow<PrepayView, PaymentView> {
+  return {
+    create: async () => (await client.raw<PrepayView>('POST', '/api/v1/payments', { body: request })).data,
+    paymentParams: (order) => order.requestPayment,
+    // The server asks WeChat Pay itself while the order awaits payment: its answer is the truth.
+    status: async (order) => (await client.raw<PaymentView>('GET', `/api/v1/payments/${encodeURIComponent(order.payment.id)}`)).data,
+    isSettled: (status) => status.state === 'Paid' || status.state === 'Closed' || status.state === 'Failed',
+  };
 }
