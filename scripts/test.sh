@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: the API suite on SQLite and again on MariaDB, and the WeChat suite against its simulator.
+# Runs every test: the API suite on SQLite and again on MariaDB, the WeChat suite against its simulator, and the
+# mini-program SDK's tests (miniprogram-api, vitest) against the real backend.
 # Starts throwaway MariaDB and Redis on 127.0.0.1 (installing them with apt-get when missing and root) and stops
 # them at the end. Prints one closing line: "tests: N passed, N failed, N skipped".
 set -euo pipefail
@@ -8,11 +9,14 @@ source scripts/services.sh
 
 start_services
 results=$(mktemp -d /tmp/renovation-results.XXXXXX)
-dotnet build Renovation.Community.sln -c Release -nologo -clp:ErrorsOnly
+# A failed build must not end the run silently: every suite then reports no results, which counts as a failure.
+build_error=""
+dotnet build Renovation.Community.sln -c Release -nologo -clp:ErrorsOnly || build_error="dotnet build failed"
 
 run_suite() { # name project [env...]
   local name=$1 project=$2; shift 2
   echo "== $name"
+  [ -z "$build_error" ] || { echo "$name: not run ($build_error)"; return; }
   env "$@" dotnet test "$project" -c Release --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results" || true
 }
@@ -24,4 +28,11 @@ for project in tests/*.Tests; do
   run_suite "$(basename "$project")" "$project"
 done
 
-python3 scripts/summarise_trx.py "$results" api-sqlite api-mariadb $(for p in tests/*.Tests; do [ "$p" = tests/Renovation.Community.Tests ] || basename "$p"; done)
+# The SDK's vitest run writes JUnit; npm ci installs exactly package-lock.json. With no build, its backend tests
+# fail one by one (RC_BACKEND_UNAVAILABLE) instead of testing a stale binary.
+echo "== miniprogram-api"
+(cd miniprogram-api && npm ci --no-audit --no-fund --loglevel=error \
+  && RC_BACKEND_UNAVAILABLE="$build_error" npm test -- --reporter=default --reporter=junit \
+    --outputFile.junit="$results/miniprogram-api.xml") || true
+
+python3 scripts/summarise_trx.py "$results" api-sqlite api-mariadb $(for p in tests/*.Tests; do [ "$p" = tests/Renovation.Community.Tests ] || basename "$p"; done) miniprogram-api

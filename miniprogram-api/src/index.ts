@@ -1,0 +1,16 @@
+export { RenovationClient } from './client';
+export type { ClientOptions, RawRequest, RawResponse } from './client';
+export { ApiError, NetworkError } from './errors';
+export type { Session, TokenPair } from './session';
+export type { Schemas, paths, components, PathsWith, ResponseOf } from './types';
+export * from './realtime';
+export { pay, paymentFlow } from './helpers/payments';
+export type { PaymentFlow, PaymentOutcome, PaymentParams, PaymentView } from './helpers/payments';
+export { requestSubscribeConsent } from './helpers/subscribe';
+export { uploadFile } from './helpers/uploads';
+export type { UploadOptions } from './helpers/uploads';
+export { Pager, fetchAll } from './helpers/pagination';
+export type { Page, FetchPage } from './helpers/pagination';
+export { castBallot, checkReceiptInRecord, computeReceipt, newBallotKey, savedBallotKeys } from './helpers/voting';
+export type { CastResult, RecordCheck } from './helpers/voting';
+export { sha256Hex } from './helpers/sha256';
