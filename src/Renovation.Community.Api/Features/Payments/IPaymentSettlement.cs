@@ -25,6 +25,8 @@ public enum SettlementOutcome
     NoChange = 3,
     Closed = 4,
     Failed = 5,
+    /// <summary>A refund moved (accepted, succeeded, closed or abnormal).</summary>
+    RefundMoved = 6,
 }
 
 /// <summary>

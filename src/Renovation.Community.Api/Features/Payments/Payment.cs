@@ -190,6 +190,9 @@ public sealed class Payment : IAudited
 
     public long RefundableFen => State == PaymentState.Paid ? AmountFen - RefundedFen : 0;
 
+    /// <summary>Bumps the version: a refund of this payment moved.</summary>
+    public void Touched(DateTimeOffset now) => Touch(now);
+
     private void Touch(DateTimeOffset now)
     {
         UpdatedAt = now;
