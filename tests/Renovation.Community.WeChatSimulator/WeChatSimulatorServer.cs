@@ -139,6 +139,30 @@ public sealed class WeChatSimulatorServer : IAsyncDisposable
         return Task.FromResult(true);
     }
 
+    /// <summary>
+    /// A TRANSACTION.SUCCESS notification for an order of ours, encrypted and signed as WeChat Pay would send it, for a
+    /// caller to POST itself (benchmarks). The order book is not consulted or changed.
+    /// </summary>
+    public SealedNotification SealTransactionNotification(string outTradeNo, long totalFen, string transactionId, string openId)
+    {
+        var order = new SimulatedOrder(outTradeNo, _state.Options.AppId, _state.Options.MchId, "", totalFen, openId, "", null, _state.Options.Time.GetUtcNow())
+        {
+            TradeState = "SUCCESS",
+            TransactionId = transactionId,
+            SuccessTime = _state.Options.Time.GetUtcNow(),
+        };
+        var plaintext = System.Text.Json.JsonSerializer.Serialize(TransactionJson.For(order), SignedPayResult.Json);
+        var (body, headers) = _state.Notifications.Seal(Guid.NewGuid().ToString(), "TRANSACTION.SUCCESS", "支付成功", "transaction", plaintext, NotificationTamper.None);
+        return new SealedNotification(body, new Dictionary<string, string>
+        {
+            ["Wechatpay-Serial"] = headers.Serial,
+            ["Wechatpay-Timestamp"] = headers.Timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Wechatpay-Nonce"] = headers.Nonce,
+            ["Wechatpay-Signature"] = headers.Signature,
+            ["Wechatpay-Signature-Type"] = "WECHATPAY2-SHA256-RSA2048",
+        });
+    }
+
     /// <summary>While true, new refunds answer PROCESSING and stay so (accepted, not yet paid back) until <see cref="SettleRefund"/>.</summary>
     public bool HoldRefunds
     {
@@ -260,3 +284,6 @@ public sealed class WeChatSimulatorServer : IAsyncDisposable
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
+
+/// <summary>A notification ready to POST: the JSON body and the Wechatpay-* headers.</summary>
+public sealed record SealedNotification(byte[] Body, IReadOnlyDictionary<string, string> Headers);

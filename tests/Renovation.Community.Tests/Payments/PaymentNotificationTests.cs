@@ -8,8 +8,17 @@ using Renovation.Community.WeChatSimulator.Pay;
 namespace Renovation.Community.Tests.Payments;
 
 /// <summary>Prepay, WeChat's notifications (genuine, repeated, forged, wrong) and the payer's poll.</summary>
-public sealed class PaymentNotificationTests(ApiFactory api) : IClassFixture<ApiFactory>
+public sealed class PaymentNotificationTests(PaymentNotificationTests.Factory api) : IClassFixture<PaymentNotificationTests.Factory>
 {
+    /// <summary>A poll interval no slow test machine outruns.</summary>
+    public sealed class Factory : ApiFactory
+    {
+        protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+        {
+            ["Payments:QueryMinIntervalSeconds"] = "60",
+        };
+    }
+
     private readonly PaymentsWorld _world = new(api);
 
     [Fact]

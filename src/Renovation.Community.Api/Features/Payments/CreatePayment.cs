@@ -39,7 +39,8 @@ public static class CreatePayment
             .Where(p => p.Purpose == purpose.Name && p.SubjectId == request.SubjectId && p.PayerUserId == payerId
                         && (p.State == PaymentState.Created || p.State == PaymentState.AwaitingPayment))
             .OrderByDescending(p => p.CreatedAt).ToListAsync(ct);
-        var reusable = open.FirstOrDefault(p => p.AmountFen == quote.AmountFen && p.ExpiresAt > now.AddMinutes(1)
+        // Not one about to expire: the payer needs a few seconds in WeChat's cashier.
+        var reusable = open.FirstOrDefault(p => p.AmountFen == quote.AmountFen && p.ExpiresAt > now.AddSeconds(15)
                                                 && (p.State == PaymentState.Created || p.HasValidPrepay(now)));
         var payment = reusable;
         if (payment is null)
