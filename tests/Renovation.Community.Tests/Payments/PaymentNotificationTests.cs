@@ -48,6 +48,35 @@ public sealed class PaymentNotificationTests(PaymentNotificationTests.Factory ap
         Assert.Equal(first.RequestPayment.Package, second.RequestPayment.Package);
     }
 
+    [Theory]
+    [InlineData("POST", "/api/v1/payments", "{\"purpose\":\"\",\"subjectId\":\"00000000-0000-0000-0000-000000000000\"}", HttpStatusCode.BadRequest, "validation_failed")]
+    [InlineData("POST", "/api/v1/payments", "[]", HttpStatusCode.BadRequest, "invalid_request")]
+    [InlineData("POST", "/api/v1/payments/{random}/refunds", "{\"amountFen\":0,\"reason\":\"x\"}", HttpStatusCode.BadRequest, "validation_failed")]
+    [InlineData("POST", "/api/v1/payments/{random}/refunds", "{\"amountFen\":1,\"reason\":\"x\"}", HttpStatusCode.NotFound, "payment_not_found")]
+    [InlineData("GET", "/api/v1/payments/{random}", "", HttpStatusCode.NotFound, "payment_not_found")]
+    public async Task Bad_payment_input_is_a_coded_problem_and_writes_nothing(string method, string path, string body, HttpStatusCode status, string code)
+    {
+        var client = await api.ClientFor("chair-a");
+        var before = await RowCounts.Of(api);
+        var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{random}", Guid.NewGuid().ToString()));
+        if (body.Length > 0)
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        await (await client.SendAsync(request)).ShouldBeProblem(status, code);
+        Assert.Equal(before, await RowCounts.Of(api));
+    }
+
+    [Fact]
+    public async Task An_unsigned_post_to_the_notify_url_gets_a_FAIL_answer_and_nothing_is_kept()
+    {
+        using var anonymous = api.CreateClient();
+        var before = await RowCounts.Of(api);
+        var response = await anonymous.PostAsync("/api/v1/payments/wechat-notify",
+            new StringContent("{\"id\":\"x\"}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("FAIL", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, await RowCounts.Of(api));
+    }
+
     [Fact]
     public async Task An_unknown_purpose_is_not_found_and_writes_nothing()
     {
