@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Renovation.Community.Api.Common.Errors;
 using Renovation.Community.Api.Common.Payments;
 using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Features.Realtime;
+using Renovation.Community.Api.Common.Events;
 
 namespace Renovation.Community.Tests.Payments;
 

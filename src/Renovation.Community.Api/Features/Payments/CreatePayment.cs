@@ -5,8 +5,8 @@ using Renovation.Community.Api.Common.Errors;
 using Renovation.Community.Api.Common.Payments;
 using Renovation.Community.Api.Common.Validation;
 using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Features.Identity;
-using Renovation.Community.Api.Features.Realtime;
+using Renovation.Community.Api.Common.Authorization;
+using Renovation.Community.Api.Common.Events;
 using Renovation.Community.WeChat.Pay;
 using Renovation.Community.WeChat.Pay.Orders;
 

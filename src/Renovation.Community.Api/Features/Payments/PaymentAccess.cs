@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Common.Errors;
 using Renovation.Community.Api.Common.Payments;
 using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Features.Identity;
+using Renovation.Community.Api.Common.Authorization;
 
 namespace Renovation.Community.Api.Features.Payments;
 
