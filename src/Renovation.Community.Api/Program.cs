@@ -2,6 +2,7 @@ using Renovation.Community.Api.Common;
 using Renovation.Community.Api.Data;
 using Renovation.Community.Api.Extensions;
 using Renovation.Community.Api.Features.Notices;
+using Renovation.Community.Api.Features.Payments;
 using Renovation.Community.Api.Features.Projects;
 using Renovation.Community.Api.Features.Proposals;
 using Renovation.Community.Api.Features.Voting;
@@ -24,8 +25,10 @@ try
     builder.AddProjects();
     builder.AddVoting();
     builder.AddNotices();
+    builder.AddPayments();
     builder.AddJobs((q, o) => q.AddSweep<PublicitySweep>(o).AddSweep<VotingSweep>(o)
-        .AddSweep<NoticeSweep>(o).AddSweep<SubscribeMessageSweep>(o));
+        .AddSweep<NoticeSweep>(o).AddSweep<SubscribeMessageSweep>(o)
+        .AddSweep<PaymentSweep>(o));
     builder.AddOpenApiDocs();
     builder.AddHealth();
 

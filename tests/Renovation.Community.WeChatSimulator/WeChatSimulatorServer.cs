@@ -122,8 +122,9 @@ public sealed class WeChatSimulatorServer : IAsyncDisposable
         SimulatedOrder? order;
         lock (_state.Orders.Gate)
         {
+            options ??= new PaymentOptions();
             order = _state.Orders.FindUnlocked(outTradeNo);
-            if (order is null || order.TradeState != "NOTPAY")
+            if (order is null || !(order.TradeState == "NOTPAY" || (options.LateAfterClose && order.TradeState == "CLOSED")))
             {
                 return Task.FromResult(false);
             }
@@ -131,8 +132,63 @@ public sealed class WeChatSimulatorServer : IAsyncDisposable
             order.SuccessTime = _state.Options.Time.GetUtcNow();
             order.TransactionId = "42000" + RandomNumberGenerator.GetString("0123456789", 23);
         }
-        _state.Notifications.SendTransaction(order, options ?? new PaymentOptions());
+        if (!options.SuppressNotification)
+        {
+            _state.Notifications.SendTransaction(order, options);
+        }
         return Task.FromResult(true);
+    }
+
+    /// <summary>
+    /// A TRANSACTION.SUCCESS notification for an order of ours, encrypted and signed as WeChat Pay would send it, for a
+    /// caller to POST itself (benchmarks). The order book is not consulted or changed.
+    /// </summary>
+    public SealedNotification SealTransactionNotification(string outTradeNo, long totalFen, string transactionId, string openId)
+    {
+        var order = new SimulatedOrder(outTradeNo, _state.Options.AppId, _state.Options.MchId, "", totalFen, openId, "", null, _state.Options.Time.GetUtcNow())
+        {
+            TradeState = "SUCCESS",
+            TransactionId = transactionId,
+            SuccessTime = _state.Options.Time.GetUtcNow(),
+        };
+        var plaintext = System.Text.Json.JsonSerializer.Serialize(TransactionJson.For(order), SignedPayResult.Json);
+        var (body, headers) = _state.Notifications.Seal(Guid.NewGuid().ToString(), "TRANSACTION.SUCCESS", "支付成功", "transaction", plaintext, NotificationTamper.None);
+        return new SealedNotification(body, new Dictionary<string, string>
+        {
+            ["Wechatpay-Serial"] = headers.Serial,
+            ["Wechatpay-Timestamp"] = headers.Timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Wechatpay-Nonce"] = headers.Nonce,
+            ["Wechatpay-Signature"] = headers.Signature,
+            ["Wechatpay-Signature-Type"] = "WECHATPAY2-SHA256-RSA2048",
+        });
+    }
+
+    /// <summary>While true, new refunds answer PROCESSING and stay so (accepted, not yet paid back) until <see cref="SettleRefund"/>.</summary>
+    public bool HoldRefunds
+    {
+        get => _state.HoldRefunds;
+        set => _state.HoldRefunds = value;
+    }
+
+    /// <summary>A held refund succeeds now and its REFUND.SUCCESS notification is sent (when it had a notify_url).</summary>
+    public bool SettleRefund(string outRefundNo, PaymentOptions? options = null)
+    {
+        SimulatedRefund? refund;
+        lock (_state.Orders.Gate)
+        {
+            refund = _state.Orders.FindRefundUnlocked(outRefundNo);
+            if (refund is null || refund.Status != "PROCESSING")
+            {
+                return false;
+            }
+            refund.Status = "SUCCESS";
+            refund.SuccessTime = _state.Options.Time.GetUtcNow();
+        }
+        if (!string.IsNullOrEmpty(refund.NotifyUrl))
+        {
+            _state.Notifications.SendRefund(refund, options ?? new PaymentOptions());
+        }
+        return true;
     }
 
     /// <summary>Ends the current access token: calls with it answer 42001 (expired) or 40001 (invalid).</summary>
@@ -228,3 +284,6 @@ public sealed class WeChatSimulatorServer : IAsyncDisposable
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
+
+/// <summary>A notification ready to POST: the JSON body and the Wechatpay-* headers.</summary>
+public sealed record SealedNotification(byte[] Body, IReadOnlyDictionary<string, string> Headers);

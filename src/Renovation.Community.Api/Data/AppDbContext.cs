@@ -4,6 +4,7 @@ using Renovation.Community.Api.Common.Leases;
 using Renovation.Community.Api.Features.Audit;
 using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Notices;
+using Renovation.Community.Api.Features.Payments;
 using Renovation.Community.Api.Features.Places;
 using Renovation.Community.Api.Features.Projects;
 using Renovation.Community.Api.Features.Proposals;
@@ -65,6 +66,11 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<SubscriptionConsent> SubscriptionConsents => Set<SubscriptionConsent>();
     public DbSet<SubscribeDelivery> SubscribeDeliveries => Set<SubscribeDelivery>();
     public DbSet<OutboxCursor> OutboxCursors => Set<OutboxCursor>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<PaymentRefund> PaymentRefunds => Set<PaymentRefund>();
+    public DbSet<PaymentNotificationRecord> PaymentNotifications => Set<PaymentNotificationRecord>();
+    public DbSet<PaymentIncident> PaymentIncidents => Set<PaymentIncident>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -5,6 +5,7 @@ using Renovation.Community.Api.Common.Validation;
 using Renovation.Community.Api.Features.Audit;
 using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Notices;
+using Renovation.Community.Api.Features.Payments;
 using Renovation.Community.Api.Features.Places;
 using Renovation.Community.Api.Features.Projects;
 using Renovation.Community.Api.Features.Proposals;
@@ -51,6 +52,8 @@ public static class Pipeline
         api.MapProposalsApi();
         api.MapVotingApi();
         api.MapNoticesApi();
+        api.MapPaymentsApi();
+        app.MapPaymentNotifications();
         app.MapHub<EventsHub>(EventsHub.Path);
         app.MapHealth();
         app.MapOpenApiDocs();

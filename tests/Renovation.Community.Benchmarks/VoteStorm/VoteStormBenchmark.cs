@@ -199,7 +199,7 @@ public static class VoteStormBenchmark
     }
 
     /// <summary>Single-row autocommit inserts into a table with a unique key, from the same number of connections.</summary>
-    private static async Task<double> FloorAsync(string connectionString, int connections, int rows)
+    internal static async Task<double> FloorAsync(string connectionString, int connections, int rows)
     {
         await using (var setup = new MySqlConnection(connectionString))
         {
@@ -225,7 +225,7 @@ public static class VoteStormBenchmark
         return rows / clock.Elapsed.TotalSeconds;
     }
 
-    private static async Task DropAsync(string server, string database)
+    internal static async Task DropAsync(string server, string database)
     {
         await using var connection = new MySqlConnection(server);
         await connection.OpenAsync();
@@ -233,7 +233,7 @@ public static class VoteStormBenchmark
         await drop.ExecuteNonQueryAsync();
     }
 
-    private static double Percentile(IEnumerable<double> values, double p)
+    internal static double Percentile(IEnumerable<double> values, double p)
     {
         var sorted = values.Order().ToArray();
         return sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];

@@ -36,6 +36,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         "PUT /api/v1/communities/{c}/voting-settings",
         "GET /api/v1/communities/{c}/notices",
         "POST /api/v1/notices",
+        "GET /api/v1/communities/{c}/payments",
     ];
 
     public static TheoryData<string, string> OutsidersOfCommunityB()

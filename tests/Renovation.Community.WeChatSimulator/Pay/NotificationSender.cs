@@ -38,6 +38,18 @@ public sealed record PaymentOptions
 
     /// <summary>How many of the first attempts carry <see cref="Tamper"/>; later retries are genuine.</summary>
     public int TamperedAttempts { get; init; } = 1;
+
+    /// <summary>The order is paid but no notification is ever sent (the backend must find out by querying).</summary>
+    public bool SuppressNotification { get; init; }
+
+    /// <summary>The notification reports this total instead of the order's (a wrong amount; the order book keeps the true one).</summary>
+    public long? ReportedAmountFen { get; init; }
+
+    /// <summary>
+    /// Pays an order even if it was CLOSED: the payer had WeChat's cashier open when the merchant closed it, and the
+    /// money arrives late. Without it a closed order cannot be paid.
+    /// </summary>
+    public bool LateAfterClose { get; init; }
 }
 
 /// <summary>One attempt to deliver a notification.</summary>
@@ -81,7 +93,7 @@ internal sealed class NotificationSender(SimulatorState state) : IAsyncDisposabl
         object resource;
         lock (state.Orders.Gate)
         {
-            resource = TransactionJson.For(order);
+            resource = TransactionJson.For(order, options.ReportedAmountFen);
         }
         Start(order.NotifyUrl, "TRANSACTION.SUCCESS", "支付成功", "transaction", resource, order.OutTradeNo, options);
     }
@@ -148,6 +160,33 @@ internal sealed class NotificationSender(SimulatorState state) : IAsyncDisposabl
         string outTradeNo, int attempt, bool isDuplicate, NotificationTamper tamper, CancellationToken stopping)
     {
         var now = state.Options.Time.GetUtcNow();
+        var (body, headers) = Seal(id, eventType, summary, originalType, plaintext, tamper);
+        using var request = new HttpRequestMessage(HttpMethod.Post, notifyUrl) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Headers.TryAddWithoutValidation("Wechatpay-Serial", headers.Serial);
+        request.Headers.TryAddWithoutValidation("Wechatpay-Timestamp", headers.Timestamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.TryAddWithoutValidation("Wechatpay-Nonce", headers.Nonce);
+        request.Headers.TryAddWithoutValidation("Wechatpay-Signature", headers.Signature);
+        request.Headers.TryAddWithoutValidation("Wechatpay-Signature-Type", "WECHATPAY2-SHA256-RSA2048");
+        try
+        {
+            using var response = await _http.SendAsync(request, stopping);
+            var delivery = new NotificationDelivery(id, eventType, outTradeNo, attempt, isDuplicate, tamper, (int)response.StatusCode, null, now);
+            Deliveries.Enqueue(delivery);
+            return delivery.Succeeded;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !stopping.IsCancellationRequested)
+        {
+            Deliveries.Enqueue(new NotificationDelivery(id, eventType, outTradeNo, attempt, isDuplicate, tamper, null, e.GetType().Name + ": " + e.Message, now));
+            return false;
+        }
+    }
+
+    /// <summary>The encrypted envelope and its Wechatpay-* signature, possibly spoiled as <paramref name="tamper"/> says.</summary>
+    internal (byte[] Body, SignatureHeaders Headers) Seal(string id, string eventType, string summary, string originalType, string plaintext,
+        NotificationTamper tamper)
+    {
+        var now = state.Options.Time.GetUtcNow();
         var key = tamper == NotificationTamper.WrongApiV3Key ? RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyz0123456789", 32) : state.Keys.ApiV3Key;
         var nonce = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 12);
         var envelope = new
@@ -174,26 +213,7 @@ internal sealed class NotificationSender(SimulatorState state) : IAsyncDisposabl
             NotificationTamper.StaleTimestamp => Faults.FaultKind.StaleResponseSignature,
             _ => null,
         });
-
-        using var request = new HttpRequestMessage(HttpMethod.Post, notifyUrl) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Headers.TryAddWithoutValidation("Wechatpay-Serial", headers.Serial);
-        request.Headers.TryAddWithoutValidation("Wechatpay-Timestamp", headers.Timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.TryAddWithoutValidation("Wechatpay-Nonce", headers.Nonce);
-        request.Headers.TryAddWithoutValidation("Wechatpay-Signature", headers.Signature);
-        request.Headers.TryAddWithoutValidation("Wechatpay-Signature-Type", "WECHATPAY2-SHA256-RSA2048");
-        try
-        {
-            using var response = await _http.SendAsync(request, stopping);
-            var delivery = new NotificationDelivery(id, eventType, outTradeNo, attempt, isDuplicate, tamper, (int)response.StatusCode, null, now);
-            Deliveries.Enqueue(delivery);
-            return delivery.Succeeded;
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !stopping.IsCancellationRequested)
-        {
-            Deliveries.Enqueue(new NotificationDelivery(id, eventType, outTradeNo, attempt, isDuplicate, tamper, null, e.GetType().Name + ": " + e.Message, now));
-            return false;
-        }
+        return (body, headers);
     }
 
     /// <summary>AEAD_AES_256_GCM: nonce as UTF-8 bytes, tag appended to the ciphertext, base64.</summary>

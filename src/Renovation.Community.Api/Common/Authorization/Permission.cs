@@ -33,4 +33,12 @@ public enum Permission
     /// property staff of the serving company, street). Street-wide notices are for the street's officers only.
     /// </summary>
     PublishNotices,
+    /// <summary>See payments of owners' money (maintenance fund …) in the community: committee, street, city.</summary>
+    ViewFundPayments,
+    /// <summary>See payments for the property company's services in the community: its staff, street, city.</summary>
+    ViewServicePayments,
+    /// <summary>Refund owners' money (committee chair).</summary>
+    RefundFundPayments,
+    /// <summary>Refund service money (property staff of the serving company).</summary>
+    RefundServicePayments,
 }

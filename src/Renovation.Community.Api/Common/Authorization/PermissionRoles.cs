@@ -17,6 +17,10 @@ internal static class PermissionRoles
         Permission.EnterPaperBallots => [Role.CommitteeMember, Role.CommitteeChair],
         Permission.ManageVotingSettings => [Role.CommitteeChair, Role.StreetOfficer],
         Permission.PublishNotices => [Role.CommitteeMember, Role.CommitteeChair, Role.PropertyStaff, Role.StreetOfficer],
+        Permission.ViewFundPayments => [Role.CommitteeMember, Role.CommitteeChair, Role.StreetOfficer, Role.CityAdmin],
+        Permission.ViewServicePayments => [Role.PropertyStaff, Role.StreetOfficer, Role.CityAdmin],
+        Permission.RefundFundPayments => [Role.CommitteeChair],
+        Permission.RefundServicePayments => [Role.PropertyStaff],
         _ => [],
     };
 }
