@@ -48,6 +48,8 @@ public sealed class RefundTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var payment = await PaidPayment(1000);
         await (await Refund(payment.Id, 600)).ShouldBe<RefundView>(HttpStatusCode.Created);
+        // Its REFUND.SUCCESS notification writes too; let it land before counting rows.
+        await _world.WaitFor(payment.Id, _ => _world.Refunds(payment.Id).Result.Single().State == RefundState.Succeeded);
         var before = await RowCounts.Of(api);
         await (await Refund(payment.Id, 401)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "refund_exceeds_paid");
         Assert.Equal(before, await RowCounts.Of(api));
