@@ -26,7 +26,7 @@ public sealed class SecretVoteRecordTests(ApiFactory api) : IClassFixture<ApiFac
 
     private static string Sha(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private async Task<(TestCommunity Community, VoteView Vote, List<(TestParty Party, Choice Choice, string Key)> Cast)> SecretVoteAsync(
+    private async Task<(TestCommunity Community, VoteView Vote, List<(TestParty Party, Choice Choice, string Key)> Cast)> VoteOfUniqueAreasAsync(
         Matter matter = Matter.OtherMajorMatter, Secrecy secrecy = Secrecy.Secret)
     {
         var community = await _world.Community(UniqueAreas.Select(a => Owner(a)).ToArray());
@@ -54,7 +54,7 @@ public sealed class SecretVoteRecordTests(ApiFactory api) : IClassFixture<ApiFac
     [Fact]
     public async Task A_secret_vote_whose_parties_all_have_unique_areas_publishes_no_per_ballot_choice_area_or_party()
     {
-        var (community, vote, cast) = await SecretVoteAsync();
+        var (community, vote, cast) = await VoteOfUniqueAreasAsync();
         // A paper ballot too: the channel that would otherwise be entered by name.
         var (first, second) = await _world.Committee(community.Id);
         var paper = await (await first.PostJson($"/api/v1/votes/{vote.Id}/paper-ballots", new { partyId = community.Parties[5].Id, choice = Choice.Oppose }))
@@ -91,7 +91,7 @@ public sealed class SecretVoteRecordTests(ApiFactory api) : IClassFixture<ApiFac
     [Fact]
     public async Task Secret_totals_in_the_record_equal_the_tally_and_let_anyone_recompute_the_result()
     {
-        var (community, vote, cast) = await SecretVoteAsync(Matter.RebuildBuildings);
+        var (community, vote, cast) = await VoteOfUniqueAreasAsync(Matter.RebuildBuildings);
         var closed = await _world.Close(vote.Id);
         var record = await (await community.Parties[5].Voter.Client.GetAsync($"/api/v1/votes/{vote.Id}/record"))
             .ShouldBe<VoteRecord>(HttpStatusCode.OK);
@@ -199,7 +199,7 @@ public sealed class SecretVoteRecordTests(ApiFactory api) : IClassFixture<ApiFac
     [Fact]
     public async Task An_open_vote_still_publishes_each_ballot_with_its_choice_area_and_party()
     {
-        var (community, vote, cast) = await SecretVoteAsync(secrecy: Secrecy.Named);
+        var (community, vote, cast) = await VoteOfUniqueAreasAsync(secrecy: Secrecy.Named);
         await _world.Close(vote.Id);
         var json = await RecordJson(community.Parties[5].Voter.Client, vote.Id);
         var ballots = json.GetProperty("ballots").EnumerateArray().ToList();
