@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Common.Authorization;
@@ -19,8 +20,14 @@ public sealed record ChangeVotingSettings(bool LastBallotWins, int ResultPublici
 
 public sealed record MyVotingParty(Guid PartyId, string Name, long AreaHundredths, bool AsProxy, bool Voted, BallotChannel? Channel);
 
-public sealed record ReceiptCheck(string Receipt, bool Found, long? ChainIndex, string? LinkHash, string? Choice,
-    long? AreaHundredths, bool Counted);
+/// <summary>
+/// Whether a receipt is in the vote's chain. Choice and area are shown for named votes only: in a secret vote receipts
+/// are public in the record, so showing them here would let anyone read any ballot; the voter knows both anyway (they
+/// went into the receipt they recomputed).
+/// </summary>
+public sealed record ReceiptCheck(string Receipt, bool Found, long? ChainIndex, string? LinkHash,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Choice,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? AreaHundredths, bool Counted);
 
 /// <summary>Owners' votes under Civil Code Article 278 (业主共同决定).</summary>
 public static class VotesApi
@@ -124,13 +131,14 @@ public static class VotesApi
     private static async Task<Ok<ReceiptCheck>> CheckReceiptAsync(Guid voteId, string receipt, Access access, AppDbContext db,
         CancellationToken ct)
     {
-        await VotingAccess.FindVisibleAsync(db, access, voteId, ct);
+        var vote = await VotingAccess.FindVisibleAsync(db, access, voteId, ct);
         var ballot = await db.Ballots.AsNoTracking().SingleOrDefaultAsync(b => b.VoteId == voteId && b.ReceiptHash == receipt, ct);
         if (ballot is null)
             return TypedResults.Ok(new ReceiptCheck(receipt, false, null, null, null, null, false));
         var replaced = await db.Ballots.AnyAsync(b => b.SupersedesBallotId == ballot.Id, ct);
-        return TypedResults.Ok(new ReceiptCheck(receipt, true, ballot.ChainIndex, ballot.LinkHash, ballot.ChoiceCode,
-            ballot.AreaHundredths, !replaced));
+        var named = vote.Secrecy == Secrecy.Named;
+        return TypedResults.Ok(new ReceiptCheck(receipt, true, ballot.ChainIndex, ballot.LinkHash, named ? ballot.ChoiceCode : null,
+            named ? ballot.AreaHundredths : null, !replaced));
     }
 
     private static async Task<Ok<VoteRecord>> RecordAsync(Guid voteId, Access access, AppDbContext db, CancellationToken ct)
