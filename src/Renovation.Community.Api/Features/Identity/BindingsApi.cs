@@ -62,7 +62,7 @@ public static class BindingsApi
         var open = await db.UnitBindings.AnyAsync(b => b.UserId == userId && b.UnitId == unit.Id
             && (b.Status == BindingStatus.Pending || b.Status == BindingStatus.Approved), ct);
         if (open)
-            throw AppProblem.Conflict("binding_exists", "您已绑定该房屋或申请正在审核中");
+            throw BindingExists();
 
         var idLast4 = request.IdLast4.ToUpperInvariant();
         var matches = unit.CertificateNumber == request.CertificateNumber.Trim()
@@ -73,7 +73,7 @@ public static class BindingsApi
         var payload = new { bindingId = binding.Id, unitId = unit.Id, communityId = unit.CommunityId };
         outbox.Add("binding.requested", Audience.RoleHolders(Role.CommitteeMember, unit.CommunityId), payload);
         outbox.Add("binding.requested", Audience.RoleHolders(Role.CommitteeChair, unit.CommunityId), payload);
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrAnswerAsync(BindingExists, ct);
         return TypedResults.Created($"/api/v1/bindings/{binding.Id}", BindingView.From(binding));
     }
 
@@ -105,7 +105,7 @@ public static class BindingsApi
         var binding = await FindForDecisionAsync(id, access, db, ct);
         binding.Approve(access.UserId, clock.GetUtcNow());
         outbox.Add("binding.approved", Audience.User(binding.UserId), new { bindingId = binding.Id, unitId = binding.UnitId });
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrAnswerAsync(UnitBinding.AlreadyDecided, ct);
         return TypedResults.Ok(BindingView.From(binding));
     }
 
@@ -116,7 +116,7 @@ public static class BindingsApi
         binding.Reject(access.UserId, request.Reason, clock.GetUtcNow());
         outbox.Add("binding.rejected", Audience.User(binding.UserId),
             new { bindingId = binding.Id, unitId = binding.UnitId, reason = binding.RejectionReason });
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrAnswerAsync(UnitBinding.AlreadyDecided, ct);
         return TypedResults.Ok(BindingView.From(binding));
     }
 
@@ -129,9 +129,11 @@ public static class BindingsApi
             await access.RequireAsync(binding.CommunityId, Permission.DecideBindings, ct);
         binding.Revoke(access.UserId, clock.GetUtcNow());
         outbox.Add("binding.revoked", Audience.User(binding.UserId), new { bindingId = binding.Id, unitId = binding.UnitId });
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrAnswerAsync(UnitBinding.NotApproved, ct);
         return TypedResults.Ok(BindingView.From(binding));
     }
+
+    private static AppProblem BindingExists() => AppProblem.Conflict("binding_exists", "您已绑定该房屋或申请正在审核中");
 
     private static async Task<UnitBinding> FindForDecisionAsync(Guid id, Access access, AppDbContext db, CancellationToken ct)
     {
