@@ -101,12 +101,13 @@ public static class BindingsApi
     }
 
     private static async Task<Ok<BindingView>> ApproveAsync(Guid id, Access access, AppDbContext db, EventOutbox outbox,
-        TimeProvider clock, CancellationToken ct)
+        IAccessChanges accessChanges, TimeProvider clock, CancellationToken ct)
     {
         var binding = await FindForDecisionAsync(id, access, db, ct);
         binding.Approve(access.UserId, clock.GetUtcNow());
         outbox.Add("binding.approved", Audience.User(binding.UserId), new { bindingId = binding.Id, unitId = binding.UnitId });
         await db.SaveOrAnswerAsync(UnitBinding.AlreadyDecided, ct);
+        await accessChanges.ChangedAsync(binding.UserId, ct);
         return TypedResults.Ok(BindingView.From(binding));
     }
 
@@ -122,7 +123,7 @@ public static class BindingsApi
     }
 
     private static async Task<Ok<BindingView>> RevokeAsync(Guid id, Access access, AppDbContext db, EventOutbox outbox,
-        TimeProvider clock, CancellationToken ct)
+        IAccessChanges accessChanges, TimeProvider clock, CancellationToken ct)
     {
         var binding = await db.UnitBindings.SingleOrDefaultAsync(b => b.Id == id, ct)
             ?? throw AppProblem.NotFound("binding_not_found", "绑定记录不存在");
@@ -131,6 +132,7 @@ public static class BindingsApi
         binding.Revoke(access.UserId, clock.GetUtcNow());
         outbox.Add("binding.revoked", Audience.User(binding.UserId), new { bindingId = binding.Id, unitId = binding.UnitId });
         await db.SaveOrAnswerAsync(UnitBinding.NotApproved, ct);
+        await accessChanges.ChangedAsync(binding.UserId, ct);
         return TypedResults.Ok(BindingView.From(binding));
     }
 
