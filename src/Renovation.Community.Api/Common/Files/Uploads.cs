@@ -1,5 +1,4 @@
 using Renovation.Community.Api.Common.Errors;
-using Renovation.Community.Api.Data;
 
 namespace Renovation.Community.Api.Common.Files;
 
