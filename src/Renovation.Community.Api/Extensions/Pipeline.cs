@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Renovation.Community.Api.Common.Files;
 using Renovation.Community.Api.Common.Http;
 using Renovation.Community.Api.Common.Validation;
 using Renovation.Community.Api.Features.Audit;
@@ -20,6 +21,8 @@ public static class Pipeline
     {
         app.UseKnownProxies();
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<DiscardUploadsOfFailedRequests>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -49,29 +49,36 @@ public static class RoleGrantsApi
     }
 
     private static async Task<Created<RoleGrantView>> GrantAsync(GrantRole request, Access access, AppDbContext db,
-        TimeProvider clock, CancellationToken ct)
+        IAccessChanges accessChanges, TimeProvider clock, CancellationToken ct)
     {
         await RequireAuthorityAsync(request.Role, request.ScopeId, access, db, ct);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == request.UserId, ct)
             ?? throw AppProblem.NotFound("user_not_found", "用户不存在");
         if (await db.RoleGrants.AnyAsync(g => g.UserId == user.Id && g.Role == request.Role && g.ScopeId == request.ScopeId, ct))
-            throw AppProblem.Conflict("role_already_granted", "该用户已拥有此角色");
+            throw AlreadyGranted();
         var grant = new RoleGrant(user.Id, request.Role, request.ScopeId, clock.GetUtcNow());
         db.RoleGrants.Add(grant);
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrAnswerAsync(AlreadyGranted, ct);
+        await accessChanges.ChangedAsync(user.Id, ct);
         return TypedResults.Created($"/api/v1/role-grants/{grant.Id}",
             new RoleGrantView(grant.Id, user.Id, user.DisplayName, grant.Role, grant.ScopeId, grant.GrantedAt));
     }
 
-    private static async Task<NoContent> RevokeAsync(Guid id, Access access, AppDbContext db, CancellationToken ct)
+    private static async Task<NoContent> RevokeAsync(Guid id, Access access, AppDbContext db, IAccessChanges accessChanges,
+        CancellationToken ct)
     {
-        var grant = await db.RoleGrants.SingleOrDefaultAsync(g => g.Id == id, ct)
-            ?? throw AppProblem.NotFound("role_grant_not_found", "角色任命不存在");
+        var grant = await db.RoleGrants.SingleOrDefaultAsync(g => g.Id == id, ct) ?? throw GrantNotFound();
         await RequireAuthorityAsync(grant.Role, grant.ScopeId, access, db, ct);
         db.RoleGrants.Remove(grant);
-        await db.SaveChangesAsync(ct);
+        // A racing revocation deleted it first: the DELETE finds no row, as a later request would find no grant.
+        await db.SaveOrAnswerAsync(GrantNotFound, ct);
+        await accessChanges.ChangedAsync(grant.UserId, ct);
         return TypedResults.NoContent();
     }
+
+    private static AppProblem AlreadyGranted() => AppProblem.Conflict("role_already_granted", "该用户已拥有此角色");
+
+    private static AppProblem GrantNotFound() => AppProblem.NotFound("role_grant_not_found", "角色任命不存在");
 
     private static async Task RequireAuthorityAsync(Role role, Guid? scopeId, Access access, AppDbContext db,
         CancellationToken ct)

@@ -40,9 +40,10 @@ public static class Proxies
             throw AppProblem.Forbidden("只有该户已绑定的业主可以委托他人投票");
         if (!await db.Users.AnyAsync(u => u.Id == proxyUserId, ct))
             throw AppProblem.NotFound("user_not_found", "受托人不存在，请让受托人先登录小程序");
+        ProxyAuthorization.EnsureNotSelf(access.UserId, proxyUserId);
         if (await db.ProxyAuthorizations.AnyAsync(p => p.VoteId == voteId && p.OwnerPartyId == partyId
                 && p.Status != ProxyStatus.Rejected, ct))
-            throw AppProblem.Conflict("proxy_exists", "该户业主在本次投票已有委托");
+            throw ProxyAuthorization.Exists();
 
         var document = await ReadDocumentAsync(http, options.Value.MaxProxyDocumentBytes, ct);
         var stored = await files.SaveAsync(document.Content, ct);
@@ -50,7 +51,7 @@ public static class Proxies
             clock.GetUtcNow());
         db.ProxyAuthorizations.Add(proxy);
         outbox.Add("proxy.requested", Audience.Community(vote.CommunityId), new { proxyId = proxy.Id, voteId });
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrAnswerAsync(ProxyAuthorization.Exists, ct);
         return TypedResults.Created($"/api/v1/proxies/{proxy.Id}", ProxyView.From(proxy));
     }
 
@@ -79,7 +80,7 @@ public static class Proxies
         proxy.Approve(access.UserId, clock.GetUtcNow());
         outbox.Add("proxy.approved", Audience.User(proxy.ProxyUserId), new { proxyId = id, proxy.VoteId, partyId = proxy.OwnerPartyId });
         outbox.Add("proxy.approved", Audience.User(proxy.GrantorUserId), new { proxyId = id, proxy.VoteId, partyId = proxy.OwnerPartyId });
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrAnswerAsync(ProxyAuthorization.AlreadyDecided, ct);
         return TypedResults.Ok(ProxyView.From(proxy));
     }
 
@@ -90,7 +91,7 @@ public static class Proxies
         await VotingAccess.FindVisibleAsync(db, access, proxy.VoteId, ct, Permission.ConveneVotes);
         proxy.Reject(access.UserId, request.Reason, clock.GetUtcNow());
         outbox.Add("proxy.rejected", Audience.User(proxy.GrantorUserId), new { proxyId = id, proxy.VoteId, reason = proxy.RejectionReason });
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrAnswerAsync(ProxyAuthorization.AlreadyDecided, ct);
         return TypedResults.Ok(ProxyView.From(proxy));
     }
 

@@ -18,8 +18,7 @@ public sealed class ProxyAuthorization : IAudited
     public ProxyAuthorization(Guid voteId, Guid ownerPartyId, Guid grantorUserId, Guid proxyUserId, string documentKey,
         string documentContentType, DateTimeOffset now)
     {
-        if (grantorUserId == proxyUserId)
-            throw new DomainRuleViolation("proxy_is_self", "不能委托自己");
+        EnsureNotSelf(grantorUserId, proxyUserId);
         Id = Ids.New();
         VoteId = voteId;
         OwnerPartyId = ownerPartyId;
@@ -28,6 +27,13 @@ public sealed class ProxyAuthorization : IAudited
         DocumentKey = documentKey;
         DocumentContentType = documentContentType;
         RequestedAt = now;
+        Live = true;
+    }
+
+    public static void EnsureNotSelf(Guid grantorUserId, Guid proxyUserId)
+    {
+        if (grantorUserId == proxyUserId)
+            throw new DomainRuleViolation("proxy_is_self", "不能委托自己");
     }
 
     public Guid Id { get; private set; }
@@ -43,6 +49,11 @@ public sealed class ProxyAuthorization : IAudited
     public Guid? DecidedBy { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
     public string? RejectionReason { get; private set; }
+    /// <summary>
+    /// True while pending or approved, null once rejected: the unique index (vote, party, live) allows one standing
+    /// proxy per party and vote however many requests race (NULLs never collide; MariaDB has no filtered indexes).
+    /// </summary>
+    public bool? Live { get; private set; }
 
     public void Approve(Guid by, DateTimeOffset now)
     {
@@ -59,11 +70,17 @@ public sealed class ProxyAuthorization : IAudited
         DecidedBy = by;
         DecidedAt = now;
         RejectionReason = reason.Trim();
+        Live = null;
     }
 
     private void EnsurePending()
     {
         if (Status != ProxyStatus.Pending)
-            throw new DomainRuleViolation("proxy_already_decided", "该委托已处理", StatusCodes.Status409Conflict);
+            throw AlreadyDecided();
     }
+
+    public static AppProblem AlreadyDecided() =>
+        new DomainRuleViolation("proxy_already_decided", "该委托已处理", StatusCodes.Status409Conflict);
+
+    public static AppProblem Exists() => AppProblem.Conflict("proxy_exists", "该户业主在本次投票已有委托");
 }

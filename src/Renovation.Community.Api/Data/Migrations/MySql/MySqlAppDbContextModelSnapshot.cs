@@ -120,6 +120,7 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         .HasColumnType("char(36)");
 
                     b.Property<Guid?>("ReplacedById")
+                        .IsConcurrencyToken()
                         .HasColumnType("char(36)");
 
                     b.Property<DateTimeOffset?>("RevokedAt")
@@ -201,6 +202,9 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         .HasMaxLength(4)
                         .HasColumnType("varchar(4)");
 
+                    b.Property<bool?>("Live")
+                        .HasColumnType("tinyint(1)");
+
                     b.Property<bool>("MatchesRegister")
                         .HasColumnType("tinyint(1)");
 
@@ -212,6 +216,7 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         .HasColumnType("datetime(6)");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.Property<Guid>("UnitId")
@@ -225,6 +230,9 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.HasIndex("UnitId");
 
                     b.HasIndex("CommunityId", "Status");
+
+                    b.HasIndex("UserId", "UnitId", "Live")
+                        .IsUnique();
 
                     b.HasIndex("UserId", "UnitId", "Status");
 
@@ -1871,6 +1879,9 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.Property<Guid>("GrantorUserId")
                         .HasColumnType("char(36)");
 
+                    b.Property<bool?>("Live")
+                        .HasColumnType("tinyint(1)");
+
                     b.Property<Guid>("OwnerPartyId")
                         .HasColumnType("char(36)");
 
@@ -1885,6 +1896,7 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         .HasColumnType("datetime(6)");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.Property<Guid>("VoteId")
@@ -1894,7 +1906,8 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
 
                     b.HasIndex("ProxyUserId", "VoteId");
 
-                    b.HasIndex("VoteId", "OwnerPartyId");
+                    b.HasIndex("VoteId", "OwnerPartyId", "Live")
+                        .IsUnique();
 
                     b.ToTable("ProxyAuthorizations", (string)null);
                 });

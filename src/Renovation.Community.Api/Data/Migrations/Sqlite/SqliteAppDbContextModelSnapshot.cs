@@ -113,6 +113,7 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ReplacedById")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("RevokedAt")
@@ -194,6 +195,9 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         .HasMaxLength(4)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("Live")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("MatchesRegister")
                         .HasColumnType("INTEGER");
 
@@ -205,6 +209,7 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("UnitId")
@@ -218,6 +223,9 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.HasIndex("UnitId");
 
                     b.HasIndex("CommunityId", "Status");
+
+                    b.HasIndex("UserId", "UnitId", "Live")
+                        .IsUnique();
 
                     b.HasIndex("UserId", "UnitId", "Status");
 
@@ -1860,6 +1868,9 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.Property<Guid>("GrantorUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("Live")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("OwnerPartyId")
                         .HasColumnType("TEXT");
 
@@ -1874,6 +1885,7 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("VoteId")
@@ -1883,7 +1895,8 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("ProxyUserId", "VoteId");
 
-                    b.HasIndex("VoteId", "OwnerPartyId");
+                    b.HasIndex("VoteId", "OwnerPartyId", "Live")
+                        .IsUnique();
 
                     b.ToTable("ProxyAuthorizations", (string)null);
                 });
