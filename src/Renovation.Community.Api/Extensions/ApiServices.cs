@@ -33,6 +33,7 @@ public static class ApiServices
         services.AddScoped<TokenService>();
         services.AddScoped<EventOutbox>();
         services.AddScoped<IProjectPlans, ProjectPlans>();
+        services.AddScoped(typeof(Deferred<>));
 
         builder.AddJwtAuthentication();
         builder.AddLoginRateLimit();

@@ -8,6 +8,8 @@ public enum ProxyStatus
     Pending = 0,
     Approved = 1,
     Rejected = 2,
+    /// <summary>Taken back by the owner; the owner may vote again (or appoint someone else).</summary>
+    Withdrawn = 3,
 }
 
 /// <summary>An owner's written authorisation for a proxy to cast the party's ballot in one vote (委托投票).</summary>
@@ -59,6 +61,17 @@ public sealed class ProxyAuthorization : IAudited
         DecidedBy = by;
         DecidedAt = now;
         RejectionReason = reason.Trim();
+    }
+
+    /// <summary>
+    /// The owner takes the authorisation back, before or after approval, so they may vote themselves. The audit log
+    /// keeps who did it and when.
+    /// </summary>
+    public void Withdraw()
+    {
+        if (Status is not (ProxyStatus.Pending or ProxyStatus.Approved))
+            throw new DomainRuleViolation("proxy_not_standing", "该委托已被驳回或撤回", StatusCodes.Status409Conflict);
+        Status = ProxyStatus.Withdrawn;
     }
 
     private void EnsurePending()
