@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: the API suite on SQLite and again on MariaDB, and the WeChat suite against its simulator.
+# Runs every test: the API suite on SQLite and again on MariaDB, and the WeChat suite against its simulator; then
+# checks that a Release publish of the API holds no simulator code.
 # Starts throwaway MariaDB and Redis on 127.0.0.1 (installing them with apt-get when missing and root) and stops
 # them at the end. Prints one closing line: "tests: N passed, N failed, N skipped".
 set -euo pipefail
@@ -23,5 +24,8 @@ for project in tests/*.Tests; do
   [ "$project" = tests/Renovation.Community.Tests ] && continue
   run_suite "$(basename "$project")" "$project"
 done
+
+# Last, because publishing rebuilds the API without the simulator (the next build compiles it back in).
+scripts/check-publish.sh
 
 python3 scripts/summarise_trx.py "$results" api-sqlite api-mariadb $(for p in tests/*.Tests; do [ "$p" = tests/Renovation.Community.Tests ] || basename "$p"; done)
