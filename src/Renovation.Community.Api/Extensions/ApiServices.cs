@@ -35,6 +35,7 @@ public static class ApiServices
         services.AddScoped<TokenService>();
         services.AddScoped<EventOutbox>();
         services.AddScoped<IProjectPlans, ProjectPlans>();
+        services.AddScoped(typeof(Deferred<>));
 
         builder.AddJwtAuthentication();
         builder.AddLoginRateLimit();
@@ -77,6 +78,24 @@ public static class ApiServices
                 };
                 jwt.Events = new JwtBearerEvents
                 {
+                    // An expired token gets its own code, so the client refreshes instead of sending the user to sign in.
+                    OnChallenge = async ctx =>
+                    {
+                        if (ctx.AuthenticateFailure is not SecurityTokenInvalidLifetimeException { Expires: { } expires }
+                            || expires > clock.GetUtcNow().UtcDateTime)
+                            return;
+                        ctx.HandleResponse();
+                        ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                        ctx.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\", error_description=\"The token expired\"";
+                        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
+                        {
+                            Status = StatusCodes.Status401Unauthorized,
+                            Detail = "登录已过期，请用刷新令牌换取新的访问令牌",
+                        };
+                        problem.Extensions["code"] = "token_expired";
+                        await ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>()
+                            .WriteAsync(new ProblemDetailsContext { HttpContext = ctx.HttpContext, ProblemDetails = problem });
+                    },
                     // Browsers and wx.connectSocket cannot set headers on a WebSocket: the hub takes the token from the query.
                     OnMessageReceived = ctx =>
                     {

@@ -8,6 +8,8 @@ public enum ProxyStatus
     Pending = 0,
     Approved = 1,
     Rejected = 2,
+    /// <summary>Taken back by the owner; the owner may vote again (or appoint someone else).</summary>
+    Withdrawn = 3,
 }
 
 /// <summary>An owner's written authorisation for a proxy to cast the party's ballot in one vote (委托投票).</summary>
@@ -50,7 +52,7 @@ public sealed class ProxyAuthorization : IAudited
     public DateTimeOffset? DecidedAt { get; private set; }
     public string? RejectionReason { get; private set; }
     /// <summary>
-    /// True while pending or approved, null once rejected: the unique index (vote, party, live) allows one standing
+    /// True while pending or approved, null once rejected or withdrawn: the unique index (vote, party, live) allows one standing
     /// proxy per party and vote however many requests race (NULLs never collide; MariaDB has no filtered indexes).
     /// </summary>
     public bool? Live { get; private set; }
@@ -70,6 +72,18 @@ public sealed class ProxyAuthorization : IAudited
         DecidedBy = by;
         DecidedAt = now;
         RejectionReason = reason.Trim();
+        Live = null;
+    }
+
+    /// <summary>
+    /// The owner takes the authorisation back, before or after approval, so they may vote themselves. The audit log
+    /// keeps who did it and when.
+    /// </summary>
+    public void Withdraw()
+    {
+        if (Status is not (ProxyStatus.Pending or ProxyStatus.Approved))
+            throw new DomainRuleViolation("proxy_not_standing", "该委托已被驳回或撤回", StatusCodes.Status409Conflict);
+        Status = ProxyStatus.Withdrawn;
         Live = null;
     }
 
