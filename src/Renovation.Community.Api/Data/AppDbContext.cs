@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Features.Audit;
 using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Notices;
+using Renovation.Community.Api.Features.Payments.Reconciliation;
 using Renovation.Community.Api.Features.Places;
 using Renovation.Community.Api.Features.Projects;
 using Renovation.Community.Api.Features.Proposals;
@@ -64,6 +65,10 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<SubscriptionConsent> SubscriptionConsents => Set<SubscriptionConsent>();
     public DbSet<SubscribeDelivery> SubscribeDeliveries => Set<SubscribeDelivery>();
     public DbSet<OutboxCursor> OutboxCursors => Set<OutboxCursor>();
+
+    public DbSet<ReconciliationDiscrepancy> ReconciliationDiscrepancies => Set<ReconciliationDiscrepancy>();
+    public DbSet<ReconciliationDay> ReconciliationDays => Set<ReconciliationDay>();
+    public DbSet<ReconciliationReportLine> ReconciliationReportLines => Set<ReconciliationReportLine>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

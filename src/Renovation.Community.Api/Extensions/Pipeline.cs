@@ -5,6 +5,7 @@ using Renovation.Community.Api.Common.Validation;
 using Renovation.Community.Api.Features.Audit;
 using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Notices;
+using Renovation.Community.Api.Features.Payments.Reconciliation;
 using Renovation.Community.Api.Features.Places;
 using Renovation.Community.Api.Features.Projects;
 using Renovation.Community.Api.Features.Proposals;
@@ -51,6 +52,7 @@ public static class Pipeline
         api.MapProposalsApi();
         api.MapVotingApi();
         api.MapNoticesApi();
+        api.MapReconciliationApi();
         app.MapHub<EventsHub>(EventsHub.Path);
         app.MapHealth();
         app.MapOpenApiDocs();

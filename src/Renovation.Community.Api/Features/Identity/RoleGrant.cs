@@ -14,6 +14,12 @@ public enum Role
     PropertyStaff = 3,
     StreetOfficer = 4,
     CityAdmin = 5,
+    /// <summary>
+    /// Finance officer (财务): reconciles the platform's WeChat Pay merchant account day by day and explains or resolves
+    /// each difference. Held city-wide (no scope) because one merchant account takes every community's money, and
+    /// separate from the admin role so that whoever settles money does not also appoint people.
+    /// </summary>
+    FinanceOfficer = 6,
 }
 
 public sealed class RoleGrant : IAudited
@@ -22,7 +28,7 @@ public sealed class RoleGrant : IAudited
 
     public RoleGrant(Guid userId, Role role, Guid? scopeId, DateTimeOffset now)
     {
-        if (scopeId is null && role != Role.CityAdmin)
+        if (scopeId is null && !IsCityWide(role))
             throw new DomainRuleViolation("role_scope_required", "该角色必须指定所属范围");
         Id = Ids.New();
         UserId = userId;
@@ -30,6 +36,9 @@ public sealed class RoleGrant : IAudited
         ScopeId = scopeId;
         GrantedAt = now;
     }
+
+    /// <summary>Roles that may be held without a scope (over the whole city).</summary>
+    public static bool IsCityWide(Role role) => role is Role.CityAdmin or Role.FinanceOfficer;
 
     public Guid Id { get; private set; }
     public Guid UserId { get; private set; }

@@ -1,0 +1,237 @@
+using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Api.Common.Time;
+using Renovation.Community.Api.Data;
+using Renovation.Community.WeChat.Bills;
+using Renovation.Community.WeChat.Pay.Orders;
+
+namespace Renovation.Community.Api.Features.Payments.Reconciliation;
+
+/// <summary>
+/// Matches a trade bill against our payments and refunds in constant memory, whatever the bill's size:
+/// <list type="number">
+/// <item>The bill is read as a stream; rows go in batches of <see cref="BatchSize"/> to one look-up of our records by
+/// order (and refund) number, which finds every difference a row can show by itself: unknown or unpaid with us,
+/// another amount, another state, a refund we do not have.</item>
+/// <item>What no row can show — an order we credited that the bill never mentions, a row written twice — needs the
+/// set of all numbers on each side. Instead of holding it, both sides are folded into a <see cref="KeyFingerprint"/>
+/// (the bill while reading, ours by streaming the day's paid orders); only buckets that differ are read again,
+/// exactly, from a second pass over the file and our records.</item>
+/// </list>
+/// The database does indexed look-ups only (unique out_trade_no / out_refund_no, and (State, PaidAt)); nothing is
+/// written here. Finding is separate from acting (<see cref="DailyReconciliation"/> stores, heals and notifies).
+/// </summary>
+public sealed class BillMatcher(AppDbContext db)
+{
+    public const int BatchSize = 2000;
+
+    /// <param name="openBill">Opens the downloaded bill; called once, or twice when a second pass is needed.</param>
+    public async Task<BillMatchResult> MatchAsync(Func<Stream> openBill, DateOnly billDate, CancellationToken ct = default)
+    {
+        var run = new Run(billDate);
+        var batch = new List<TradeBillRow>(BatchSize);
+        TradeBillSummary summary;
+        long rows;
+        await using (var stream = openBill())
+        using (var reader = new TradeBillReader(stream))
+        {
+            while (await reader.ReadAsync(ct) is { } row)
+            {
+                batch.Add(row);
+                if (batch.Count == BatchSize)
+                    await MatchBatchAsync(batch, run, ct);
+            }
+            await MatchBatchAsync(batch, run, ct);
+            summary = reader.Summary!;
+            rows = reader.RowCount;
+        }
+
+        var (from, to) = DayBounds(billDate);
+        var ourPayments = new KeyFingerprint();
+        await foreach (var key in PaidKeys(from, to).AsAsyncEnumerable().WithCancellation(ct))
+            ourPayments.Add(key);
+        var ourRefunds = new KeyFingerprint();
+        await foreach (var key in RefundedKeys(from, to).AsAsyncEnumerable().WithCancellation(ct))
+            ourRefunds.Add(key);
+
+        var paymentBuckets = run.BillPayments.DifferingBuckets(ourPayments);
+        var refundBuckets = run.BillRefunds.DifferingBuckets(ourRefunds);
+        if (paymentBuckets.Count > 0 || refundBuckets.Count > 0)
+            await SecondPassAsync(openBill, run, paymentBuckets, refundBuckets, from, to, ct);
+
+        return new BillMatchResult(rows, summary, run.Found, run.Report);
+    }
+
+    /// <summary>China Standard Time midnight to midnight: WeChat cuts bills by Beijing time.</summary>
+    public static (DateTimeOffset From, DateTimeOffset To) DayBounds(DateOnly billDate)
+    {
+        var from = new DateTimeOffset(billDate.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
+        return (from, from.AddDays(1));
+    }
+
+    private async Task MatchBatchAsync(List<TradeBillRow> batch, Run run, CancellationToken ct)
+    {
+        if (batch.Count == 0)
+            return;
+        var tradeNos = batch.Where(r => r.TradeState != TradeStates.Refund).Select(r => r.OutTradeNo).Distinct().ToList();
+        var refundNos = batch.Where(r => r.TradeState == TradeStates.Refund).Select(r => r.OutRefundNo).Distinct().ToList();
+        var payments = tradeNos.Count == 0 ? [] : await FindPaymentsAsync(tradeNos, ct);
+        var refunds = refundNos.Count == 0 ? [] : await FindRefundsAsync(refundNos, ct);
+        foreach (var row in batch)
+        {
+            if (row.TradeState == TradeStates.Refund)
+                MatchRefund(row, refunds.GetValueOrDefault(row.OutRefundNo), run);
+            else
+                MatchPayment(row, payments.GetValueOrDefault(row.OutTradeNo), run);
+        }
+        batch.Clear();
+    }
+
+    private static void MatchPayment(TradeBillRow row, OurRecord? ours, Run run)
+    {
+        run.BillPayments.Add(row.OutTradeNo);
+        if (row.TradeState == TradeStates.Success)
+        {
+            if (ours is null || !ours.Settled)
+                run.Add(new FoundDiscrepancy(DiscrepancyKind.PaidAtWeChatNotWithUs, row.OutTradeNo, row.OutTradeNo, row.LineNumber,
+                    row.TradeState, row.TotalFen, ours, HealFrom: row));
+            else if (ours.AmountFen != row.TotalFen)
+                run.Add(new FoundDiscrepancy(DiscrepancyKind.AmountMismatch, row.OutTradeNo, row.OutTradeNo, row.LineNumber,
+                    row.TradeState, row.TotalFen, ours));
+            if (ours is not null)
+            {
+                var totals = run.Totals(ours.ReportKey);
+                totals.PaidCount++;
+                totals.PaidFen += row.TotalFen;
+                totals.FeeMilliFen += row.FeeMilliFen;
+            }
+        }
+        else if (ours is { Settled: true })
+        {
+            // REVOKED (or a state we do not know) for money we credited.
+            run.Add(new FoundDiscrepancy(DiscrepancyKind.StateMismatch, row.OutTradeNo, row.OutTradeNo, row.LineNumber,
+                row.TradeState, row.TotalFen, ours));
+        }
+    }
+
+    private static void MatchRefund(TradeBillRow row, OurRecord? ours, Run run)
+    {
+        run.BillRefunds.Add(row.OutRefundNo);
+        if (ours is null || !ours.Settled || ours.AmountFen != row.RefundFen)
+            run.Add(new FoundDiscrepancy(DiscrepancyKind.RefundMismatch, row.OutRefundNo, row.OutTradeNo, row.LineNumber,
+                row.RefundStatus is { Length: > 0 } status ? status : row.TradeState, row.RefundFen, ours));
+        if (ours is not null)
+        {
+            var totals = run.Totals(ours.ReportKey);
+            totals.RefundCount++;
+            totals.RefundFen += row.RefundFen;
+            totals.FeeMilliFen += row.FeeMilliFen;
+        }
+    }
+
+    /// <summary>Exact comparison, restricted to the buckets whose fingerprints differ.</summary>
+    private async Task SecondPassAsync(Func<Stream> openBill, Run run, HashSet<int> paymentBuckets, HashSet<int> refundBuckets,
+        DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var billPayments = new Dictionary<string, List<long>>(StringComparer.Ordinal);
+        var billRefunds = new Dictionary<string, List<long>>(StringComparer.Ordinal);
+        var refundTradeNos = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using (var stream = openBill())
+        using (var reader = new TradeBillReader(stream))
+        {
+            while (await reader.ReadAsync(ct) is { } row)
+            {
+                var isRefund = row.TradeState == TradeStates.Refund;
+                var key = isRefund ? row.OutRefundNo : row.OutTradeNo;
+                if (!(isRefund ? refundBuckets : paymentBuckets).Contains(KeyFingerprint.Bucket(key)))
+                    continue;
+                var lines = isRefund ? billRefunds : billPayments;
+                if (!lines.TryGetValue(key, out var list))
+                    lines[key] = list = [];
+                list.Add(row.LineNumber);
+                if (isRefund)
+                    refundTradeNos[key] = row.OutTradeNo;
+            }
+        }
+
+        foreach (var (key, lines) in billPayments.Where(p => p.Value.Count > 1))
+            run.Add(new FoundDiscrepancy(DiscrepancyKind.DuplicateRow, key, key, lines[1], null, null, null));
+        foreach (var (key, lines) in billRefunds.Where(p => p.Value.Count > 1))
+            run.Add(new FoundDiscrepancy(DiscrepancyKind.DuplicateRow, key, refundTradeNos[key], lines[1], null, null, null));
+
+        var missingPayments = new List<string>();
+        await foreach (var key in PaidKeys(from, to).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (paymentBuckets.Contains(KeyFingerprint.Bucket(key)) && !billPayments.ContainsKey(key))
+                missingPayments.Add(key);
+        }
+        var missingRefunds = new List<string>();
+        await foreach (var key in RefundedKeys(from, to).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (refundBuckets.Contains(KeyFingerprint.Bucket(key)) && !billRefunds.ContainsKey(key))
+                missingRefunds.Add(key);
+        }
+        foreach (var chunk in missingPayments.Chunk(BatchSize))
+        {
+            foreach (var ours in (await FindPaymentsAsync(chunk, ct)).Values)
+                run.Add(new FoundDiscrepancy(DiscrepancyKind.PaidWithUsMissingFromBill, ours.Reference, ours.OutTradeNo, null, null, null, ours));
+        }
+        foreach (var chunk in missingRefunds.Chunk(BatchSize))
+        {
+            foreach (var ours in (await FindRefundsAsync(chunk, ct)).Values)
+                run.Add(new FoundDiscrepancy(DiscrepancyKind.RefundMismatch, ours.Reference, ours.OutTradeNo, null, null, null, ours));
+        }
+    }
+
+    private IQueryable<string> PaidKeys(DateTimeOffset from, DateTimeOffset to) =>
+        db.Payments.AsNoTracking().Where(p => p.State == PaymentState.Paid && p.PaidAt >= from && p.PaidAt < to).Select(p => p.OutTradeNo);
+
+    private IQueryable<string> RefundedKeys(DateTimeOffset from, DateTimeOffset to) =>
+        db.PaymentRefunds.AsNoTracking().Where(r => r.State == RefundState.Succeeded && r.SucceededAt >= from && r.SucceededAt < to)
+            .Select(r => r.OutRefundNo);
+
+    private async Task<Dictionary<string, OurRecord>> FindPaymentsAsync(IReadOnlyCollection<string> tradeNos, CancellationToken ct)
+    {
+        var found = await db.Payments.AsNoTracking().Where(p => tradeNos.Contains(p.OutTradeNo))
+            .Select(p => new { p.Id, p.OutTradeNo, p.AmountFen, p.State, p.CommunityId, p.Owner, p.Purpose })
+            .ToListAsync(ct);
+        return found.ToDictionary(p => p.OutTradeNo, p => new OurRecord(p.Id, p.OutTradeNo, p.OutTradeNo, p.AmountFen,
+            p.State == PaymentState.Paid, p.State.ToString(), p.CommunityId, p.Owner, p.Purpose), StringComparer.Ordinal);
+    }
+
+    private async Task<Dictionary<string, OurRecord>> FindRefundsAsync(IReadOnlyCollection<string> refundNos, CancellationToken ct)
+    {
+        var found = await (
+            from r in db.PaymentRefunds.AsNoTracking()
+            where refundNos.Contains(r.OutRefundNo)
+            join p in db.Payments on r.PaymentId equals p.Id
+            select new { p.Id, r.OutRefundNo, p.OutTradeNo, r.AmountFen, r.State, p.CommunityId, p.Owner, p.Purpose }).ToListAsync(ct);
+        return found.ToDictionary(r => r.OutRefundNo, r => new OurRecord(r.Id, r.OutRefundNo, r.OutTradeNo, r.AmountFen,
+            r.State == RefundState.Succeeded, r.State.ToString(), r.CommunityId, r.Owner, r.Purpose), StringComparer.Ordinal);
+    }
+
+    /// <summary>State of one match: fingerprints, report totals and the differences found so far (once each).</summary>
+    private sealed class Run(DateOnly billDate)
+    {
+        private readonly HashSet<(DiscrepancyKind, string)> _seen = [];
+        private readonly Dictionary<ReportKey, ReportTotals> _report = [];
+
+        public DateOnly BillDate { get; } = billDate;
+        public KeyFingerprint BillPayments { get; } = new();
+        public KeyFingerprint BillRefunds { get; } = new();
+        public List<FoundDiscrepancy> Found { get; } = [];
+        public IReadOnlyDictionary<ReportKey, ReportTotals> Report => _report;
+
+        public void Add(FoundDiscrepancy found)
+        {
+            if (_seen.Add((found.Kind, found.Reference)))
+                Found.Add(found);
+        }
+
+        public ReportTotals Totals(ReportKey key)
+        {
+            if (!_report.TryGetValue(key, out var totals))
+                _report[key] = totals = new ReportTotals();
+            return totals;
+        }
+    }
+}
