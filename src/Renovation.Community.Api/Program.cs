@@ -2,6 +2,7 @@ using Renovation.Community.Api.Common;
 using Renovation.Community.Api.Data;
 using Renovation.Community.Api.Extensions;
 using Renovation.Community.Api.Features.Notices;
+using Renovation.Community.Api.Features.Payments;
 using Renovation.Community.Api.Features.Payments.Reconciliation;
 using Renovation.Community.Api.Features.Projects;
 using Renovation.Community.Api.Features.Proposals;
@@ -25,10 +26,11 @@ try
     builder.AddProjects();
     builder.AddVoting();
     builder.AddNotices();
+    builder.AddPayments();
     builder.AddReconciliation();
     builder.AddJobs((q, o) => q.AddSweep<PublicitySweep>(o).AddSweep<VotingSweep>(o)
         .AddSweep<NoticeSweep>(o).AddSweep<SubscribeMessageSweep>(o)
-        .AddReconciliationJob());
+        .AddSweep<PaymentSweep>(o).AddReconciliationJob());
     builder.AddOpenApiDocs();
     builder.AddHealth();
 

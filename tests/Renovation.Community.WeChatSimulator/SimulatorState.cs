@@ -20,6 +20,9 @@ internal sealed class SimulatorState(SimulatorOptions options, SimulatorKeys key
 
     public OrderBook Orders { get; } = new();
 
+    /// <summary>Refunds stay PROCESSING (accepted, not paid back) until <see cref="WeChatSimulatorServer.SettleRefund"/>.</summary>
+    public volatile bool HoldRefunds;
+
     public MiniProgramBackend MiniProgram { get; } = new(options.AppId);
 
     public AccessTokenBook AccessTokens => _accessTokens ??= new AccessTokenBook(Options, Counters);

@@ -125,8 +125,9 @@ public sealed class WeChatSimulatorServer : IAsyncDisposable
         SimulatedOrder? order;
         lock (_state.Orders.Gate)
         {
+            options ??= new PaymentOptions();
             order = _state.Orders.FindUnlocked(outTradeNo);
-            if (order is null || order.TradeState != "NOTPAY")
+            if (order is null || !(order.TradeState == "NOTPAY" || (options.LateAfterClose && order.TradeState == "CLOSED")))
             {
                 return Task.FromResult(false);
             }
@@ -134,8 +135,39 @@ public sealed class WeChatSimulatorServer : IAsyncDisposable
             order.SuccessTime = _state.Options.Time.GetUtcNow();
             order.TransactionId = "42000" + RandomNumberGenerator.GetString("0123456789", 23);
         }
-        _state.Notifications.SendTransaction(order, options ?? new PaymentOptions());
+        if (!options.SuppressNotification)
+        {
+            _state.Notifications.SendTransaction(order, options);
+        }
         return Task.FromResult(true);
+    }
+
+    /// <summary>While true, new refunds answer PROCESSING and stay so (accepted, not yet paid back) until <see cref="SettleRefund"/>.</summary>
+    public bool HoldRefunds
+    {
+        get => _state.HoldRefunds;
+        set => _state.HoldRefunds = value;
+    }
+
+    /// <summary>A held refund succeeds now and its REFUND.SUCCESS notification is sent (when it had a notify_url).</summary>
+    public bool SettleRefund(string outRefundNo, PaymentOptions? options = null)
+    {
+        SimulatedRefund? refund;
+        lock (_state.Orders.Gate)
+        {
+            refund = _state.Orders.FindRefundUnlocked(outRefundNo);
+            if (refund is null || refund.Status != "PROCESSING")
+            {
+                return false;
+            }
+            refund.Status = "SUCCESS";
+            refund.SuccessTime = _state.Options.Time.GetUtcNow();
+        }
+        if (!string.IsNullOrEmpty(refund.NotifyUrl))
+        {
+            _state.Notifications.SendRefund(refund, options ?? new PaymentOptions());
+        }
+        return true;
     }
 
     /// <summary>Ends the current access token: calls with it answer 42001 (expired) or 40001 (invalid).</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Features.Audit;
 using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Notices;
+using Renovation.Community.Api.Features.Payments;
 using Renovation.Community.Api.Features.Payments.Reconciliation;
 using Renovation.Community.Api.Features.Places;
 using Renovation.Community.Api.Features.Projects;
@@ -65,6 +66,11 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<SubscriptionConsent> SubscriptionConsents => Set<SubscriptionConsent>();
     public DbSet<SubscribeDelivery> SubscribeDeliveries => Set<SubscribeDelivery>();
     public DbSet<OutboxCursor> OutboxCursors => Set<OutboxCursor>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<PaymentRefund> PaymentRefunds => Set<PaymentRefund>();
+    public DbSet<PaymentNotificationRecord> PaymentNotifications => Set<PaymentNotificationRecord>();
+    public DbSet<PaymentIncident> PaymentIncidents => Set<PaymentIncident>();
 
     public DbSet<ReconciliationDiscrepancy> ReconciliationDiscrepancies => Set<ReconciliationDiscrepancy>();
     public DbSet<ReconciliationDay> ReconciliationDays => Set<ReconciliationDay>();

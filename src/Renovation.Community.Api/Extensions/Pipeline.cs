@@ -5,6 +5,7 @@ using Renovation.Community.Api.Common.Validation;
 using Renovation.Community.Api.Features.Audit;
 using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Notices;
+using Renovation.Community.Api.Features.Payments;
 using Renovation.Community.Api.Features.Payments.Reconciliation;
 using Renovation.Community.Api.Features.Places;
 using Renovation.Community.Api.Features.Projects;
@@ -52,6 +53,8 @@ public static class Pipeline
         api.MapProposalsApi();
         api.MapVotingApi();
         api.MapNoticesApi();
+        api.MapPaymentsApi();
+        app.MapPaymentNotifications();
         api.MapReconciliationApi();
         app.MapHub<EventsHub>(EventsHub.Path);
         app.MapHealth();

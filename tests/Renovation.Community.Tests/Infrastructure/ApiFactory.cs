@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Renovation.Community.Api.Common.Payments;
+using Renovation.Community.Tests.Payments;
 using Renovation.Community.Api.Data;
 using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.WeChatSimulator;
@@ -37,7 +39,20 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Overridden by factories that need different settings (e.g. a tight login rate limit).</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
-    public ApiFactory() => UseKestrel(0);
+    /// <summary>
+    /// Chosen before start so the WeChat simulator can be given this API's notify URL (payment notifications are real
+    /// HTTP posts to it).
+    /// </summary>
+    public int Port { get; } = FreePort();
+
+    public ApiFactory() => UseKestrel(Port);
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -56,7 +71,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Files:Root"] = FilesRoot,
         };
         var keys = Path.Combine(Path.GetTempPath(), "renovation-tests", $"wechat-{Guid.NewGuid():N}");
-        foreach (var (key, value) in WeChat.ClientSettings.ToConfiguration(keys, "http://127.0.0.1/api/v1/payments/wechat-notify"))
+        foreach (var (key, value) in WeChat.ClientSettings.ToConfiguration(keys, $"http://127.0.0.1:{Port}/api/v1/payments/wechat-notify"))
             settings[key] = value;
         foreach (var (key, value) in ExtraSettings)
             settings[key] = value;
@@ -65,6 +80,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureLogging(l => l.AddProvider(Logs));
         builder.ConfigureServices(services =>
         {
+            services.AddPaymentPurpose<TestPaymentPurpose>();
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             // Tokens are issued by the test clock; they must be checked by it too, or a moved clock makes every new

@@ -19,7 +19,7 @@ internal static class SimulatorPages
         // A plain HTML form posts here; JSON callers get the order back, browsers go back to the list.
         app.MapPost("/simulator/orders/{outTradeNo}/pay", async (string outTradeNo, HttpRequest request) =>
         {
-            var paid = await server.PayAsync(outTradeNo);
+            var paid = await server.PayAsync(outTradeNo, await NotificationFaultsAsync(request));
             if (request.HasFormContentType)
             {
                 return Results.Redirect("/", permanent: false);
@@ -131,4 +131,25 @@ internal static class SimulatorPages
     };
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>
+    /// Optional JSON body of POST /simulator/orders/{no}/pay, e.g.
+    /// {"duplicates":9,"suppressNotification":false,"reportedAmountFen":1,"lateAfterClose":true,"tamper":"ForgedSignature"}.
+    /// </summary>
+    private static async Task<PaymentOptions> NotificationFaultsAsync(HttpRequest request)
+    {
+        if (request.HasFormContentType || request.ContentLength is null or 0)
+        {
+            return new PaymentOptions();
+        }
+        var body = await System.Text.Json.JsonSerializer.DeserializeAsync<JsonObject>(request.Body) ?? [];
+        return new PaymentOptions
+        {
+            Duplicates = (int?)body["duplicates"] ?? 0,
+            SuppressNotification = (bool?)body["suppressNotification"] ?? false,
+            ReportedAmountFen = (long?)body["reportedAmountFen"],
+            LateAfterClose = (bool?)body["lateAfterClose"] ?? false,
+            Tamper = Enum.TryParse<NotificationTamper>((string?)body["tamper"], ignoreCase: true, out var tamper) ? tamper : NotificationTamper.None,
+        };
+    }
 }

@@ -38,6 +38,18 @@ public sealed record PaymentOptions
 
     /// <summary>How many of the first attempts carry <see cref="Tamper"/>; later retries are genuine.</summary>
     public int TamperedAttempts { get; init; } = 1;
+
+    /// <summary>The order is paid but no notification is ever sent (the backend must find out by querying).</summary>
+    public bool SuppressNotification { get; init; }
+
+    /// <summary>The notification reports this total instead of the order's (a wrong amount; the order book keeps the true one).</summary>
+    public long? ReportedAmountFen { get; init; }
+
+    /// <summary>
+    /// Pays an order even if it was CLOSED: the payer had WeChat's cashier open when the merchant closed it, and the
+    /// money arrives late. Without it a closed order cannot be paid.
+    /// </summary>
+    public bool LateAfterClose { get; init; }
 }
 
 /// <summary>One attempt to deliver a notification.</summary>
@@ -81,7 +93,7 @@ internal sealed class NotificationSender(SimulatorState state) : IAsyncDisposabl
         object resource;
         lock (state.Orders.Gate)
         {
-            resource = TransactionJson.For(order);
+            resource = TransactionJson.For(order, options.ReportedAmountFen);
         }
         Start(order.NotifyUrl, "TRANSACTION.SUCCESS", "支付成功", "transaction", resource, order.OutTradeNo, options);
     }

@@ -151,6 +151,10 @@ internal static partial class PayEndpoints
             order.TradeState = "REFUND";
         }
         var answer = new SignedPayResult(state, 200, RefundJson.For(refund));
+        if (state.HoldRefunds)
+        {
+            return answer;
+        }
         // WeChat settles refunds asynchronously; the simulator settles at once, after answering PROCESSING.
         lock (state.Orders.Gate)
         {
@@ -221,7 +225,8 @@ internal static partial class PayEndpoints
 
 internal static class TransactionJson
 {
-    public static object For(SimulatedOrder order) => new
+    /// <param name="reportedTotalFen">A wrong amount to report instead of the order's (fault injection).</param>
+    public static object For(SimulatedOrder order, long? reportedTotalFen = null) => new
     {
         appid = order.AppId,
         mchid = order.MchId,
@@ -241,8 +246,8 @@ internal static class TransactionJson
         success_time = order.SuccessTime?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
         payer = new { openid = order.OpenId },
         amount = order.TransactionId is null
-            ? (object)new { total = order.TotalFen, currency = "CNY" }
-            : new { total = order.TotalFen, payer_total = order.TotalFen, currency = "CNY", payer_currency = "CNY" },
+            ? (object)new { total = reportedTotalFen ?? order.TotalFen, currency = "CNY" }
+            : new { total = reportedTotalFen ?? order.TotalFen, payer_total = reportedTotalFen ?? order.TotalFen, currency = "CNY", payer_currency = "CNY" },
     };
 }
 

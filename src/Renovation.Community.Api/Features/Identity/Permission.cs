@@ -33,6 +33,14 @@ public enum Permission
     /// property staff of the serving company, street). Street-wide notices are for the street's officers only.
     /// </summary>
     PublishNotices,
+    /// <summary>See payments of owners' money (maintenance fund …) in the community: committee, street, city.</summary>
+    ViewFundPayments,
+    /// <summary>See payments for the property company's services in the community: its staff, street, city.</summary>
+    ViewServicePayments,
+    /// <summary>Refund owners' money (committee chair).</summary>
+    RefundFundPayments,
+    /// <summary>Refund service money (property staff of the serving company).</summary>
+    RefundServicePayments,
 }
 
 internal static class PermissionRoles
@@ -52,6 +60,10 @@ internal static class PermissionRoles
         Permission.EnterPaperBallots => [Role.CommitteeMember, Role.CommitteeChair],
         Permission.ManageVotingSettings => [Role.CommitteeChair, Role.StreetOfficer],
         Permission.PublishNotices => [Role.CommitteeMember, Role.CommitteeChair, Role.PropertyStaff, Role.StreetOfficer],
+        Permission.ViewFundPayments => [Role.CommitteeMember, Role.CommitteeChair, Role.StreetOfficer, Role.CityAdmin],
+        Permission.ViewServicePayments => [Role.PropertyStaff, Role.StreetOfficer, Role.CityAdmin],
+        Permission.RefundFundPayments => [Role.CommitteeChair],
+        Permission.RefundServicePayments => [Role.PropertyStaff],
         _ => [],
     };
 }

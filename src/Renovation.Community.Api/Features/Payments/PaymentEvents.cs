@@ -1,0 +1,51 @@
+using Renovation.Community.Api.Features.Realtime;
+
+namespace Renovation.Community.Api.Features.Payments;
+
+/// <summary>Outbox events to the payer; each is added in the transaction of the move it reports.</summary>
+public static class PaymentEvents
+{
+    public const string AwaitingPayment = "payment.awaiting";
+    public const string Paid = "payment.paid";
+    /// <summary>Paid, but the subject could not take the money (or the order had been closed): a refund follows.</summary>
+    public const string Rejected = "payment.rejected";
+    public const string Closed = "payment.closed";
+    public const string Failed = "payment.failed";
+    public const string RefundRequested = "refund.requested";
+    public const string RefundAccepted = "refund.accepted";
+    public const string RefundSucceeded = "refund.succeeded";
+    public const string RefundClosed = "refund.closed";
+    public const string RefundAbnormal = "refund.abnormal";
+
+    public static void Emit(EventOutbox outbox, string kind, Payment p) =>
+        outbox.Add(kind, Audience.User(p.PayerUserId), new
+        {
+            paymentId = p.Id,
+            p.OutTradeNo,
+            p.Purpose,
+            p.SubjectId,
+            p.AmountFen,
+            state = p.State.ToString(),
+            reason = p.RejectionReason,
+        });
+
+    public static void Emit(EventOutbox outbox, string kind, Payment p, PaymentRefund r) =>
+        outbox.Add(kind, Audience.User(p.PayerUserId), new
+        {
+            paymentId = p.Id,
+            refundId = r.Id,
+            r.OutRefundNo,
+            refundFen = r.AmountFen,
+            state = r.State.ToString(),
+            reason = r.Reason,
+        });
+
+    public static string ForRefund(RefundState state) => state switch
+    {
+        RefundState.Processing => RefundAccepted,
+        RefundState.Succeeded => RefundSucceeded,
+        RefundState.Closed => RefundClosed,
+        RefundState.Abnormal => RefundAbnormal,
+        _ => RefundRequested,
+    };
+}
