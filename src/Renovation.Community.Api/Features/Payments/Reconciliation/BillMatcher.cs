@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -69,10 +70,10 @@ public sealed class BillMatcher(AppDbContext db)
 
         var (from, to) = DayBounds(billDate);
         var ourPayments = new KeyFingerprint();
-        await foreach (var key in PaidKeys(from, to).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var key in PaidKeys(from, to, ct))
             ourPayments.Add(key);
         var ourRefunds = new KeyFingerprint();
-        await foreach (var key in RefundedKeys(from, to).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var key in RefundedKeys(from, to, ct))
             ourRefunds.Add(key);
 
         var paymentBuckets = run.BillPayments.DifferingBuckets(ourPayments);
@@ -178,13 +179,13 @@ public sealed class BillMatcher(AppDbContext db)
             run.Add(new FoundDiscrepancy(DiscrepancyKind.DuplicateRow, key, refundTradeNos[key], lines[1], null, null, null));
 
         var missingPayments = new List<string>();
-        await foreach (var key in PaidKeys(from, to).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var key in PaidKeys(from, to, ct))
         {
             if (paymentBuckets.Contains(KeyFingerprint.Bucket(key)) && !billPayments.ContainsKey(key))
                 missingPayments.Add(key);
         }
         var missingRefunds = new List<string>();
-        await foreach (var key in RefundedKeys(from, to).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var key in RefundedKeys(from, to, ct))
         {
             if (refundBuckets.Contains(KeyFingerprint.Bucket(key)) && !billRefunds.ContainsKey(key))
                 missingRefunds.Add(key);
@@ -201,12 +202,35 @@ public sealed class BillMatcher(AppDbContext db)
         }
     }
 
-    private IQueryable<string> PaidKeys(DateTimeOffset from, DateTimeOffset to) =>
-        db.Payments.AsNoTracking().Where(p => p.State == PaymentState.Paid && p.PaidAt >= from && p.PaidAt < to).Select(p => p.OutTradeNo);
+    /// <summary>
+    /// Our payments credited within the day. The range asked of the database is 8 hours wider and the exact instant is
+    /// checked here: times that keep WeChat's +08:00 offset sort by local time in SQLite's binary form, UTC ones by UTC,
+    /// and both must be found.
+    /// </summary>
+    private async IAsyncEnumerable<string> PaidKeys(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var until = to.AddHours(8);
+        var rows = db.Payments.AsNoTracking().Where(p => p.State == PaymentState.Paid && p.PaidAt >= from && p.PaidAt < until)
+            .Select(p => new { p.OutTradeNo, p.PaidAt }).AsAsyncEnumerable().WithCancellation(ct);
+        await foreach (var row in rows)
+        {
+            if (row.PaidAt >= from && row.PaidAt < to)
+                yield return row.OutTradeNo;
+        }
+    }
 
-    private IQueryable<string> RefundedKeys(DateTimeOffset from, DateTimeOffset to) =>
-        db.PaymentRefunds.AsNoTracking().Where(r => r.State == RefundState.Succeeded && r.SucceededAt >= from && r.SucceededAt < to)
-            .Select(r => r.OutRefundNo);
+    /// <summary>Our refunds that succeeded within the day (the same wider range as <see cref="PaidKeys"/>).</summary>
+    private async IAsyncEnumerable<string> RefundedKeys(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var until = to.AddHours(8);
+        var rows = db.PaymentRefunds.AsNoTracking().Where(r => r.State == RefundState.Succeeded && r.SucceededAt >= from && r.SucceededAt < until)
+            .Select(r => new { r.OutRefundNo, r.SucceededAt }).AsAsyncEnumerable().WithCancellation(ct);
+        await foreach (var row in rows)
+        {
+            if (row.SucceededAt >= from && row.SucceededAt < to)
+                yield return row.OutRefundNo;
+        }
+    }
 
     private Task<Dictionary<string, OurRecord>> FindPaymentsAsync(IReadOnlyCollection<string> tradeNos, CancellationToken ct) =>
         LookUpAsync(

@@ -110,14 +110,10 @@ public sealed class DailyReconciliation(AppDbContext db, IServiceProvider servic
         var healable = found.Where(f => f is { Kind: DiscrepancyKind.PaidAtWeChatNotWithUs, Ours: not null, HealFrom: not null }).ToList();
         if (healable.Count == 0)
             return 0;
-        var references = healable.Select(f => f.Reference).ToList();
-        var records = await db.ReconciliationDiscrepancies
-            .Where(d => d.BillDate == billDate && d.Kind == DiscrepancyKind.PaidAtWeChatNotWithUs && !d.Healed && references.Contains(d.Reference))
-            .ToDictionaryAsync(d => d.Reference, ct);
         var healed = 0;
         foreach (var f in healable)
         {
-            if (!records.TryGetValue(f.Reference, out var record))
+            if (!await db.ReconciliationDiscrepancies.AnyAsync(d => d.BillDate == billDate && d.Kind == f.Kind && d.Reference == f.Reference && !d.Healed, ct))
                 continue;
             var row = f.HealFrom!;
             var outcome = await settlement.ApplyTransactionAsync(new PayTransaction
@@ -130,21 +126,21 @@ public sealed class DailyReconciliation(AppDbContext db, IServiceProvider servic
                 TradeState = TradeStates.Success,
                 BankType = row.BankType,
                 Attach = row.Attach,
-                SuccessTime = row.TradeTime,
+                SuccessTime = row.TradeTime.ToUniversalTime(),
                 Payer = new PayTransactionPayer { OpenId = row.OpenId },
                 Amount = new PayTransactionAmount { TotalFen = row.TotalFen, PayerTotalFen = row.TotalFen - row.CouponFen, Currency = row.Currency },
             }, SettlementSource.Reconciliation, ct: ct);
-            if (outcome is SettlementOutcome.Credited or SettlementOutcome.AlreadyApplied)
-            {
-                record.MarkHealed(clock.GetUtcNow());
-                healed++;
-            }
-            else
+            if (outcome is not (SettlementOutcome.Credited or SettlementOutcome.AlreadyApplied))
             {
                 logger.LogWarning("Could not heal {OutTradeNo} from the bill of {BillDate}: {Outcome}", f.Reference, billDate, outcome);
+                continue;
             }
+            // Loaded after the settlement, which runs its own unit of work on this context and may clear what it tracks.
+            var record = await db.ReconciliationDiscrepancies.SingleAsync(d => d.BillDate == billDate && d.Kind == f.Kind && d.Reference == f.Reference, ct);
+            record.MarkHealed(clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            healed++;
         }
-        await db.SaveChangesAsync(ct);
         return healed;
     }
 

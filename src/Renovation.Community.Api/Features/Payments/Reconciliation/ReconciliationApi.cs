@@ -71,7 +71,8 @@ public static class ReconciliationApi
         await ReconciliationAccess.RequireFinanceAsync(access, ct);
         var billDate = ParseDate(date);
         var day = await db.ReconciliationDays.AsNoTracking().SingleOrDefaultAsync(d => d.BillDate == billDate, ct);
-        var lines = await Lines(db).Where(l => l.BillDate == billDate).OrderBy(l => l.CommunityId).ThenBy(l => l.Owner).ThenBy(l => l.Purpose).ToListAsync(ct);
+        var lines = await Lines(db.ReconciliationReportLines.Where(l => l.BillDate == billDate)
+            .OrderBy(l => l.CommunityId).ThenBy(l => l.Owner).ThenBy(l => l.Purpose)).ToListAsync(ct);
         var states = await db.ReconciliationDiscrepancies.AsNoTracking().Where(d => d.BillDate == billDate)
             .GroupBy(d => d.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         return TypedResults.Ok(new DayView(billDate, day is not null, day?.BillRows ?? 0, day?.SettlementTotalFen ?? 0, day?.RefundTotalFen ?? 0,
@@ -105,9 +106,9 @@ public static class ReconciliationApi
         var owners = await ReconciliationAccess.VisibleOwnersAsync(access, communityId, ct);
         var last = to is null ? DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)) : ParseDate(to);
         var first = from is null ? last.AddDays(-30) : ParseDate(from);
-        return TypedResults.Ok(await Lines(db)
+        return TypedResults.Ok(await Lines(db.ReconciliationReportLines
             .Where(l => l.CommunityId == communityId && owners.Contains(l.Owner) && l.BillDate >= first && l.BillDate <= last)
-            .OrderByDescending(l => l.BillDate).ThenBy(l => l.Owner).ThenBy(l => l.Purpose).ToListAsync(ct));
+            .OrderByDescending(l => l.BillDate).ThenBy(l => l.Owner).ThenBy(l => l.Purpose)).ToListAsync(ct));
     }
 
     private static async Task<Ok<List<DiscrepancyView>>> CommunityDiscrepanciesAsync(Guid communityId, string date, Access access,
@@ -124,7 +125,7 @@ public static class ReconciliationApi
             ? date
             : throw AppProblem.BadRequest("reconciliation_date_invalid", "日期格式应为 yyyy-MM-dd");
 
-    private static IQueryable<ReportLineView> Lines(AppDbContext db) => db.ReconciliationReportLines.AsNoTracking()
+    private static IQueryable<ReportLineView> Lines(IQueryable<ReconciliationReportLine> lines) => lines.AsNoTracking()
         .Select(l => new ReportLineView(l.BillDate, l.CommunityId, l.Owner, l.Purpose, l.PaidCount, l.PaidFen, l.RefundCount, l.RefundFen,
             l.FeeMilliFen, l.DiscrepancyCount));
 
