@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Api.Common.Events;
+using Renovation.Community.Api.Common.Leases;
 using Renovation.Community.Api.Features.Audit;
 using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Notices;
@@ -7,7 +9,6 @@ using Renovation.Community.Api.Features.Payments.Reconciliation;
 using Renovation.Community.Api.Features.Places;
 using Renovation.Community.Api.Features.Projects;
 using Renovation.Community.Api.Features.Proposals;
-using Renovation.Community.Api.Features.Realtime;
 using Renovation.Community.Api.Features.Voting;
 using Renovation.Community.Api.Features.WeChatIntegration;
 

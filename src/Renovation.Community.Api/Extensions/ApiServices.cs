@@ -4,9 +4,13 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
-using Renovation.Community.Api.Common;
+using Renovation.Community.Api.Common.Authorization;
 using Renovation.Community.Api.Common.Errors;
+using Renovation.Community.Api.Common.Events;
+using Renovation.Community.Api.Common;
 using Renovation.Community.Api.Features.Identity;
+using Renovation.Community.Api.Features.Projects;
+using Renovation.Community.Api.Features.Proposals;
 using Renovation.Community.Api.Features.Realtime;
 
 namespace Renovation.Community.Api.Extensions;
@@ -28,6 +32,7 @@ public static class ApiServices
         services.AddScoped<Access>();
         services.AddScoped<TokenService>();
         services.AddScoped<EventOutbox>();
+        services.AddScoped<IProjectPlans, ProjectPlans>();
 
         builder.AddJwtAuthentication();
         builder.AddLoginRateLimit();

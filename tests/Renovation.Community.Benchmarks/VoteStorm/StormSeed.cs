@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Api.Common.Authorization;
 using Renovation.Community.Api.Data;
 using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Places;

@@ -1,8 +1,9 @@
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Renovation.Community.Api.Common.Events;
 using Renovation.Community.Api.Common.Paging;
 using Renovation.Community.Api.Features.Notices;
 using Renovation.Community.Api.Features.Realtime;

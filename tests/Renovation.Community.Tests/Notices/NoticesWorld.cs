@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Renovation.Community.Api.Common.Authorization;
 using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Notices;
 using Renovation.Community.Api.Features.Places;

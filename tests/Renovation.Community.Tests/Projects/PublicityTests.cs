@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Api.Common.Events;
 using Renovation.Community.Api.Common.Paging;
 using Renovation.Community.Api.Features.Proposals;
 using Renovation.Community.Tests.Infrastructure;

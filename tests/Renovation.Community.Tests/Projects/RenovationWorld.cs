@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Renovation.Community.Api.Common.Events;
 using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Places;
 using Renovation.Community.Api.Features.Projects;

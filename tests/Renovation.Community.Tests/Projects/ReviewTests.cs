@@ -1,4 +1,5 @@
 using System.Net;
+using Renovation.Community.Api.Common.Events;
 using Renovation.Community.Api.Common.Paging;
 using Renovation.Community.Api.Features.Proposals;
 using Renovation.Community.Tests.Infrastructure;

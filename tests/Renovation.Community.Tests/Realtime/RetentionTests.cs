@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Renovation.Community.Api.Common.Events;
 using Renovation.Community.Api.Features.Realtime;
 using Renovation.Community.Tests.Infrastructure;
 

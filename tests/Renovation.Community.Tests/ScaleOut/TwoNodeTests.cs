@@ -1,8 +1,9 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Text;
 using MySqlConnector;
+using Renovation.Community.Api.Common.Events;
 using Renovation.Community.Api.Data;
 using Renovation.Community.Api.Features.Notices;
 using Renovation.Community.Tests.Infrastructure;

@@ -1,6 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Renovation.Community.Api.Common.Authorization;
 using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Places;
 using Renovation.Community.Api.Features.Voting;

@@ -1,10 +1,10 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Api.Common.Authorization;
 using Renovation.Community.Api.Common;
-using Renovation.Community.Api.Features.Identity;
 
 namespace Renovation.Community.Api.Features.Audit;
 

@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Features.Places;
 
 namespace Renovation.Community.Api.Features.Identity;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Api.Common.Authorization;
 using Renovation.Community.Api.Data;
 
 namespace Renovation.Community.Api.Features.Identity;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Api.Common.Authorization;
 using Renovation.Community.Api.Common.Errors;
 using Renovation.Community.Api.Common.Validation;
 using Renovation.Community.Api.Data;

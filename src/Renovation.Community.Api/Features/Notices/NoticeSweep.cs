@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Quartz;
+using Renovation.Community.Api.Common.Events;
 using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Features.Realtime;
 
 namespace Renovation.Community.Api.Features.Notices;
 

@@ -4,10 +4,11 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Quartz;
+using Renovation.Community.Api.Common.Events;
+using Renovation.Community.Api.Common.Time;
 using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Features.Realtime;
-using Renovation.Community.WeChat.MiniProgram;
 using Renovation.Community.WeChat.MiniProgram.SubscribeMessages;
+using Renovation.Community.WeChat.MiniProgram;
 
 namespace Renovation.Community.Api.Features.Notices;
 
@@ -25,7 +26,6 @@ public sealed partial class SubscribeMessageSweep(AppDbContext db, IMiniProgramC
     TimeProvider clock, ILogger<SubscribeMessageSweep> logger) : IJob
 {
     public const string CursorName = "subscribe-messages";
-    private static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "CST", "CST");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
@@ -74,16 +74,15 @@ public sealed partial class SubscribeMessageSweep(AppDbContext db, IMiniProgramC
     /// <summary>The residents an audience reaches, as a query (staff role groups get no subscribe messages).</summary>
     private IQueryable<Guid>? AudienceUsers(string audience)
     {
-        var parts = audience.Split(':');
-        if (parts.Length != 2 || !Guid.TryParse(parts[1], out var id))
+        if (!Audience.TryParse(audience, out var target) || target.Id is not { } id)
             return null;
-        return parts[0] switch
+        return target.Kind switch
         {
-            "user" => db.Users.Where(u => u.Id == id).Select(u => u.Id),
-            "unit" => db.UnitBindings.Where(b => b.UnitId == id && b.Status == Identity.BindingStatus.Approved).Select(b => b.UserId),
-            "building" => NoticeAccess.Residents(db, NoticeTargetKind.Building, id),
-            "community" => NoticeAccess.Residents(db, NoticeTargetKind.Community, id),
-            "street" => NoticeAccess.Residents(db, NoticeTargetKind.Street, id),
+            AudienceKind.User => db.Users.Where(u => u.Id == id).Select(u => u.Id),
+            AudienceKind.Unit => db.UnitBindings.Where(b => b.UnitId == id && b.Status == Identity.BindingStatus.Approved).Select(b => b.UserId),
+            AudienceKind.Building => NoticeAccess.Residents(db, NoticeTargetKind.Building, id),
+            AudienceKind.Community => NoticeAccess.Residents(db, NoticeTargetKind.Community, id),
+            AudienceKind.Street => NoticeAccess.Residents(db, NoticeTargetKind.Street, id),
             _ => null,
         };
     }
@@ -209,7 +208,7 @@ public sealed partial class SubscribeMessageSweep(AppDbContext db, IMiniProgramC
             var value = property.Value;
             if (format is "time" or "date" && value.TryGetDateTimeOffset(out var at))
             {
-                var local = TimeZoneInfo.ConvertTime(at, ChinaTime);
+                var local = at.ToChina();
                 return format == "time"
                     ? local.ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture)
                     : local.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);

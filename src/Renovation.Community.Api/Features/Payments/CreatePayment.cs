@@ -1,3 +1,5 @@
+using Renovation.Community.Api.Common.Events;
+using Renovation.Community.Api.Common.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -6,7 +8,6 @@ using Renovation.Community.Api.Common.Payments;
 using Renovation.Community.Api.Common.Validation;
 using Renovation.Community.Api.Data;
 using Renovation.Community.Api.Features.Identity;
-using Renovation.Community.Api.Features.Realtime;
 using Renovation.Community.WeChat.Pay;
 using Renovation.Community.WeChat.Pay.Orders;
 

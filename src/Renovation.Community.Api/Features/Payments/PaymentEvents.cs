@@ -1,4 +1,4 @@
-using Renovation.Community.Api.Features.Realtime;
+using Renovation.Community.Api.Common.Events;
 
 namespace Renovation.Community.Api.Features.Payments;
 

@@ -1,12 +1,12 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Api.Common.Authorization;
 using Renovation.Community.Api.Common.Errors;
 using Renovation.Community.Api.Common.Paging;
 using Renovation.Community.Api.Common.Validation;
 using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Features.Identity;
 
 namespace Renovation.Community.Api.Features.Places;
 

@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Api.Common.Authorization;
 using Renovation.Community.Api.Common.Errors;
+using Renovation.Community.Api.Common.Events;
 using Renovation.Community.Api.Common.Files;
 using Renovation.Community.Api.Common.Validation;
 using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Features.Identity;
-using Renovation.Community.Api.Features.Proposals;
 using Renovation.Community.Api.Features.Realtime;
 
 namespace Renovation.Community.Api.Features.Projects;
@@ -43,14 +43,14 @@ public sealed record AcceptCompletion(IReadOnlyList<string>? Representatives, st
 public static class Implementation
 {
     public static async Task<Created<ProgressView>> RecordProgressAsync(Guid id, RecordProgress request, Access access,
-        AppDbContext db, EventOutbox outbox, TimeProvider clock, CancellationToken ct)
+        AppDbContext db, EventOutbox outbox, TimeProvider clock, IProjectPlans plans, CancellationToken ct)
     {
         var project = await db.LoadProjectAsync(id, access, ct, Permission.ManageRenovationLibrary);
         var photos = request.PhotoFileIds ?? [];
         var images = await db.ProjectFiles.CountAsync(f => f.ProjectId == id && f.Kind == FileKind.Image && photos.Contains(f.Id), ct);
         if (images != photos.Count)
             throw new DomainRuleViolation("photo_not_found", "照片不存在，或不是本项目上传的图片");
-        var planPublicised = await db.Plans.AnyAsync(p => p.ProjectId == id && p.State == PlanState.ReadyForVote, ct);
+        var planPublicised = await plans.PublicisedAsync(id, ct);
 
         var now = clock.GetUtcNow();
         project.RecordProgress(request.Percent, planPublicised, now);
@@ -71,13 +71,13 @@ public static class Implementation
     }
 
     public static async Task<Ok<ProjectView>> AcceptAsync(Guid id, AcceptCompletion request, Access access, AppDbContext db,
-        EventOutbox outbox, TimeProvider clock, CancellationToken ct)
+        EventOutbox outbox, TimeProvider clock, IProjectPlans plans, CancellationToken ct)
     {
         var project = await db.LoadProjectAsync(id, access, ct, Permission.ManageRenovationLibrary);
         project.Accept(request.Representatives!, request.Notes, access.UserId, clock.GetUtcNow());
         outbox.Publish("project.completed", project.CommunityId, project.StreetId, new { projectId = id, state = project.State });
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await db.ViewOfAsync(project, ct));
+        return TypedResults.Ok(await db.ViewOfAsync(project, plans, ct));
     }
 
     private static ProgressView View(ProgressEntry e) => new(e.Id, e.Percent, e.Notes, e.PhotoFileIds, e.RecordedAt);

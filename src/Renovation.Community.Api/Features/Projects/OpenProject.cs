@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Renovation.Community.Api.Common.Authorization;
+using Renovation.Community.Api.Common.Concurrency;
 using Renovation.Community.Api.Common.Errors;
+using Renovation.Community.Api.Common.Events;
 using Renovation.Community.Api.Common.Validation;
 using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Realtime;
 
 namespace Renovation.Community.Api.Features.Projects;
@@ -47,7 +49,7 @@ public static class FacilitySurvey
     }
 
     public static async Task<Created<ProjectView>> OpenAsync(OpenProject request, Access access, AppDbContext db,
-        EventOutbox outbox, IOptions<ProjectsOptions> options, TimeProvider clock, CancellationToken ct)
+        EventOutbox outbox, IOptions<ProjectsOptions> options, TimeProvider clock, IProjectPlans plans, CancellationToken ct)
     {
         var place = await access.RequireAsync(request.CommunityId, Permission.ConveneRenovation, ct);
         var builtYear = await db.Communities.Where(c => c.Id == place.Id).Select(c => c.BuiltYear).SingleAsync(ct);
@@ -62,11 +64,11 @@ public static class FacilitySurvey
         db.Projects.Add(project);
         outbox.Publish("project.opened", place.Id, place.StreetId, new { projectId = project.Id, communityId = place.Id, project.Title });
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/projects/{project.Id}", await db.ViewOfAsync(project, ct));
+        return TypedResults.Created($"/api/v1/projects/{project.Id}", await db.ViewOfAsync(project, plans, ct));
     }
 
     public static async Task<Ok<ProjectView>> RecordAsync(Guid id, RecordFacilitySurvey request, Access access,
-        AppDbContext db, EventOutbox outbox, TimeProvider clock, CancellationToken ct)
+        AppDbContext db, EventOutbox outbox, TimeProvider clock, IProjectPlans plans, CancellationToken ct)
     {
         var project = await db.LoadProjectAsync(id, access, ct, Permission.ConveneRenovation);
         db.ExpectVersion(project, request.ExpectedVersion, p => p.Version);
@@ -74,6 +76,6 @@ public static class FacilitySurvey
         outbox.Publish("project.facility_survey_recorded", project.CommunityId, project.StreetId,
             new { projectId = project.Id, facilityProblems = project.FacilityProblems });
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await db.ViewOfAsync(project, ct));
+        return TypedResults.Ok(await db.ViewOfAsync(project, plans, ct));
     }
 }

@@ -1,4 +1,5 @@
-using Renovation.Community.Api.Features.Identity;
+using Renovation.Community.Api.Common.Authorization;
+using Renovation.Community.Api.Common.Events;
 using Renovation.Community.Api.Features.Realtime;
 
 namespace Renovation.Community.Api.Features.Projects;

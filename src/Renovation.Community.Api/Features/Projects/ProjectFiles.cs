@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Renovation.Community.Api.Common.Authorization;
 using Renovation.Community.Api.Common.Errors;
 using Renovation.Community.Api.Common.Files;
 using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Features.Identity;
 
 namespace Renovation.Community.Api.Features.Projects;
 

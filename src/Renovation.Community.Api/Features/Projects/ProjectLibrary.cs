@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Renovation.Community.Api.Common.Authorization;
+using Renovation.Community.Api.Common.Concurrency;
+using Renovation.Community.Api.Common.Events;
 using Renovation.Community.Api.Common.Time;
 using Renovation.Community.Api.Common.Validation;
 using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Realtime;
 
 namespace Renovation.Community.Api.Features.Projects;
@@ -16,17 +18,17 @@ public sealed record PlanProjectYear(int Year, int? ExpectedVersion) : IValidata
 public static class ProjectLibrary
 {
     public static async Task<Ok<ProjectView>> AdmitAsync(Guid id, Access access, AppDbContext db, EventOutbox outbox,
-        TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, IProjectPlans plans, CancellationToken ct)
     {
         var project = await db.LoadProjectAsync(id, access, ct, Permission.ManageRenovationLibrary);
         project.Admit(await db.QualificationOfAsync(project, ct), access.UserId, clock.GetUtcNow());
         outbox.Publish("project.admitted", project.CommunityId, project.StreetId, new { projectId = id, state = project.State });
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await db.ViewOfAsync(project, ct));
+        return TypedResults.Ok(await db.ViewOfAsync(project, plans, ct));
     }
 
     public static async Task<Ok<ProjectView>> PlanYearAsync(Guid id, PlanProjectYear request, Access access, AppDbContext db,
-        EventOutbox outbox, TimeProvider clock, CancellationToken ct)
+        EventOutbox outbox, TimeProvider clock, IProjectPlans plans, CancellationToken ct)
     {
         var project = await db.LoadProjectAsync(id, access, ct, Permission.ManageRenovationLibrary);
         db.ExpectVersion(project, request.ExpectedVersion, p => p.Version);
@@ -35,6 +37,6 @@ public static class ProjectLibrary
         outbox.Publish("project.scheduled", project.CommunityId, project.StreetId,
             new { projectId = id, plannedYear = project.PlannedYear, state = project.State });
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await db.ViewOfAsync(project, ct));
+        return TypedResults.Ok(await db.ViewOfAsync(project, plans, ct));
     }
 }

@@ -1,18 +1,18 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Api.Common.Authorization;
 using Renovation.Community.Api.Common.Paging;
 using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Features.Identity;
 
 namespace Renovation.Community.Api.Features.Projects;
 
 /// <summary>What residents and officers look up: one project with its qualification, and scoped, paged lists.</summary>
 public static class ProjectQueries
 {
-    public static async Task<Ok<ProjectView>> GetAsync(Guid id, Access access, AppDbContext db, CancellationToken ct)
+    public static async Task<Ok<ProjectView>> GetAsync(Guid id, Access access, AppDbContext db, IProjectPlans plans, CancellationToken ct)
     {
         var project = await db.LoadProjectAsync(id, access, ct);
-        return TypedResults.Ok(await db.ViewOfAsync(project, ct));
+        return TypedResults.Ok(await db.ViewOfAsync(project, plans, ct));
     }
 
     /// <summary>

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Common.Files;
 using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Features.Proposals;
 
 namespace Renovation.Community.Api.Features.Projects;
 
@@ -9,7 +8,7 @@ public sealed record ProjectView(Guid Id, Guid CommunityId, string Community, Gu
     IReadOnlyList<FacilityItem> FacilityProblems, string? FacilityNotes, Qualification Qualification,
     DateTimeOffset OpenedAt, DateTimeOffset? AdmittedAt, int? PlannedYear, int ProgressPercent,
     DateTimeOffset? AcceptedAt, string? AcceptanceNotes, IReadOnlyList<string> AcceptanceRepresentatives,
-    Guid? CurrentPlanId, PlanState? CurrentPlanState, int Version);
+    Guid? CurrentPlanId, string? CurrentPlanState, int Version);
 
 public sealed record ProjectSummary(Guid Id, Guid CommunityId, string Community, string Title, ProjectState State,
     int? PlannedYear, int ProgressPercent, DateTimeOffset OpenedAt);
@@ -38,11 +37,11 @@ public static class ProjectViews
             project.ConsentNumerator, project.ConsentDenominator);
     }
 
-    public static async Task<ProjectView> ViewOfAsync(this AppDbContext db, RenovationProject p, CancellationToken ct)
+    public static async Task<ProjectView> ViewOfAsync(this AppDbContext db, RenovationProject p, IProjectPlans plans,
+        CancellationToken ct)
     {
         var community = await db.Communities.Where(c => c.Id == p.CommunityId).Select(c => c.Name).SingleAsync(ct);
-        var plan = await db.Plans.Where(v => v.ProjectId == p.Id).OrderByDescending(v => v.Number)
-            .Select(v => new { v.Id, v.State }).FirstOrDefaultAsync(ct);
+        var plan = await plans.CurrentAsync(p.Id, ct);
         var representatives = p.AcceptanceRepresentatives?.Split('、', StringSplitOptions.RemoveEmptyEntries) ?? [];
         return new ProjectView(p.Id, p.CommunityId, community, p.StreetId, p.Title, p.State, p.FacilityProblems,
             p.FacilityNotes, await db.QualificationOfAsync(p, ct), p.OpenedAt, p.AdmittedAt, p.PlannedYear,

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Api.Common.Authorization;
 using Renovation.Community.Api.Common.Errors;
 using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Projects;
 
 namespace Renovation.Community.Api.Features.Proposals;

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Api.Common.Authorization;
 using Renovation.Community.Api.Common.Paging;
 using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Projects;
 
 namespace Renovation.Community.Api.Features.Proposals;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Renovation.Community.Api.Common.Events;
 
 namespace Renovation.Community.Api.Features.Realtime;
 

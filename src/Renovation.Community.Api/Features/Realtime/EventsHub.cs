@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-using Renovation.Community.Api.Features.Identity;
+using Renovation.Community.Api.Common.Authorization;
+using Renovation.Community.Api.Common.Events;
 
 namespace Renovation.Community.Api.Features.Realtime;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Renovation.Community.Api.Common.Leases;
 using Renovation.Community.Api.Data;
 
 namespace Renovation.Community.Api.Features.Realtime;

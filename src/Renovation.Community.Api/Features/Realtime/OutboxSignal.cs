@@ -1,5 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Api.Common.Events;
 
 namespace Renovation.Community.Api.Features.Realtime;
 

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Renovation.Community.Api.Common.Events;
+using Renovation.Community.Api.Common.Leases;
 using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Features.Realtime;
 
 namespace Renovation.Community.Api.Features.Voting;
 

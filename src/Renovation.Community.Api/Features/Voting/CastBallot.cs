@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Renovation.Community.Api.Common;
+using Renovation.Community.Api.Common.Authorization;
 using Renovation.Community.Api.Common.Errors;
 using Renovation.Community.Api.Common.Validation;
 using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Features.Identity;
 
 namespace Renovation.Community.Api.Features.Voting;
 

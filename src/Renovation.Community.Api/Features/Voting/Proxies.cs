@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Renovation.Community.Api.Common.Authorization;
 using Renovation.Community.Api.Common.Errors;
+using Renovation.Community.Api.Common.Events;
 using Renovation.Community.Api.Common.Files;
 using Renovation.Community.Api.Common.Validation;
 using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Realtime;
 
 namespace Renovation.Community.Api.Features.Voting;
@@ -48,7 +49,7 @@ public static class Proxies
         var proxy = new ProxyAuthorization(voteId, partyId, access.UserId, proxyUserId, stored.Key, document.Type.ContentType,
             clock.GetUtcNow());
         db.ProxyAuthorizations.Add(proxy);
-        outbox.Add("proxy.requested", Realtime.Audience.Community(vote.CommunityId), new { proxyId = proxy.Id, voteId });
+        outbox.Add("proxy.requested", Audience.Community(vote.CommunityId), new { proxyId = proxy.Id, voteId });
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/proxies/{proxy.Id}", ProxyView.From(proxy));
     }
@@ -76,8 +77,8 @@ public static class Proxies
         var proxy = await FindAsync(db, id, ct);
         await VotingAccess.FindVisibleAsync(db, access, proxy.VoteId, ct, Permission.ConveneVotes);
         proxy.Approve(access.UserId, clock.GetUtcNow());
-        outbox.Add("proxy.approved", Realtime.Audience.User(proxy.ProxyUserId), new { proxyId = id, proxy.VoteId, partyId = proxy.OwnerPartyId });
-        outbox.Add("proxy.approved", Realtime.Audience.User(proxy.GrantorUserId), new { proxyId = id, proxy.VoteId, partyId = proxy.OwnerPartyId });
+        outbox.Add("proxy.approved", Audience.User(proxy.ProxyUserId), new { proxyId = id, proxy.VoteId, partyId = proxy.OwnerPartyId });
+        outbox.Add("proxy.approved", Audience.User(proxy.GrantorUserId), new { proxyId = id, proxy.VoteId, partyId = proxy.OwnerPartyId });
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ProxyView.From(proxy));
     }
@@ -88,7 +89,7 @@ public static class Proxies
         var proxy = await FindAsync(db, id, ct);
         await VotingAccess.FindVisibleAsync(db, access, proxy.VoteId, ct, Permission.ConveneVotes);
         proxy.Reject(access.UserId, request.Reason, clock.GetUtcNow());
-        outbox.Add("proxy.rejected", Realtime.Audience.User(proxy.GrantorUserId), new { proxyId = id, proxy.VoteId, reason = proxy.RejectionReason });
+        outbox.Add("proxy.rejected", Audience.User(proxy.GrantorUserId), new { proxyId = id, proxy.VoteId, reason = proxy.RejectionReason });
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ProxyView.From(proxy));
     }

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Quartz;
+using Renovation.Community.Api.Common.Events;
 using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Features.Realtime;
 
 namespace Renovation.Community.Api.Features.Voting;
 

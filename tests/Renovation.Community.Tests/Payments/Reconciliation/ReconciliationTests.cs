@@ -1,3 +1,4 @@
+using Renovation.Community.Api.Common.Events;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;

@@ -1,10 +1,11 @@
+using Renovation.Community.Api.Common.Events;
+using Renovation.Community.Api.Common.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Common.Errors;
 using Renovation.Community.Api.Common.Payments;
 using Renovation.Community.Api.Common.Time;
 using Renovation.Community.Api.Data;
 using Renovation.Community.Api.Features.Identity;
-using Renovation.Community.Api.Features.Realtime;
 using Renovation.Community.WeChat.Pay;
 using Renovation.Community.WeChat.Pay.Orders;
 using Renovation.Community.WeChat.Pay.TradeBills;

@@ -1,4 +1,4 @@
-namespace Renovation.Community.Api.Features.Realtime;
+namespace Renovation.Community.Api.Common.Events;
 
 /// <summary>
 /// An event written in the same transaction as the change it describes (transactional outbox).
@@ -11,7 +11,7 @@ public sealed class OutboxEvent
 
     public OutboxEvent(string kind, Audience audience, string payloadJson, DateTimeOffset now)
     {
-        EventId = Common.Ids.New();
+        EventId = Ids.New();
         Kind = kind;
         Audience = audience.Key;
         PayloadJson = payloadJson;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Renovation.Community.Api.Features.Realtime;
+namespace Renovation.Community.Api.Common.Events;
 
 internal sealed class OutboxEventModel : IEntityTypeConfiguration<OutboxEvent>
 {
@@ -15,15 +15,5 @@ internal sealed class OutboxEventModel : IEntityTypeConfiguration<OutboxEvent>
         // The catch-up query filters by audience and walks the sequence.
         e.HasIndex(x => new { x.Audience, x.Sequence });
         e.HasIndex(x => x.PublishedAt);
-    }
-}
-
-internal sealed class LeaseModel : IEntityTypeConfiguration<Lease>
-{
-    public void Configure(EntityTypeBuilder<Lease> e)
-    {
-        e.HasKey(x => x.Name);
-        e.Property(x => x.Name).HasMaxLength(64);
-        e.Property(x => x.Holder).HasMaxLength(128);
     }
 }

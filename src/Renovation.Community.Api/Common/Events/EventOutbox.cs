@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Renovation.Community.Api.Data;
 
-namespace Renovation.Community.Api.Features.Realtime;
+namespace Renovation.Community.Api.Common.Events;
 
 /// <summary>
 /// Adds events to the current unit of work. They commit with the change that caused them, or not at all; the

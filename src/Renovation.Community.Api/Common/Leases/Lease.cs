@@ -1,4 +1,4 @@
-namespace Renovation.Community.Api.Features.Realtime;
+namespace Renovation.Community.Api.Common.Leases;
 
 /// <summary>A named, expiring lock row: the node holding it runs the singleton work (the outbox dispatcher).</summary>
 public sealed class Lease

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Common.Errors;
 using Renovation.Community.Api.Data;
 
-namespace Renovation.Community.Api.Features.Realtime;
+namespace Renovation.Community.Api.Common.Leases;
 
 /// <summary>
 /// Acquires or renews a named lease with one conditional UPDATE, so two nodes can never both hold it: the database

@@ -1,13 +1,6 @@
 using System.Security.Claims;
 
-namespace Renovation.Community.Api.Features.Identity;
-
-/// <summary>Who is acting right now: the signed-in user of the request, or nobody for jobs and start-up work.</summary>
-public interface ICurrentActor
-{
-    Guid? UserId { get; }
-    string? CorrelationId { get; }
-}
+namespace Renovation.Community.Api.Common.Authorization;
 
 public sealed class HttpCurrentActor(IHttpContextAccessor accessor) : ICurrentActor
 {

@@ -1,69 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Common.Errors;
 using Renovation.Community.Api.Data;
+using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Places;
 
-namespace Renovation.Community.Api.Features.Identity;
-
-/// <summary>A unit the caller may act for, with where it sits (for scoping and SignalR groups).</summary>
-public sealed record BoundUnit(Guid UnitId, Guid BuildingId, Guid CommunityId, Guid StreetId, Guid OwnerPartyId);
-
-/// <summary>
-/// Everything the caller may reach, loaded once per request from the database (not from token claims), so a
-/// revoked role or binding takes effect on the next request.
-/// </summary>
-public sealed class CallerScope(Guid userId, IReadOnlyList<RoleGrant> grants, IReadOnlyList<BoundUnit> units)
-{
-    public Guid UserId { get; } = userId;
-    public IReadOnlyList<RoleGrant> Grants { get; } = grants;
-    public IReadOnlyList<BoundUnit> Units { get; } = units;
-
-    public bool Has(Role role) => Grants.Any(g => g.Role == role);
-
-    /// <summary>Whether the caller holds the permission in that community.</summary>
-    public bool Allows(Permission permission, CommunityPlace place)
-    {
-        if (permission == Permission.ViewCommunity && Units.Any(u => u.CommunityId == place.Id))
-            return true;
-        var roles = PermissionRoles.For(permission);
-        return Grants.Any(g => roles.Contains(g.Role) && Covers(g, place));
-    }
-
-    private static bool Covers(RoleGrant grant, CommunityPlace place) => grant.Role switch
-    {
-        Role.CommitteeMember or Role.CommitteeChair => grant.ScopeId == place.Id,
-        Role.PropertyStaff => place.PropertyCompanyId is not null && grant.ScopeId == place.PropertyCompanyId,
-        Role.StreetOfficer => grant.ScopeId == place.StreetId,
-        Role.CityAdmin => grant.ScopeId is null || grant.ScopeId == place.DistrictId,
-        _ => false,
-    };
-
-    /// <summary>Narrows a community query to those where the caller holds the permission.</summary>
-    public IQueryable<ResidentialCommunity> Filter(IQueryable<ResidentialCommunity> communities, Permission permission)
-    {
-        var roles = PermissionRoles.For(permission);
-        var held = Grants.Where(g => roles.Contains(g.Role)).ToList();
-        if (held.Any(g => g.Role == Role.CityAdmin && g.ScopeId is null))
-            return communities;
-
-        List<Guid> ScopesOf(params Role[] r) => held.Where(g => r.Contains(g.Role)).Select(g => g.ScopeId!.Value).ToList();
-        var communityIds = ScopesOf(Role.CommitteeMember, Role.CommitteeChair);
-        if (permission == Permission.ViewCommunity)
-            communityIds.AddRange(Units.Select(u => u.CommunityId));
-        var companyIds = ScopesOf(Role.PropertyStaff);
-        var streetIds = ScopesOf(Role.StreetOfficer);
-        var districtIds = ScopesOf(Role.CityAdmin);
-
-        return communities.Where(c =>
-            communityIds.Contains(c.Id)
-            || (c.PropertyCompanyId != null && companyIds.Contains(c.PropertyCompanyId.Value))
-            || streetIds.Contains(c.StreetId)
-            || districtIds.Contains(c.Street!.DistrictId));
-    }
-}
-
-/// <summary>The facts about a community that permissions depend on.</summary>
-public sealed record CommunityPlace(Guid Id, Guid StreetId, Guid DistrictId, Guid? PropertyCompanyId);
+namespace Renovation.Community.Api.Common.Authorization;
 
 /// <summary>Loads the caller's scope once per request and answers "may I?" questions, throwing 404/403 when not.</summary>
 public sealed class Access(AppDbContext db, ICurrentActor actor)
@@ -78,7 +19,8 @@ public sealed class Access(AppDbContext db, ICurrentActor actor)
         if (_scope is not null)
             return _scope;
         var userId = UserId;
-        var grants = await db.RoleGrants.AsNoTracking().Where(g => g.UserId == userId).ToListAsync(ct);
+        var grants = await db.RoleGrants.AsNoTracking().Where(g => g.UserId == userId)
+            .Select(g => new GrantedRole(g.Role, g.ScopeId)).ToListAsync(ct);
         var units = await (
             from b in db.UnitBindings.AsNoTracking()
             where b.UserId == userId && b.Status == BindingStatus.Approved
@@ -118,7 +60,7 @@ public sealed class Access(AppDbContext db, ICurrentActor actor)
     }
 
     /// <summary>Passes for the street's officers and the admins of its district or the city (creating communities).</summary>
-    public async Task<Places.Street> RequireStreetAsync(Guid streetId, CancellationToken ct)
+    public async Task<Street> RequireStreetAsync(Guid streetId, CancellationToken ct)
     {
         var scope = await ScopeAsync(ct);
         var street = await db.Streets.AsNoTracking().SingleOrDefaultAsync(s => s.Id == streetId, ct);
