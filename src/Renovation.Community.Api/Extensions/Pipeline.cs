@@ -7,6 +7,7 @@ using Renovation.Community.Api.Features.Audit;
 using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Notices;
 using Renovation.Community.Api.Features.Payments;
+using Renovation.Community.Api.Features.Payments.Reconciliation;
 using Renovation.Community.Api.Features.Places;
 using Renovation.Community.Api.Features.Projects;
 using Renovation.Community.Api.Features.Proposals;
@@ -57,6 +58,7 @@ public static class Pipeline
         api.MapNoticesApi();
         api.MapPaymentsApi();
         app.MapPaymentNotifications();
+        api.MapReconciliationApi();
         app.MapHub<EventsHub>(EventsHub.Path);
         app.MapHealth();
         app.MapOpenApiDocs();

@@ -14,8 +14,10 @@ public sealed record GrantRole(Guid UserId, Role Role, Guid? ScopeId) : IValidat
         v.NotEmpty(UserId, "userId", "用户");
         if (!Enum.IsDefined(Role))
             v.Add("role", "角色无效");
-        else if (Role != Role.CityAdmin && (ScopeId is null || ScopeId == Guid.Empty))
+        else if (!RoleGrant.IsCityWide(Role) && (ScopeId is null || ScopeId == Guid.Empty))
             v.Add("scopeId", "该角色必须指定所属范围");
+        else if (Role == Role.FinanceOfficer && ScopeId is not null)
+            v.Add("scopeId", "财务人员覆盖全市，不能指定范围");
     }
 }
 
@@ -23,7 +25,7 @@ public sealed record RoleGrantView(Guid Id, Guid UserId, string DisplayName, Rol
 
 /// <summary>
 /// Appointments: street officers and city admins appoint committee members of their communities; only city admins
-/// appoint property staff, street officers and other admins.
+/// appoint property staff, street officers, finance officers and other admins.
 /// </summary>
 public static class RoleGrantsApi
 {
@@ -102,6 +104,9 @@ public static class RoleGrantsApi
                 await access.RequireDistrictAdminAsync(null, ct);
                 if (scopeId is not null && !await db.Districts.AnyAsync(d => d.Id == scopeId, ct))
                     throw AppProblem.NotFound("district_not_found", "区县不存在");
+                break;
+            case Role.FinanceOfficer:
+                await access.RequireDistrictAdminAsync(null, ct);
                 break;
             default:
                 throw AppProblem.BadRequest("role_invalid", "角色无效");
