@@ -10,6 +10,7 @@ using Renovation.Community.Api.Features.Payments;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.WeChatSimulator;
 using Renovation.Community.WeChatSimulator.Pay;
+using Xunit.Abstractions;
 
 namespace Renovation.Community.Tests.Payments;
 
@@ -31,7 +32,7 @@ public sealed class MariaDbFactAttribute : FactAttribute
 /// finds the orders that were paid without a word. Then what WeChat (the simulator) says was paid must be paid with us
 /// exactly once: one purpose effect, one <c>payment.paid</c>, and nothing acknowledged to WeChat lost.
 /// </summary>
-public sealed class PaymentCrashTests
+public sealed class PaymentCrashTests(ITestOutputHelper output)
 {
     private const int PaymentCount = 300;
     private const int StormConcurrency = 24;
@@ -70,7 +71,12 @@ public sealed class PaymentCrashTests
             settings[key] = value;
         var phases = new StringBuilder();
         var clock = Stopwatch.StartNew();
-        void Phase(string what) => phases.AppendLine($"{clock.Elapsed.TotalSeconds,6:F1}s {what}");
+        void Phase(string what)
+        {
+            var line = $"{clock.Elapsed.TotalSeconds,6:F1}s {what}";
+            phases.AppendLine(line);
+            output.WriteLine(line);
+        }
 
         ApiProcess? killed = null, restarted = null;
         try
