@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Common.Errors;
+using Renovation.Community.Api.Common.Events;
 using Renovation.Community.Api.Common.Payments;
 using Renovation.Community.Api.Data;
 using Renovation.Community.Api.Features.Identity;
-using Renovation.Community.Api.Features.Realtime;
 using Renovation.Community.Tests.Payments;
 
 [assembly: HostingStartup(typeof(CrashTestHostingStartup))]
