@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Common.Errors;
 using Renovation.Community.Api.Common.Payments;
 using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Common.Authorization;
 
 namespace Renovation.Community.Api.Features.Payments;
 

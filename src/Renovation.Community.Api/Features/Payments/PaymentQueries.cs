@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Renovation.Community.Api.Common.Errors;
 using Renovation.Community.Api.Common.Payments;
 using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Common.Authorization;
 using Renovation.Community.WeChat.Pay;
 
 namespace Renovation.Community.Api.Features.Payments;
