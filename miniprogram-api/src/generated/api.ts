@@ -254,6 +254,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/communities/{communityId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fund payments (committee) or service payments (property company) of a community */
+        get: operations["CommunityPayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/communities/{communityId}/register/import": {
         parameters: {
             query?: never;
@@ -612,6 +629,73 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["ConfirmPaperBallot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create (or reuse) a WeChat Pay order for a purpose's subject; returns the wx.requestPayment parameters */
+        post: operations["CreatePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payment's state; while awaiting payment the server asks WeChat (the client's word is never trusted) */
+        get: operations["GetPayment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refund all or part of a paid payment (committee chair for owners' money, property staff for service money) */
+        post: operations["RefundPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MyPayments"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1551,6 +1635,11 @@ export interface components {
             kind: components["schemas"]["OwnerPartyKind"];
             members: null | components["schemas"]["PartyMemberInput"][];
         };
+        CreatePaymentRequest: {
+            purpose: string;
+            /** Format: uuid */
+            subjectId: string;
+        };
         CreatePropertyCompany: {
             name: string;
         };
@@ -1684,6 +1773,8 @@ export interface components {
         };
         /** @enum {unknown} */
         Moderation: "Published" | "Held" | "Rejected";
+        /** @enum {unknown} */
+        MoneyOwner: "Owners" | "PropertyCompany";
         MyReviewView: {
             /** Format: date-time */
             assignedAt: string;
@@ -1992,6 +2083,38 @@ export interface components {
             /** Format: int32 */
             units: number;
         };
+        /** @enum {unknown} */
+        PaymentAcceptanceState: "Pending" | "Accepted" | "Rejected";
+        /** @enum {unknown} */
+        PaymentState: "Created" | "AwaitingPayment" | "Paid" | "Closed" | "Failed";
+        PaymentView: {
+            acceptance: components["schemas"]["PaymentAcceptanceState"];
+            /** Format: int64 */
+            amountFen: number;
+            /** Format: date-time */
+            closedAt: null | string;
+            /** Format: uuid */
+            communityId: string;
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            outTradeNo: string;
+            owner: components["schemas"]["MoneyOwner"];
+            /** Format: date-time */
+            paidAt: null | string;
+            purpose: string;
+            /** Format: int64 */
+            refundedFen: number;
+            refunds: components["schemas"]["RefundView"][];
+            rejectionReason: null | string;
+            state: components["schemas"]["PaymentState"];
+            /** Format: uuid */
+            subjectId: string;
+        };
         PlanChangesView: {
             changes: components["schemas"]["FieldChange"][];
             /** Format: int32 */
@@ -2077,6 +2200,10 @@ export interface components {
             /** Format: uuid */
             unitId: null | string;
         };
+        PrepayView: {
+            payment: components["schemas"]["PaymentView"];
+            requestPayment: components["schemas"]["RequestPaymentParameters"];
+        };
         ProblemDetails: {
             detail?: null | string;
             instance?: null | string;
@@ -2139,7 +2266,7 @@ export interface components {
             communityId: string;
             /** Format: uuid */
             currentPlanId: null | string;
-            currentPlanState: null | components["schemas"]["PlanState"];
+            currentPlanState: null | string;
             facilityNotes: null | string;
             facilityProblems: components["schemas"]["FacilityItem"][];
             /** Format: uuid */
@@ -2230,14 +2357,14 @@ export interface components {
         };
         RecordedBallot: {
             /** Format: int64 */
-            areaHundredths: number;
+            areaHundredths: null | number;
             /** Format: int64 */
             chainIndex: number;
             channel: null | components["schemas"]["BallotChannel"];
-            choice: string;
+            choice: null | string;
             counted: boolean;
             /** Format: int32 */
-            heads: number;
+            heads: null | number;
             linkHash: string;
             /** Format: uuid */
             partyId: null | string;
@@ -2259,6 +2386,26 @@ export interface components {
         };
         RefreshRequest: {
             refreshToken: string;
+        };
+        /** @enum {unknown} */
+        RefundOrigin: "Manual" | "Automatic";
+        /** @enum {unknown} */
+        RefundState: "Requested" | "Processing" | "Succeeded" | "Closed" | "Abnormal";
+        RefundView: {
+            /** Format: date-time */
+            acceptedAt: null | string;
+            /** Format: int64 */
+            amountFen: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            origin: components["schemas"]["RefundOrigin"];
+            outRefundNo: string;
+            reason: string;
+            state: components["schemas"]["RefundState"];
+            /** Format: date-time */
+            succeededAt: null | string;
         };
         RegisterImportResult: {
             /** Format: int32 */
@@ -2294,6 +2441,19 @@ export interface components {
             name: string;
             /** Format: uuid */
             unitId: string;
+        };
+        RequestPaymentParameters: {
+            appId: string;
+            nonceStr: string;
+            package: string;
+            paySign: string;
+            signType: string;
+            timeStamp: string;
+        };
+        RequestRefundRequest: {
+            /** Format: int64 */
+            amountFen: number;
+            reason: string;
         };
         /** @enum {unknown} */
         ReviewDecision: "Pending" | "Approved" | "ChangesRequested";
@@ -2448,6 +2608,7 @@ export interface components {
             genesis: string;
             howToVerify: string;
             participants: components["schemas"]["Participant"][];
+            totals: components["schemas"]["TallyCounts"];
             vote: components["schemas"]["VoteView"];
         };
         VoteResult: {
@@ -3859,6 +4020,85 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PartyView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CommunityPayments: {
+        parameters: {
+            query?: {
+                limit?: number;
+                state?: components["schemas"]["PaymentState"];
+            };
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentView"][];
                 };
             };
             /** @description Bad Request */
@@ -6194,6 +6434,334 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaperReceipt"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreatePayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrepayView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Bad Gateway */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RefundPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestRefundRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MyPayments: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentView"][];
                 };
             };
             /** @description Bad Request */
