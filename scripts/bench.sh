@@ -2,6 +2,7 @@
 # Runs a benchmark in Release against throwaway MariaDB and Redis on 127.0.0.1:
 #   ./scripts/bench.sh vote-storm [parties] [votes] [concurrency]
 #   ./scripts/bench.sh bill-parse
+#   ./scripts/bench.sh reconcile [rows...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/services.sh

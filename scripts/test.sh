@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the API suite on SQLite and again on MariaDB, the WeChat suite against its simulator, and the
-# mini-program SDK's tests (miniprogram-api, vitest) against the real backend.
+# mini-program SDK's tests (miniprogram-api, vitest) against the real backend; then checks that a Release publish
+# of the API holds no simulator code.
 # Starts throwaway MariaDB and Redis on 127.0.0.1 (installing them with apt-get when missing and root) and stops
 # them at the end. Prints one closing line: "tests: N passed, N failed, N skipped".
 set -euo pipefail
@@ -34,5 +35,8 @@ echo "== miniprogram-api"
 (cd miniprogram-api && npm ci --no-audit --no-fund --loglevel=error \
   && RC_BACKEND_UNAVAILABLE="$build_error" npm test -- --reporter=default --reporter=junit \
     --outputFile.junit="$results/miniprogram-api.xml") || true
+
+# Last, because publishing rebuilds the API without the simulator (the next build compiles it back in).
+scripts/check-publish.sh
 
 python3 scripts/summarise_trx.py "$results" api-sqlite api-mariadb $(for p in tests/*.Tests; do [ "$p" = tests/Renovation.Community.Tests ] || basename "$p"; done) miniprogram-api

@@ -3,6 +3,7 @@ using Renovation.Community.Api.Data;
 using Renovation.Community.Api.Extensions;
 using Renovation.Community.Api.Features.Notices;
 using Renovation.Community.Api.Features.Payments;
+using Renovation.Community.Api.Features.Payments.Reconciliation;
 using Renovation.Community.Api.Features.Projects;
 using Renovation.Community.Api.Features.Proposals;
 using Renovation.Community.Api.Features.Voting;
@@ -26,9 +27,10 @@ try
     builder.AddVoting();
     builder.AddNotices();
     builder.AddPayments();
+    builder.AddReconciliation();
     builder.AddJobs((q, o) => q.AddSweep<PublicitySweep>(o).AddSweep<VotingSweep>(o)
         .AddSweep<NoticeSweep>(o).AddSweep<SubscribeMessageSweep>(o)
-        .AddSweep<PaymentSweep>(o));
+        .AddSweep<PaymentSweep>(o).AddReconciliationJob());
     builder.AddOpenApiDocs();
     builder.AddHealth();
 

@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["vote-storm"] = Renovation.Community.Benchmarks.VoteStorm.VoteStormBenchmark.RunAsync,
     ["fanout"] = FanoutBenchmark.RunAsync,
     ["pay-notify"] = PayNotifyBenchmark.RunAsync,
+    ["reconcile"] = Renovation.Community.Benchmarks.Reconcile.ReconcileBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -29,6 +29,8 @@ internal sealed class SimulatorState(SimulatorOptions options, SimulatorKeys key
 
     public ConcurrentDictionary<string, byte[]> Bills { get; } = new(StringComparer.Ordinal);
 
+    public BillFaults BillFaults { get; } = new();
+
     public NotificationSender Notifications { get; set; } = null!;
 
     public string BaseUrl { get; set; } = "";

@@ -47,6 +47,9 @@ public sealed class WeChatSimulatorServer : IAsyncDisposable
 
     public OrderBook Orders => _state.Orders;
 
+    /// <summary>Rows to leave out, add, change or duplicate in the trade bills served from now on.</summary>
+    public BillFaults BillFaults => _state.BillFaults;
+
     public IReadOnlyCollection<NotificationDelivery> NotificationDeliveries => _state.Notifications.Deliveries.ToArray();
 
     /// <summary>Which key signs Pay answers and notifications from now on (both are in <see cref="ClientSettings"/>).</summary>

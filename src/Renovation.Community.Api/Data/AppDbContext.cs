@@ -5,6 +5,7 @@ using Renovation.Community.Api.Features.Audit;
 using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Notices;
 using Renovation.Community.Api.Features.Payments;
+using Renovation.Community.Api.Features.Payments.Reconciliation;
 using Renovation.Community.Api.Features.Places;
 using Renovation.Community.Api.Features.Projects;
 using Renovation.Community.Api.Features.Proposals;
@@ -71,6 +72,10 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<PaymentRefund> PaymentRefunds => Set<PaymentRefund>();
     public DbSet<PaymentNotificationRecord> PaymentNotifications => Set<PaymentNotificationRecord>();
     public DbSet<PaymentIncident> PaymentIncidents => Set<PaymentIncident>();
+
+    public DbSet<ReconciliationDiscrepancy> ReconciliationDiscrepancies => Set<ReconciliationDiscrepancy>();
+    public DbSet<ReconciliationDay> ReconciliationDays => Set<ReconciliationDay>();
+    public DbSet<ReconciliationReportLine> ReconciliationReportLines => Set<ReconciliationReportLine>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Common;
@@ -35,17 +36,27 @@ public static class DatabaseSetup
             EnsureSqliteFolder(connectionString);
             builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o
                 .UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<OutboxSignalInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<OutboxSignalInterceptor>())
+                .ConfigureWarnings(QuietExpectedRefusals));
         }
         else
         {
             var version = config["Database:ServerVersion"] is { Length: > 0 } v ? ServerVersion.Parse(v) : DefaultServerVersion;
             builder.Services.AddDbContext<AppDbContext, MySqlAppDbContext>((sp, o) => o
                 .UseMySql(connectionString, version, my => my.EnableRetryOnFailure(3))
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<OutboxSignalInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<OutboxSignalInterceptor>())
+                .ConfigureWarnings(QuietExpectedRefusals));
         }
         return builder;
     }
+
+    /// <summary>
+    /// EF logs every failed command and save at error level, SQL included. A lost race on a unique index is an
+    /// expected refusal that the API answers with a 409, so those lines would page someone for a correct answer. Real
+    /// faults still reach <c>ProblemExceptionHandler</c> (or the job runner), which logs them at error level.
+    /// </summary>
+    private static void QuietExpectedRefusals(WarningsConfigurationBuilder w) => w.Log(
+        (CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug));
 
     private static DatabaseProvider ReadProvider(string? value)
     {

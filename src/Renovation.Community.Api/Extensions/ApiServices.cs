@@ -22,6 +22,8 @@ public static class ApiServices
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        // Which server answers is nobody's business.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         services.AddHttpContextAccessor();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -33,6 +35,7 @@ public static class ApiServices
         services.AddScoped<TokenService>();
         services.AddScoped<EventOutbox>();
         services.AddScoped<IProjectPlans, ProjectPlans>();
+        services.AddScoped(typeof(Deferred<>));
 
         builder.AddJwtAuthentication();
         builder.AddLoginRateLimit();
@@ -75,6 +78,24 @@ public static class ApiServices
                 };
                 jwt.Events = new JwtBearerEvents
                 {
+                    // An expired token gets its own code, so the client refreshes instead of sending the user to sign in.
+                    OnChallenge = async ctx =>
+                    {
+                        if (ctx.AuthenticateFailure is not SecurityTokenInvalidLifetimeException { Expires: { } expires }
+                            || expires > clock.GetUtcNow().UtcDateTime)
+                            return;
+                        ctx.HandleResponse();
+                        ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                        ctx.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\", error_description=\"The token expired\"";
+                        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
+                        {
+                            Status = StatusCodes.Status401Unauthorized,
+                            Detail = "登录已过期，请用刷新令牌换取新的访问令牌",
+                        };
+                        problem.Extensions["code"] = "token_expired";
+                        await ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>()
+                            .WriteAsync(new ProblemDetailsContext { HttpContext = ctx.HttpContext, ProblemDetails = problem });
+                    },
                     // Browsers and wx.connectSocket cannot set headers on a WebSocket: the hub takes the token from the query.
                     OnMessageReceived = ctx =>
                     {
@@ -95,6 +116,13 @@ public static class ApiServices
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // The body is the usual problem (status-code pages); the client also learns when to try again.
+            o.OnRejected = (context, _) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+                return ValueTask.CompletedTask;
+            };
             o.AddPolicy(AuthApi.LoginRateLimit, http =>
             {
                 var permits = http.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.LoginPermitsPerMinute;

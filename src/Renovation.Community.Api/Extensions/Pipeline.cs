@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Renovation.Community.Api.Common.Files;
 using Renovation.Community.Api.Common.Http;
 using Renovation.Community.Api.Common.Validation;
 using Renovation.Community.Api.Features.Audit;
 using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Notices;
 using Renovation.Community.Api.Features.Payments;
+using Renovation.Community.Api.Features.Payments.Reconciliation;
 using Renovation.Community.Api.Features.Places;
 using Renovation.Community.Api.Features.Projects;
 using Renovation.Community.Api.Features.Proposals;
@@ -20,6 +22,8 @@ public static class Pipeline
     {
         app.UseKnownProxies();
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<DiscardUploadsOfFailedRequests>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
@@ -54,6 +58,7 @@ public static class Pipeline
         api.MapNoticesApi();
         api.MapPaymentsApi();
         app.MapPaymentNotifications();
+        api.MapReconciliationApi();
         app.MapHub<EventsHub>(EventsHub.Path);
         app.MapHealth();
         app.MapOpenApiDocs();

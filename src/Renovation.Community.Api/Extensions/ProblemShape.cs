@@ -14,6 +14,10 @@ internal static class ProblemShape
         if (string.IsNullOrEmpty(problem.Detail) || context.Exception is not AppProblem && !IsChinese(problem.Detail))
             problem.Detail = detail;
         problem.Instance ??= context.HttpContext.Request.Path;
+        // ASP.NET fills `type` for the common statuses only; every problem names its kind (RFC 9457 §3.1.1).
+        problem.Type ??= status == StatusCodes.Status429TooManyRequests
+            ? "https://tools.ietf.org/html/rfc6585#section-4"
+            : "about:blank";
         problem.Extensions["correlationId"] = context.HttpContext.TraceIdentifier;
         problem.Extensions.Remove("traceId");
         problem.Extensions.Remove("exception");

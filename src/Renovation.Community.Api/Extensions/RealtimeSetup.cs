@@ -12,6 +12,9 @@ public static class RealtimeSetup
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        builder.Services.AddSingleton<LiveMemberships>();
+        builder.Services.AddSingleton<Common.Authorization.IAccessChanges>(sp => sp.GetRequiredService<LiveMemberships>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveMemberships>());
 
         var signalR = builder.Services.AddSignalR();
         if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)

@@ -4,7 +4,9 @@ using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.WeChatIntegration;
 using Renovation.Community.WeChat.AccessTokens;
 using Renovation.Community.WeChat.Configuration;
+#if EMBED_WECHAT_SIMULATOR
 using Renovation.Community.WeChatSimulator;
+#endif
 
 namespace Renovation.Community.Api.Extensions;
 
@@ -47,6 +49,7 @@ public static class WeChatSetup
         return builder;
     }
 
+#if EMBED_WECHAT_SIMULATOR
     private static async Task StartEmbeddedSimulatorAsync(WebApplicationBuilder builder)
     {
         var simulator = await WeChatSimulatorServer.StartAsync(new SimulatorOptions());
@@ -69,4 +72,9 @@ public static class WeChatSetup
 
         public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     }
+#else
+    private static Task StartEmbeddedSimulatorAsync(WebApplicationBuilder builder) =>
+        throw new ConfigurationProblem("WeChat:Mode=Simulator needs WeChat:MiniProgram:BaseUrl: this build (a Release publish) has no " +
+            "embedded simulator. Start tests/Renovation.Community.WeChatSimulator.Host and point the settings at it, or use WeChat:Mode=Real.");
+#endif
 }

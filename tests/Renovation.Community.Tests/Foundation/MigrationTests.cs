@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Data;
+using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Foundation;
 
@@ -19,5 +20,19 @@ public sealed class MigrationTests
         using var db = new MySqlDesignTimeFactory().CreateDbContext([]);
         Assert.False(db.Database.HasPendingModelChanges(), "Run dotnet ef migrations add for MySqlAppDbContext");
         Assert.NotEmpty(db.Database.GetMigrations());
+    }
+}
+
+public sealed class RowCountsTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task Row_counts_cover_every_table_of_the_model()
+    {
+        var counts = await RowCounts.Of(api);
+        var tables = await api.WithDb(db => Task.FromResult(db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().ToHashSet()));
+        Assert.Equal(tables.Order(), counts.Tables.Keys.Order());
+        Assert.Contains("VoteTallies", counts.Tables.Keys);
+        Assert.Contains("RefreshTokens", counts.Tables.Keys);
+        Assert.Contains("Leases", counts.Tables.Keys);
     }
 }

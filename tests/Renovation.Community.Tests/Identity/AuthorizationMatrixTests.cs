@@ -37,6 +37,8 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         "GET /api/v1/communities/{c}/notices",
         "POST /api/v1/notices",
         "GET /api/v1/communities/{c}/payments",
+        "GET /api/v1/communities/{c}/reconciliation/reports",
+        "GET /api/v1/communities/{c}/reconciliation/discrepancies?date=2026-11-27",
     ];
 
     public static TheoryData<string, string> OutsidersOfCommunityB()
@@ -109,6 +111,38 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
 
     private static StringContent JsonBody(object body) =>
         new(System.Text.Json.JsonSerializer.Serialize(body, Json.Options), Encoding.UTF8, "application/json");
+
+    /// <summary>The platform's merchant-account endpoints: finance officers only (a re-run also city-wide admins).</summary>
+    private static readonly string[] FinanceEndpoints =
+    [
+        "POST /api/v1/reconciliation/days/2026-11-27/run",
+        "GET /api/v1/reconciliation/days/2026-11-27",
+        "GET /api/v1/reconciliation/discrepancies?date=2026-11-27",
+        "POST /api/v1/reconciliation/discrepancies/{u}/explain",
+        "POST /api/v1/reconciliation/discrepancies/{u}/resolve",
+    ];
+
+    public static TheoryData<string, string> EveryoneButFinanceAgainstFinanceEndpoints()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var user in new[] { "resident-a", "committee-a", "chair-a", "property-a", "street-officer" })
+            foreach (var endpoint in FinanceEndpoints)
+                data.Add(user, endpoint);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryoneButFinanceAgainstFinanceEndpoints))]
+    public async Task Only_finance_officers_reach_the_reconciliation_of_the_merchant_account(string user, string endpoint)
+    {
+        var client = await api.ClientFor(user);
+        var before = await RowCounts.Of(api);
+        var request = Build(endpoint, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        if (endpoint.StartsWith("POST /api/v1/reconciliation/discrepancies", StringComparison.Ordinal))
+            request.Content = JsonBody(new { note = "越权说明" });
+        await (await client.SendAsync(request)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        Assert.Equal(before, await RowCounts.Of(api));
+    }
 
     [Theory]
     [InlineData("resident-a", 1)]

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Renovation.Community.Api.Common.Errors;
+using Renovation.Community.Api.Common.Events;
 using Renovation.Community.Api.Common.Payments;
 using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Common.Events;
 
 namespace Renovation.Community.Tests.Payments;
 

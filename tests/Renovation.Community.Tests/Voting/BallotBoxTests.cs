@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Renovation.Community.Api.Common.Errors;
 using Renovation.Community.Api.Data;
 using Renovation.Community.Api.Features.Voting;
 using Renovation.Community.Tests.Infrastructure;
@@ -10,8 +11,8 @@ using Renovation.Community.Tests.Infrastructure;
 namespace Renovation.Community.Tests.Voting;
 
 /// <summary>
-/// The ballot box records residents' first ballots in shared transactions and sends everything else to the full path,
-/// which gives the exact answer (refusal, replay, replacement).
+/// The ballot box is the one way ballots are recorded: residents' first ballots share transactions, everything else is
+/// recorded one by one in the same writer and gets the exact answer (refusal, replay, replacement).
 /// </summary>
 public sealed class BallotBoxTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
@@ -36,9 +37,9 @@ public sealed class BallotBoxTests(ApiFactory api) : IClassFixture<ApiFactory>
         using var listener = ListenToBatches(batchSizes);
 
         var outcomes = await Task.WhenAll(community.Parties.Select(p =>
-            box.TryCastAsync(new BoxedBallot(vote, agree, VotingWorld.NewKey(), p.Voter.UserId, PartyId: null))));
+            box.CastAsync(new BoxedBallot(vote, agree, VotingWorld.NewKey(), p.Voter.UserId, PartyId: null))));
 
-        Assert.All(outcomes, o => Assert.NotNull(o));
+        Assert.All(outcomes, o => Assert.False(o.Replayed));
         Assert.Equal(40, batchSizes.Sum());
         Assert.True(batchSizes.Max() > 1, $"every ballot had its own transaction: {string.Join(",", batchSizes)}");
         await using var scope = api.Services.CreateAsyncScope();
@@ -50,7 +51,7 @@ public sealed class BallotBoxTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task Two_co_owners_in_one_batch_record_one_ballot_and_the_other_takes_the_full_path()
+    public async Task Two_co_owners_in_one_batch_record_one_ballot_and_the_other_is_refused()
     {
         var community = await _world.Community(new PartySpec([9_000], Residents: 2), PartySpec.Owner(8_000));
         var view = await _world.OpenVote(community.Id);
@@ -58,18 +59,16 @@ public sealed class BallotBoxTests(ApiFactory api) : IClassFixture<ApiFactory>
         var box = api.Services.GetRequiredService<BallotBox>();
         var party = community.Parties[0];
 
-        var outcomes = await Task.WhenAll(party.Voters.Select(v =>
-            box.TryCastAsync(new BoxedBallot(vote, agree, VotingWorld.NewKey(), v.UserId, PartyId: null))));
+        var answers = await Task.WhenAll(party.Voters.Select(v => AnswerOf(
+            box.CastAsync(new BoxedBallot(vote, agree, VotingWorld.NewKey(), v.UserId, PartyId: null)))));
 
-        Assert.Single(outcomes, o => o is not null);
-        // Over HTTP the one sent on answers as the full path would: the party has voted.
-        var later = await VotingWorld.Cast(party.Voters[1].Client, vote.Id, new { choice = Choice.Oppose });
-        Assert.Equal(HttpStatusCode.Conflict, later.StatusCode);
+        Assert.Single(answers, a => a.Outcome is not null);
+        Assert.Single(answers, a => a.Problem is { Status: 409, Code: "already_voted" });
         Assert.Equal(1, await api.WithDb(db => db.Ballots.CountAsync(b => b.VoteId == vote.Id)));
     }
 
     [Fact]
-    public async Task A_party_that_has_voted_and_a_caller_off_the_roll_are_left_to_the_full_path()
+    public async Task A_party_that_has_voted_is_refused_and_a_caller_off_the_roll_is_not_a_voter()
     {
         var community = await _world.Community(PartySpec.Owner(9_000), PartySpec.Owner(8_000));
         var view = await _world.OpenVote(community.Id);
@@ -78,11 +77,25 @@ public sealed class BallotBoxTests(ApiFactory api) : IClassFixture<ApiFactory>
         await VotingWorld.Agree(community.Parties[0].Voter, vote.Id);
         var (_, outsider) = await _world.NewUser();
 
-        Assert.Null(await box.TryCastAsync(new BoxedBallot(vote, agree, VotingWorld.NewKey(), community.Parties[0].Voter.UserId, null)));
-        Assert.Null(await box.TryCastAsync(new BoxedBallot(vote, agree, VotingWorld.NewKey(), outsider, null)));
-        Assert.Null(await box.TryCastAsync(new BoxedBallot(vote, agree, VotingWorld.NewKey(), community.Parties[1].Voter.UserId,
-            PartyId: community.Parties[0].Id)));
+        var again = await Assert.ThrowsAnyAsync<AppProblem>(() =>
+            box.CastAsync(new BoxedBallot(vote, agree, VotingWorld.NewKey(), community.Parties[0].Voter.UserId, null)));
+        Assert.Equal("already_voted", again.Code);
+        await Assert.ThrowsAsync<NotAVoter>(() => box.CastAsync(new BoxedBallot(vote, agree, VotingWorld.NewKey(), outsider, null)));
+        await Assert.ThrowsAsync<NotAVoter>(() => box.CastAsync(new BoxedBallot(vote, agree, VotingWorld.NewKey(),
+            community.Parties[1].Voter.UserId, PartyId: community.Parties[0].Id)));
         Assert.Equal(1, await api.WithDb(db => db.Ballots.CountAsync(b => b.VoteId == vote.Id)));
+    }
+
+    private static async Task<(CastOutcome? Outcome, AppProblem? Problem)> AnswerOf(Task<CastOutcome> cast)
+    {
+        try
+        {
+            return (await cast, null);
+        }
+        catch (AppProblem p)
+        {
+            return (null, p);
+        }
     }
 
     /// <summary>Batch sizes from this test's API only (other classes run their own in the same process).</summary>

@@ -128,6 +128,35 @@ public sealed class PaperAndProxyTests(ApiFactory api) : IClassFixture<ApiFactor
     }
 
     [Fact]
+    public async Task While_an_approved_proxy_stands_the_owner_does_not_vote_until_withdrawing_it()
+    {
+        var community = await _world.Community(Owner(10000), Owner(10000));
+        var vote = await _world.OpenVote(community.Id);
+        var owner = community.Parties[0].Voter;
+        var partyId = community.Parties[0].Id;
+        var (proxyClient, proxyUserId) = await _world.NewUser();
+        var proxy = await (await owner.Client.PostAsync($"/api/v1/votes/{vote.Id}/proxies?partyId={partyId}&proxyUserId={proxyUserId}", Pdf()))
+            .ShouldBe<ProxyView>(HttpStatusCode.Created);
+        var officer = await _world.Officer();
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"/api/v1/proxies/{proxy.Id}/approve", null)).StatusCode);
+
+        await (await VotingWorld.Cast(owner.Client, vote.Id, new { choice = Choice.Oppose })).ShouldBeProblem(HttpStatusCode.Conflict, "proxy_stands");
+        var status = await (await owner.Client.GetAsync($"/api/v1/votes/{vote.Id}/my-status")).ShouldBe<List<MyVotingParty>>(HttpStatusCode.OK);
+        Assert.Equal(proxy.Id, status.Single().StandingProxyId);
+        Assert.Equal(0, await api.WithDb(db => db.Ballots.CountAsync(b => b.VoteId == vote.Id)));
+
+        // Only an owner of the party withdraws; then the owner votes and the proxy no longer may.
+        await (await proxyClient.PostAsync($"/api/v1/proxies/{proxy.Id}/withdraw", null)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        var withdrawn = await (await owner.Client.PostAsync($"/api/v1/proxies/{proxy.Id}/withdraw", null)).ShouldBe<ProxyView>(HttpStatusCode.OK);
+        Assert.Equal(ProxyStatus.Withdrawn, withdrawn.Status);
+        status = await (await owner.Client.GetAsync($"/api/v1/votes/{vote.Id}/my-status")).ShouldBe<List<MyVotingParty>>(HttpStatusCode.OK);
+        Assert.Null(status.Single().StandingProxyId);
+        await (await VotingWorld.Cast(owner.Client, vote.Id, new { choice = Choice.Oppose })).ShouldBe<BallotReceipt>(HttpStatusCode.Created);
+        await (await VotingWorld.Cast(proxyClient, vote.Id, new { choice = Choice.Agree, partyId })).ShouldBeProblem(HttpStatusCode.NotFound);
+        Assert.Equal(1, await api.WithDb(db => db.Ballots.CountAsync(b => b.VoteId == vote.Id)));
+    }
+
+    [Fact]
     public async Task A_proxy_needs_a_real_document_from_a_bound_owner()
     {
         var community = await _world.Community(Owner(10000), Owner(10000));

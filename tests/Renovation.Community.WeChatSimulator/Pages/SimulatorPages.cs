@@ -46,6 +46,25 @@ internal static class SimulatorPages
             return Results.Ok(new { pending = state.Faults.PendingCount });
         });
 
+        // {"kind":"omit|duplicate|amount|state|extra","no":"RC…","fen":100,"state":"REVOKED","date":"2026-11-28"}; {"kind":"clear"}
+        app.MapPost("/simulator/bill-faults", async (HttpRequest request) =>
+        {
+            var body = await System.Text.Json.JsonSerializer.DeserializeAsync<JsonObject>(request.Body) ?? [];
+            var no = (string?)body["no"] ?? "";
+            switch ((string?)body["kind"])
+            {
+                case "omit": state.BillFaults.Omit(no); break;
+                case "duplicate": state.BillFaults.Duplicate(no); break;
+                case "amount": state.BillFaults.ChangeAmount(no, (long?)body["fen"] ?? 0); break;
+                case "state": state.BillFaults.ChangeState(no, (string?)body["state"] ?? "REVOKED"); break;
+                case "extra" when DateOnly.TryParse((string?)body["date"], System.Globalization.CultureInfo.InvariantCulture, out var date):
+                    state.BillFaults.AddSuccessRow(date, no, (long?)body["fen"] ?? 100); break;
+                case "clear": state.BillFaults.Clear(); break;
+                default: return Results.BadRequest(new { message = "kind must be omit, duplicate, amount, state, extra (with date) or clear" });
+            }
+            return Results.Ok(new { planted = body["kind"]?.ToString() });
+        });
+
         app.MapPost("/simulator/access-tokens/expire", () =>
         {
             state.AccessTokens.Kill(42001);

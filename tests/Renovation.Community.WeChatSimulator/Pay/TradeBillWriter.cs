@@ -18,22 +18,35 @@ public static class TradeBillWriter
     internal static byte[]? Write(SimulatorState state, DateOnly date, string billType)
     {
         var writer = new BillBuilder();
+        var faults = state.BillFaults.Take();
         lock (state.Orders.Gate)
         {
             foreach (var order in state.Orders.Orders)
             {
                 if (billType is "ALL" or "SUCCESS" && order.SuccessTime is { } paidAt && DateOnly.FromDateTime(paidAt.ToOffset(China).DateTime) == date)
                 {
-                    writer.Success(order, paidAt);
+                    for (var copy = 0; copy < faults.Copies(order.OutTradeNo); copy++)
+                    {
+                        writer.Success(order, paidAt, faults);
+                    }
                 }
                 foreach (var refund in order.Refunds)
                 {
                     if (billType is "ALL" or "REFUND" && refund.SuccessTime is { } refundedAt && DateOnly.FromDateTime(refundedAt.ToOffset(China).DateTime) == date)
                     {
-                        writer.Refund(refund, refundedAt);
+                        for (var copy = 0; copy < faults.Copies(refund.OutRefundNo); copy++)
+                        {
+                            writer.Refund(refund, refundedAt, faults);
+                        }
                     }
                 }
             }
+        }
+        foreach (var extra in faults.Extra.Where(e => e.BillDate == date && billType is "ALL" or "SUCCESS"))
+        {
+            var at = new DateTimeOffset(date.ToDateTime(new TimeOnly(12, 0)), China);
+            writer.Append(at, state.Options.AppId, state.Options.MchId, "4200009999" + (extra.OutTradeNo.GetHashCode(StringComparison.Ordinal) & int.MaxValue).ToString("D10", CultureInfo.InvariantCulture),
+                extra.OutTradeNo, extra.OpenId, "SUCCESS", extra.TotalFen, "", "", 0, "", "模拟账单多出的交易", "");
         }
         return writer.Count == 0 ? null : writer.ToBytes();
     }
@@ -56,13 +69,13 @@ public static class TradeBillWriter
 
         public int Count { get; private set; }
 
-        internal void Success(SimulatedOrder order, DateTimeOffset at) =>
-            Append(at, order.AppId, order.MchId, order.TransactionId ?? "", order.OutTradeNo, order.OpenId, "SUCCESS",
-                order.TotalFen, refundId: "", outRefundNo: "", refundFen: 0, refundStatus: "", order.Description, order.Attach ?? "");
+        internal void Success(SimulatedOrder order, DateTimeOffset at, BillFaults.Snapshot faults) =>
+            Append(at, order.AppId, order.MchId, order.TransactionId ?? "", order.OutTradeNo, order.OpenId, faults.State(order.OutTradeNo, "SUCCESS"),
+                faults.Amount(order.OutTradeNo, order.TotalFen), refundId: "", outRefundNo: "", refundFen: 0, refundStatus: "", order.Description, order.Attach ?? "");
 
-        internal void Refund(SimulatedRefund refund, DateTimeOffset at) =>
+        internal void Refund(SimulatedRefund refund, DateTimeOffset at, BillFaults.Snapshot faults) =>
             Append(at, refund.Order.AppId, refund.Order.MchId, refund.Order.TransactionId ?? "", refund.Order.OutTradeNo, refund.Order.OpenId, "REFUND",
-                0, refund.RefundId, refund.OutRefundNo, refund.RefundFen, refund.Status, refund.Order.Description, refund.Order.Attach ?? "");
+                0, refund.RefundId, refund.OutRefundNo, faults.Amount(refund.OutRefundNo, refund.RefundFen), refund.Status, refund.Order.Description, refund.Order.Attach ?? "");
 
         /// <summary>
         /// One detail line. The fee is 0.6 % in units of 0.00001 yuan (fen × 6), negative on refund lines

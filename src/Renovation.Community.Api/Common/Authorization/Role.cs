@@ -11,4 +11,10 @@ public enum Role
     PropertyStaff = 3,
     StreetOfficer = 4,
     CityAdmin = 5,
+    /// <summary>
+    /// Finance officer (财务): reconciles the platform's WeChat Pay merchant account day by day and explains or resolves
+    /// each difference. Held city-wide (no scope) because one merchant account takes every community's money, and
+    /// separate from the admin role so that whoever settles money does not also appoint people.
+    /// </summary>
+    FinanceOfficer = 6,
 }

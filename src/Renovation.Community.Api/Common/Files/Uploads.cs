@@ -1,5 +1,4 @@
 using Renovation.Community.Api.Common.Errors;
-using Renovation.Community.Api.Data;
 
 namespace Renovation.Community.Api.Common.Files;
 
@@ -8,7 +7,8 @@ public sealed record CheckedUpload(DetectedType Type, StoredContent Stored, stri
 
 /// <summary>
 /// The rules every attachment upload follows: not empty, within the limit, PDF or image by its first bytes (never by
-/// its name), a display name whose extension tells the truth; and no orphaned bytes when the row does not commit.
+/// its name), and a display name whose extension tells the truth. Bytes of a request that fails are removed by
+/// <see cref="DiscardUploadsOfFailedRequests"/>.
 /// </summary>
 public static class Uploads
 {
@@ -25,20 +25,6 @@ public static class Uploads
         await using (var content = file.OpenReadStream())
             stored = await store.SaveAsync(content, ct);
         return new CheckedUpload(type, stored, DisplayName(file.FileName, type));
-    }
-
-    /// <summary>Saves the row that refers to stored bytes; if it does not commit, the bytes are deleted again.</summary>
-    public static async Task SaveOrDiscardAsync(AppDbContext db, IFileStore store, StoredContent stored, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch
-        {
-            await store.DeleteAsync(stored.Key, CancellationToken.None);
-            throw;
-        }
     }
 
     private static async Task<DetectedType?> DetectAsync(IFormFile file, CancellationToken ct)

@@ -16,7 +16,7 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
     public const string DistrictCode = "331002";
     public static readonly string[] Usernames =
         ["resident-a", "coowner-a", "resident-b", "committee-a", "chair-a", "committee-b", "property-a", "property-b",
-         "street-officer", "city-admin"];
+         "street-officer", "city-admin", "finance"];
 
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "胡", "朱", "高", "林"];
     private static readonly string[] GivenNames = ["伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛"];
@@ -49,7 +49,8 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
             new RoleGrant(users["property-a"].Id, Role.PropertyStaff, companyA.Id, now),
             new RoleGrant(users["property-b"].Id, Role.PropertyStaff, companyB.Id, now),
             new RoleGrant(users["street-officer"].Id, Role.StreetOfficer, street.Id, now),
-            new RoleGrant(users["city-admin"].Id, Role.CityAdmin, null, now));
+            new RoleGrant(users["city-admin"].Id, Role.CityAdmin, null, now),
+            new RoleGrant(users["finance"].Id, Role.FinanceOfficer, null, now));
 
         Bind(users["resident-a"], unitsA.MultiUnitOwnerUnit, now);
         Bind(users["coowner-a"], unitsA.CoOwnedUnit, now);
@@ -131,6 +132,7 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
         "property-b" => "和美物业工作人员",
         "street-officer" => "海门街道工作人员",
         "city-admin" => "市旧改办管理员",
+        "finance" => "平台财务",
         _ => username,
     };
 }

@@ -63,7 +63,7 @@ public static class BindingsApi
         var open = await db.UnitBindings.AnyAsync(b => b.UserId == userId && b.UnitId == unit.Id
             && (b.Status == BindingStatus.Pending || b.Status == BindingStatus.Approved), ct);
         if (open)
-            throw AppProblem.Conflict("binding_exists", "您已绑定该房屋或申请正在审核中");
+            throw BindingExists();
 
         var idLast4 = request.IdLast4.ToUpperInvariant();
         var matches = unit.CertificateNumber == request.CertificateNumber.Trim()
@@ -74,7 +74,7 @@ public static class BindingsApi
         var payload = new { bindingId = binding.Id, unitId = unit.Id, communityId = unit.CommunityId };
         outbox.Add("binding.requested", Audience.RoleHolders(Role.CommitteeMember, unit.CommunityId), payload);
         outbox.Add("binding.requested", Audience.RoleHolders(Role.CommitteeChair, unit.CommunityId), payload);
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrAnswerAsync(BindingExists, ct);
         return TypedResults.Created($"/api/v1/bindings/{binding.Id}", BindingView.From(binding));
     }
 
@@ -101,12 +101,13 @@ public static class BindingsApi
     }
 
     private static async Task<Ok<BindingView>> ApproveAsync(Guid id, Access access, AppDbContext db, EventOutbox outbox,
-        TimeProvider clock, CancellationToken ct)
+        IAccessChanges accessChanges, TimeProvider clock, CancellationToken ct)
     {
         var binding = await FindForDecisionAsync(id, access, db, ct);
         binding.Approve(access.UserId, clock.GetUtcNow());
         outbox.Add("binding.approved", Audience.User(binding.UserId), new { bindingId = binding.Id, unitId = binding.UnitId });
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrAnswerAsync(UnitBinding.AlreadyDecided, ct);
+        await accessChanges.ChangedAsync(binding.UserId, ct);
         return TypedResults.Ok(BindingView.From(binding));
     }
 
@@ -117,12 +118,12 @@ public static class BindingsApi
         binding.Reject(access.UserId, request.Reason, clock.GetUtcNow());
         outbox.Add("binding.rejected", Audience.User(binding.UserId),
             new { bindingId = binding.Id, unitId = binding.UnitId, reason = binding.RejectionReason });
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrAnswerAsync(UnitBinding.AlreadyDecided, ct);
         return TypedResults.Ok(BindingView.From(binding));
     }
 
     private static async Task<Ok<BindingView>> RevokeAsync(Guid id, Access access, AppDbContext db, EventOutbox outbox,
-        TimeProvider clock, CancellationToken ct)
+        IAccessChanges accessChanges, TimeProvider clock, CancellationToken ct)
     {
         var binding = await db.UnitBindings.SingleOrDefaultAsync(b => b.Id == id, ct)
             ?? throw AppProblem.NotFound("binding_not_found", "绑定记录不存在");
@@ -130,9 +131,12 @@ public static class BindingsApi
             await access.RequireAsync(binding.CommunityId, Permission.DecideBindings, ct);
         binding.Revoke(access.UserId, clock.GetUtcNow());
         outbox.Add("binding.revoked", Audience.User(binding.UserId), new { bindingId = binding.Id, unitId = binding.UnitId });
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrAnswerAsync(UnitBinding.NotApproved, ct);
+        await accessChanges.ChangedAsync(binding.UserId, ct);
         return TypedResults.Ok(BindingView.From(binding));
     }
+
+    private static AppProblem BindingExists() => AppProblem.Conflict("binding_exists", "您已绑定该房屋或申请正在审核中");
 
     private static async Task<UnitBinding> FindForDecisionAsync(Guid id, Access access, AppDbContext db, CancellationToken ct)
     {

@@ -33,6 +33,8 @@ internal sealed class RefreshTokenModel : IEntityTypeConfiguration<RefreshToken>
         e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => x.TokenHash).IsUnique();
         e.HasIndex(x => x.FamilyId);
+        // Rotation is UPDATE … WHERE ReplacedById IS NULL: of racing refreshes with one token, one rotates it.
+        e.Property(x => x.ReplacedById).IsConcurrencyToken();
     }
 }
 
@@ -48,5 +50,8 @@ internal sealed class UnitBindingModel : IEntityTypeConfiguration<UnitBinding>
         e.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => new { x.UserId, x.UnitId, x.Status });
         e.HasIndex(x => new { x.CommunityId, x.Status });
+        e.HasIndex(x => new { x.UserId, x.UnitId, x.Live }).IsUnique();
+        // Two racing decisions on one binding: the second UPDATE finds the status changed and decides nothing.
+        e.Property(x => x.Status).IsConcurrencyToken();
     }
 }

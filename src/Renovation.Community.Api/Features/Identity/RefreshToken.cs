@@ -36,6 +36,4 @@ public sealed class RefreshToken
         RevokedAt = now;
         ReplacedById = replacementId;
     }
-
-    public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
 }

@@ -10,7 +10,7 @@ public sealed class RoleGrant : IAudited
 
     public RoleGrant(Guid userId, Role role, Guid? scopeId, DateTimeOffset now)
     {
-        if (scopeId is null && role != Role.CityAdmin)
+        if (scopeId is null && !IsCityWide(role))
             throw new DomainRuleViolation("role_scope_required", "该角色必须指定所属范围");
         Id = Ids.New();
         UserId = userId;
@@ -18,6 +18,9 @@ public sealed class RoleGrant : IAudited
         ScopeId = scopeId;
         GrantedAt = now;
     }
+
+    /// <summary>Roles that may be held without a scope (over the whole city).</summary>
+    public static bool IsCityWide(Role role) => role is Role.CityAdmin or Role.FinanceOfficer;
 
     public Guid Id { get; private set; }
     public Guid UserId { get; private set; }

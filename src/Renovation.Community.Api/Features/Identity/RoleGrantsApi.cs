@@ -14,8 +14,10 @@ public sealed record GrantRole(Guid UserId, Role Role, Guid? ScopeId) : IValidat
         v.NotEmpty(UserId, "userId", "用户");
         if (!Enum.IsDefined(Role))
             v.Add("role", "角色无效");
-        else if (Role != Role.CityAdmin && (ScopeId is null || ScopeId == Guid.Empty))
+        else if (!RoleGrant.IsCityWide(Role) && (ScopeId is null || ScopeId == Guid.Empty))
             v.Add("scopeId", "该角色必须指定所属范围");
+        else if (Role == Role.FinanceOfficer && ScopeId is not null)
+            v.Add("scopeId", "财务人员覆盖全市，不能指定范围");
     }
 }
 
@@ -23,7 +25,7 @@ public sealed record RoleGrantView(Guid Id, Guid UserId, string DisplayName, Rol
 
 /// <summary>
 /// Appointments: street officers and city admins appoint committee members of their communities; only city admins
-/// appoint property staff, street officers and other admins.
+/// appoint property staff, street officers, finance officers and other admins.
 /// </summary>
 public static class RoleGrantsApi
 {
@@ -49,29 +51,36 @@ public static class RoleGrantsApi
     }
 
     private static async Task<Created<RoleGrantView>> GrantAsync(GrantRole request, Access access, AppDbContext db,
-        TimeProvider clock, CancellationToken ct)
+        IAccessChanges accessChanges, TimeProvider clock, CancellationToken ct)
     {
         await RequireAuthorityAsync(request.Role, request.ScopeId, access, db, ct);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == request.UserId, ct)
             ?? throw AppProblem.NotFound("user_not_found", "用户不存在");
         if (await db.RoleGrants.AnyAsync(g => g.UserId == user.Id && g.Role == request.Role && g.ScopeId == request.ScopeId, ct))
-            throw AppProblem.Conflict("role_already_granted", "该用户已拥有此角色");
+            throw AlreadyGranted();
         var grant = new RoleGrant(user.Id, request.Role, request.ScopeId, clock.GetUtcNow());
         db.RoleGrants.Add(grant);
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrAnswerAsync(AlreadyGranted, ct);
+        await accessChanges.ChangedAsync(user.Id, ct);
         return TypedResults.Created($"/api/v1/role-grants/{grant.Id}",
             new RoleGrantView(grant.Id, user.Id, user.DisplayName, grant.Role, grant.ScopeId, grant.GrantedAt));
     }
 
-    private static async Task<NoContent> RevokeAsync(Guid id, Access access, AppDbContext db, CancellationToken ct)
+    private static async Task<NoContent> RevokeAsync(Guid id, Access access, AppDbContext db, IAccessChanges accessChanges,
+        CancellationToken ct)
     {
-        var grant = await db.RoleGrants.SingleOrDefaultAsync(g => g.Id == id, ct)
-            ?? throw AppProblem.NotFound("role_grant_not_found", "角色任命不存在");
+        var grant = await db.RoleGrants.SingleOrDefaultAsync(g => g.Id == id, ct) ?? throw GrantNotFound();
         await RequireAuthorityAsync(grant.Role, grant.ScopeId, access, db, ct);
         db.RoleGrants.Remove(grant);
-        await db.SaveChangesAsync(ct);
+        // A racing revocation deleted it first: the DELETE finds no row, as a later request would find no grant.
+        await db.SaveOrAnswerAsync(GrantNotFound, ct);
+        await accessChanges.ChangedAsync(grant.UserId, ct);
         return TypedResults.NoContent();
     }
+
+    private static AppProblem AlreadyGranted() => AppProblem.Conflict("role_already_granted", "该用户已拥有此角色");
+
+    private static AppProblem GrantNotFound() => AppProblem.NotFound("role_grant_not_found", "角色任命不存在");
 
     private static async Task RequireAuthorityAsync(Role role, Guid? scopeId, Access access, AppDbContext db,
         CancellationToken ct)
@@ -95,6 +104,9 @@ public static class RoleGrantsApi
                 await access.RequireDistrictAdminAsync(null, ct);
                 if (scopeId is not null && !await db.Districts.AnyAsync(d => d.Id == scopeId, ct))
                     throw AppProblem.NotFound("district_not_found", "区县不存在");
+                break;
+            case Role.FinanceOfficer:
+                await access.RequireDistrictAdminAsync(null, ct);
                 break;
             default:
                 throw AppProblem.BadRequest("role_invalid", "角色无效");

@@ -31,11 +31,7 @@ public sealed class TokenService(AppDbContext db, IOptions<AuthOptions> options,
         var token = await db.RefreshTokens.SingleOrDefaultAsync(t => t.TokenHash == hash, ct)
             ?? throw AppProblem.Unauthorized("refresh_token_invalid", "登录已失效，请重新登录");
         if (token.ReplacedById is not null)
-        {
-            await RevokeFamilyAsync(token.FamilyId, ct);
-            await db.SaveChangesAsync(ct);
-            throw AppProblem.Unauthorized("refresh_token_reused", "登录凭证已被使用，为保护账号安全请重新登录");
-        }
+            await RefuseReplayAsync(token.FamilyId, ct);
         if (!token.IsActive(now))
             throw AppProblem.Unauthorized("refresh_token_invalid", "登录已失效，请重新登录");
         var user = await db.Users.SingleAsync(u => u.Id == token.UserId, ct);
@@ -44,8 +40,24 @@ public sealed class TokenService(AppDbContext db, IOptions<AuthOptions> options,
 
         var pair = IssueInFamily(user.Id, token.FamilyId, out var replacement);
         token.Rotate(replacement.Id, now);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A racing request rotated the token between our read and our write: to us it was already used,
+            // exactly as if we had come second one at a time.
+            db.ChangeTracker.Clear();
+            await RefuseReplayAsync(token.FamilyId, ct);
+        }
         return pair;
+    }
+
+    private async Task RefuseReplayAsync(Guid familyId, CancellationToken ct)
+    {
+        await RevokeFamilyAsync(familyId, ct);
+        throw AppProblem.Unauthorized("refresh_token_reused", "登录凭证已被使用，为保护账号安全请重新登录");
     }
 
     public async Task RevokeAsync(string presented, Guid userId, CancellationToken ct)
@@ -53,17 +65,15 @@ public sealed class TokenService(AppDbContext db, IOptions<AuthOptions> options,
         var hash = Hash(presented);
         var token = await db.RefreshTokens.SingleOrDefaultAsync(t => t.TokenHash == hash && t.UserId == userId, ct);
         if (token is not null)
-        {
             await RevokeFamilyAsync(token.FamilyId, ct);
-            await db.SaveChangesAsync(ct);
-        }
     }
 
+    /// <summary>One UPDATE over the family, including the link a racing winner has just added.</summary>
     private async Task RevokeFamilyAsync(Guid familyId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        foreach (var t in await db.RefreshTokens.Where(t => t.FamilyId == familyId && t.RevokedAt == null).ToListAsync(ct))
-            t.Revoke(now);
+        await db.RefreshTokens.Where(t => t.FamilyId == familyId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.RevokedAt, now), ct);
     }
 
     private TokenPair IssueInFamily(Guid userId, Guid familyId, out RefreshToken stored)

@@ -31,6 +31,7 @@ public sealed class UnitBinding : IAudited
         CertificateNumber = certificateNumber.Trim();
         MatchesRegister = matchesRegister;
         RequestedAt = now;
+        Live = true;
     }
 
     public Guid Id { get; private set; }
@@ -47,6 +48,12 @@ public sealed class UnitBinding : IAudited
     public Guid? DecidedBy { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
     public string? RejectionReason { get; private set; }
+    /// <summary>
+    /// True while the binding is pending or approved, null once it ended. The unique index (user, unit, live) lets a
+    /// user hold one live binding per unit however many requests race, and any number of ended ones: NULLs never
+    /// collide, on SQLite and MariaDB alike (MariaDB has no filtered indexes).
+    /// </summary>
+    public bool? Live { get; private set; }
 
     public void Approve(Guid approver, DateTimeOffset now)
     {
@@ -63,20 +70,28 @@ public sealed class UnitBinding : IAudited
         DecidedBy = approver;
         DecidedAt = now;
         RejectionReason = reason.Trim();
+        Live = null;
     }
 
     public void Revoke(Guid by, DateTimeOffset now)
     {
         if (Status != BindingStatus.Approved)
-            throw new DomainRuleViolation("binding_not_approved", "只能解除已通过的绑定", StatusCodes.Status409Conflict);
+            throw NotApproved();
         Status = BindingStatus.Revoked;
         DecidedBy = by;
         DecidedAt = now;
+        Live = null;
     }
 
     private void EnsurePending()
     {
         if (Status != BindingStatus.Pending)
-            throw new DomainRuleViolation("binding_already_decided", "该绑定申请已处理", StatusCodes.Status409Conflict);
+            throw AlreadyDecided();
     }
+
+    public static AppProblem AlreadyDecided() =>
+        new DomainRuleViolation("binding_already_decided", "该绑定申请已处理", StatusCodes.Status409Conflict);
+
+    public static AppProblem NotApproved() =>
+        new DomainRuleViolation("binding_not_approved", "只能解除已通过的绑定", StatusCodes.Status409Conflict);
 }

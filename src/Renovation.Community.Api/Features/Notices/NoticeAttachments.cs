@@ -27,7 +27,7 @@ public static class NoticeAttachments
         var attachment = new NoticeAttachment(id, upload.DisplayName, upload.Type.ContentType, upload.Stored, access.UserId,
             clock.GetUtcNow());
         db.NoticeAttachments.Add(attachment);
-        await Uploads.SaveOrDiscardAsync(db, store, upload.Stored, ct);
+        await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/notices/{id}/attachments/{attachment.Id}", NoticeAttachmentView.From(attachment));
     }
 

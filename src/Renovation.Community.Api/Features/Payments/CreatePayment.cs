@@ -1,14 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Renovation.Community.Api.Common.Authorization;
 using Renovation.Community.Api.Common.Errors;
+using Renovation.Community.Api.Common.Events;
 using Renovation.Community.Api.Common.Payments;
 using Renovation.Community.Api.Common.Validation;
 using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Common.Authorization;
-using Renovation.Community.Api.Common.Events;
-using Renovation.Community.WeChat.Pay;
 using Renovation.Community.WeChat.Pay.Orders;
+using Renovation.Community.WeChat.Pay;
 
 namespace Renovation.Community.Api.Features.Payments;
 

@@ -1,3 +1,4 @@
+using Renovation.Community.Api.Common.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Common.Errors;
 using Renovation.Community.Api.Common.Payments;

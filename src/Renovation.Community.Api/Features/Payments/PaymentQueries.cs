@@ -1,3 +1,4 @@
+using Renovation.Community.Api.Common.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Renovation.Community.Api.Common.Errors;
+using Renovation.Community.Api.Common.Events;
 using Renovation.Community.Api.Common.Payments;
 using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Common.Events;
 using Renovation.Community.WeChat.Configuration;
 using Renovation.Community.WeChat.Pay.Orders;
 using Renovation.Community.WeChat.Pay.Refunds;

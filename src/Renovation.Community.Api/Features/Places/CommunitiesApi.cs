@@ -76,7 +76,7 @@ public static class CommunitiesApi
         var community = new ResidentialCommunity(street.Id, request.Name, request.Address, request.BuiltYear);
         community.AssignPropertyCompany(request.PropertyCompanyId);
         db.Communities.Add(community);
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrAnswerAsync(() => AppProblem.Conflict("community_exists", "该街道已有同名小区"), ct);
         return TypedResults.Created($"/api/v1/communities/{community.Id}", View(community, street.Name));
     }
 
@@ -92,7 +92,7 @@ public static class CommunitiesApi
             throw AppProblem.Conflict("community_exists", "该街道已有同名小区");
         community.Update(request.Name, request.Address, request.BuiltYear);
         community.AssignPropertyCompany(request.PropertyCompanyId);
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrAnswerAsync(() => AppProblem.Conflict("community_exists", "该街道已有同名小区"), ct);
         return TypedResults.Ok(View(community, community.Street!.Name));
     }
 

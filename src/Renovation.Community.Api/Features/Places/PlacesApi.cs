@@ -63,7 +63,7 @@ public static class PlacesApi
             throw AppProblem.Conflict("district_exists", "该行政区划代码已存在");
         var district = new District(request.Name, request.Code);
         db.Districts.Add(district);
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrAnswerAsync(() => AppProblem.Conflict("district_exists", "该行政区划代码已存在"), ct);
         return TypedResults.Created($"/api/v1/districts/{district.Id}", new DistrictView(district.Id, district.Name, district.Code));
     }
 
@@ -89,7 +89,7 @@ public static class PlacesApi
             throw AppProblem.Conflict("street_exists", "该区县已有同名街道");
         var street = new Street(districtId, request.Name);
         db.Streets.Add(street);
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrAnswerAsync(() => AppProblem.Conflict("street_exists", "该区县已有同名街道"), ct);
         return TypedResults.Created($"/api/v1/streets/{street.Id}", new StreetView(street.Id, districtId, street.Name));
     }
 
@@ -111,7 +111,7 @@ public static class PlacesApi
             throw AppProblem.Conflict("property_company_exists", "该物业企业已登记");
         var company = new PropertyCompany(request.Name);
         db.PropertyCompanies.Add(company);
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrAnswerAsync(() => AppProblem.Conflict("property_company_exists", "该物业企业已登记"), ct);
         return TypedResults.Created($"/api/v1/property-companies/{company.Id}", new PropertyCompanyView(company.Id, company.Name));
     }
 }

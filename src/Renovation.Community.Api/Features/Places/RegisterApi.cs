@@ -98,7 +98,7 @@ public static class RegisterApi
             throw AppProblem.Conflict("building_exists", "该小区已有同名楼栋");
         var building = new Building(communityId, request.Name);
         db.Buildings.Add(building);
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrAnswerAsync(() => AppProblem.Conflict("building_exists", "该小区已有同名楼栋"), ct);
         return TypedResults.Created($"/api/v1/communities/{communityId}/buildings/{building.Id}",
             new BuildingView(building.Id, communityId, building.Name));
     }
@@ -128,7 +128,7 @@ public static class RegisterApi
         var unit = new Unit(communityId, building.Id, request.Number, request.ExclusiveAreaHundredths, request.AreaBasis,
             request.CertificateNumber, party.Id);
         db.Units.Add(unit);
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrAnswerAsync(() => AppProblem.Conflict("unit_exists", "该楼栋已有此房号"), ct);
         return TypedResults.Created($"/api/v1/units/{unit.Id}", new UnitView(unit.Id, building.Id, building.Name, unit.Number,
             unit.ExclusiveAreaHundredths, unit.AreaBasis, unit.CertificateNumber, party.Id, party.Name));
     }

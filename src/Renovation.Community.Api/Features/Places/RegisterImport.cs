@@ -1,3 +1,4 @@
+using Renovation.Community.Api.Common.Validation;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Data;
@@ -72,6 +73,8 @@ public sealed partial class RegisterImport(AppDbContext db)
         }
         var before = errors.Count;
         void Error(string column, string message) => errors.Add(new(line, column, message));
+        if (!SafeText.IsSafe(text))
+            Error("", SafeText.Message);
 
         if (f[0].Length is 0 or > 32) Error("building", "楼栋名称不能为空且不超过 32 个字");
         if (f[1].Length is 0 or > 32) Error("unit", "房号不能为空且不超过 32 个字");

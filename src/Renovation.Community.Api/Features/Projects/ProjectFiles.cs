@@ -24,7 +24,7 @@ public static class ProjectFiles
         var entity = new ProjectFile(id, project.CommunityId, upload.DisplayName, upload.Type, upload.Stored, access.UserId,
             clock.GetUtcNow());
         db.ProjectFiles.Add(entity);
-        await Uploads.SaveOrDiscardAsync(db, store, upload.Stored, ct);
+        await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/files/{entity.Id}", ProjectFileView.From(entity));
     }
 

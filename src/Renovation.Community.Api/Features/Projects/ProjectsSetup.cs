@@ -15,7 +15,8 @@ public static class ProjectsSetup
             throw new ConfigurationProblem(problem);
         builder.Services.AddOptions<ProjectsOptions>().Bind(section);
         builder.Services.AddOptions<FileStoreOptions>().Bind(builder.Configuration.GetSection(FileStoreOptions.Section));
-        builder.Services.TryAddSingleton<IFileStore, LocalDiskFileStore>();
+        builder.Services.TryAddSingleton<LocalDiskFileStore>();
+        builder.Services.TryAddSingleton<IFileStore, RequestTrackingFileStore>();
         return builder;
     }
 }

@@ -66,14 +66,8 @@ public static partial class PublicityComments
                 { ["Idempotency-Key"] = ["Idempotency-Key 应为 1 到 64 位字母、数字或 -_.:"] });
         var plan = await db.LoadPlanAsync(id, access, ct);
         var me = access.UserId;
-        if (idempotencyKey is not null
-            && await db.PublicityComments.AsNoTracking().SingleOrDefaultAsync(c => c.AuthorUserId == me && c.ClientKey == idempotencyKey, ct)
-                is { } earlier)
-        {
-            if (earlier.PlanId != plan.Id)
-                throw AppProblem.Conflict("idempotency_key_reused", "该请求标识已用于其他方案的意见");
-            return TypedResults.Ok(CommentView.From(earlier, me, staff: false));
-        }
+        if (await EarlierPostAsync(db, plan, me, idempotencyKey, ct) is { } earlier)
+            return TypedResults.Ok(earlier);
 
         var units = await access.UnitsInAsync(plan.CommunityId, ct);
         if (units.Count == 0)
@@ -100,8 +94,31 @@ public static partial class PublicityComments
             outbox.Add("publicity.comment_held", Audience.User(me), payload);
             outbox.Add("publicity.comment_held", Audience.RoleHolders(Role.StreetOfficer, plan.StreetId), payload);
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (idempotencyKey is not null && RaceLoser.IsLostRace(e))
+        {
+            // A racing retry with the same key committed first: answer with its comment, as a later retry would get.
+            db.ChangeTracker.Clear();
+            return TypedResults.Ok(await EarlierPostAsync(db, plan, me, idempotencyKey, ct) ?? throw new InvalidOperationException(
+                "A unique violation on a comment without an earlier comment of the same key", e));
+        }
         return TypedResults.Created($"/api/v1/publicity-comments/{comment.Id}", CommentView.From(comment, me, staff: false));
+    }
+
+    /// <summary>The comment an earlier request with the same <c>Idempotency-Key</c> posted, if any.</summary>
+    private static async Task<CommentView?> EarlierPostAsync(AppDbContext db, PlanVersion plan, Guid me, string? idempotencyKey,
+        CancellationToken ct)
+    {
+        if (idempotencyKey is null)
+            return null;
+        var earlier = await db.PublicityComments.AsNoTracking()
+            .SingleOrDefaultAsync(c => c.AuthorUserId == me && c.ClientKey == idempotencyKey, ct);
+        if (earlier is not null && earlier.PlanId != plan.Id)
+            throw AppProblem.Conflict("idempotency_key_reused", "该请求标识已用于其他方案的意见");
+        return earlier is null ? null : CommentView.From(earlier, me, staff: false);
     }
 
     /// <summary>Staff see everything; residents see published comments and their own.</summary>

@@ -7,11 +7,11 @@ namespace Renovation.Community.Api.Features.Realtime;
 
 /// <summary>
 /// The one hub clients connect to. On connect the caller joins a group per audience it belongs to; the server
-/// only pushes (<c>event</c> messages), clients never send. Membership is fixed for the connection's life, so a
-/// client reconnects after its bindings or roles change.
+/// only pushes (<c>event</c> messages), clients never send. <see cref="LiveMemberships"/> moves the connection
+/// between groups when the user's bindings or roles change.
 /// </summary>
 [Authorize]
-public sealed class EventsHub(Access access) : Hub
+public sealed class EventsHub(Access access, LiveMemberships memberships) : Hub
 {
     public const string Path = "/hubs/events";
     public const string EventMethod = "event";
@@ -19,9 +19,17 @@ public sealed class EventsHub(Access access) : Hub
     public override async Task OnConnectedAsync()
     {
         var scope = await access.ScopeAsync(Context.ConnectionAborted);
-        foreach (var audience in AudienceResolver.For(scope))
-            await Groups.AddToGroupAsync(Context.ConnectionId, audience.Key, Context.ConnectionAborted);
+        var groups = AudienceResolver.For(scope).Select(a => a.Key).ToList();
+        foreach (var group in groups)
+            await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+        memberships.Joined(Context.ConnectionId, scope.UserId, groups);
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        memberships.Left(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 }
 

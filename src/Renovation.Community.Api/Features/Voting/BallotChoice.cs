@@ -35,7 +35,10 @@ public sealed record BallotChoice(Choice? Motion, IReadOnlyList<Guid> Candidates
                 throw new DomainRuleViolation("ballot_choice_invalid", "请选择同意、反对或弃权");
             return new BallotChoice(choice, []);
         }
-        var picked = (candidateIds ?? []).Distinct().Order().ToList();
+        var picked = (candidateIds ?? []).Order().ToList();
+        // Naming a candidate twice is a spoilt ballot, not a shorthand for naming them once.
+        if (picked.Distinct().Count() != picked.Count)
+            throw new DomainRuleViolation("ballot_choice_invalid", "同一候选人只能选择一次");
         if (choice is not null || picked.Count > vote.Seats)
             throw new DomainRuleViolation("ballot_choice_invalid", $"最多选择 {vote.Seats} 名候选人");
         if (picked.Any(id => vote.Candidates.All(c => c.Id != id)))

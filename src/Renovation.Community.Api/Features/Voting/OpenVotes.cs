@@ -36,7 +36,7 @@ public sealed class OpenVotes(IMemoryCache cache)
 
     /// <summary>
     /// For every user and vote, the roll entries of the parties whose units the user is bound to (approved bindings
-    /// only), and whether each party has voted. Two queries of plain key look-ups rather than one join: with a roll
+    /// only), whether each party has voted and whether an approved proxy stands for it. Two queries of plain key look-ups rather than one join: with a roll
     /// freshly frozen, MariaDB's statistics can lead it to scan whole rolls for the join.
     /// </summary>
     public static async Task<Dictionary<(Guid VoteId, Guid UserId), List<OwnParty>>> OwnPartiesAsync(AppDbContext db,
@@ -55,14 +55,19 @@ public sealed class OpenVotes(IMemoryCache cache)
                 u.UnitId,
                 Party = p,
                 HasVoted = db.Participations.Any(x => x.VoteId == p.VoteId && x.OwnerPartyId == p.OwnerPartyId),
+                ProxyStands = db.ProxyAuthorizations.Any(x => x.VoteId == p.VoteId && x.OwnerPartyId == p.OwnerPartyId
+                    && x.Status == ProxyStatus.Approved),
             }).AsNoTracking().ToListAsync(ct);
         var unitsOnRoll = onRoll.ToLookup(r => r.UnitId);
         return bindings
-            .SelectMany(b => unitsOnRoll[b.UnitId].Select(r => (b.UserId, r.Party, r.HasVoted)))
+            .SelectMany(b => unitsOnRoll[b.UnitId].Select(r => (b.UserId, r.Party, r.HasVoted, r.ProxyStands)))
             .GroupBy(r => (r.Party.VoteId, r.UserId))
-            .ToDictionary(g => g.Key, g => g.DistinctBy(r => r.Party.OwnerPartyId).Select(r => new OwnParty(r.Party, r.HasVoted)).ToList());
+            .ToDictionary(g => g.Key, g => g.DistinctBy(r => r.Party.OwnerPartyId).Select(r => new OwnParty(r.Party, r.HasVoted, r.ProxyStands)).ToList());
     }
 }
 
-/// <summary>A party on a vote's frozen roll that the caller may vote for, and whether it has voted.</summary>
-public sealed record OwnParty(ElectorateParty Party, bool HasVoted);
+/// <summary>
+/// A party on a vote's frozen roll that the caller owns, whether it has voted, and whether an approved proxy stands
+/// for it (then the owner does not vote until the proxy is withdrawn).
+/// </summary>
+public sealed record OwnParty(ElectorateParty Party, bool HasVoted, bool ProxyStands);

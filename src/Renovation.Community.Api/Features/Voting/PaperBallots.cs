@@ -75,7 +75,7 @@ public static class PaperBallots
     }
 
     public static async Task<Ok<PaperReceipt>> ConfirmAsync(Guid entryId, ConfirmPaperBallotRequest request, Access access,
-        AppDbContext db, BallotCaster caster, TimeProvider clock, CancellationToken ct)
+        AppDbContext db, BallotBox box, TimeProvider clock, CancellationToken ct)
     {
         var pending = await db.PaperBallotEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == entryId, ct)
             ?? throw AppProblem.NotFound("paper_entry_not_found", "纸质选票录入记录不存在");
@@ -97,7 +97,7 @@ public static class PaperBallots
         var key = BallotKeys.NewPaperKey();
         var confirmer = access.UserId;
         // The entry is confirmed in the ballot's own transaction: a ballot never counts without its confirmed entry.
-        var outcome = await caster.CastAsync(new CastRequest(vote, party.OwnerPartyId, party.AreaHundredths, choice, key,
+        var outcome = await box.CastAsync(new CastRequest(vote, party.OwnerPartyId, party.AreaHundredths, choice, key,
             BallotChannel.Paper, confirmer, request.ReplacesReceiptCode,
             IsCorrection: pending.CorrectsEntryId is not null,
             ExpectedReplacedBallotId: correctedBallot,
@@ -105,7 +105,7 @@ public static class PaperBallots
             {
                 var entry = await tx.PaperBallotEntries.SingleAsync(e => e.Id == entryId, innerCt);
                 entry.Confirm(confirmer, choice.Code, vote.Secrecy, vote.Secrecy == Secrecy.Named ? ballot.Id : null, clock.GetUtcNow());
-            }), ct);
+            }));
         return TypedResults.Ok(new PaperReceipt(entryId, outcome.Receipt, key, outcome.Replaced));
     }
 

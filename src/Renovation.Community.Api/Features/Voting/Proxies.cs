@@ -25,7 +25,8 @@ public sealed record ProxyView(Guid Id, Guid VoteId, Guid PartyId, Guid GrantorU
 
 /// <summary>
 /// Written proxies (委托书): an owner uploads the signed authorisation (PDF or image, checked by its bytes), the
-/// convener approves or rejects it, and an approved proxy then casts the party's ballot.
+/// convener approves or rejects it, and an approved proxy then casts the party's ballot. While an approved proxy
+/// stands the owner does not vote; the owner may withdraw it first (pending or approved).
 /// </summary>
 public static class Proxies
 {
@@ -40,9 +41,10 @@ public static class Proxies
             throw AppProblem.Forbidden("只有该户已绑定的业主可以委托他人投票");
         if (!await db.Users.AnyAsync(u => u.Id == proxyUserId, ct))
             throw AppProblem.NotFound("user_not_found", "受托人不存在，请让受托人先登录小程序");
+        ProxyAuthorization.EnsureNotSelf(access.UserId, proxyUserId);
         if (await db.ProxyAuthorizations.AnyAsync(p => p.VoteId == voteId && p.OwnerPartyId == partyId
-                && p.Status != ProxyStatus.Rejected, ct))
-            throw AppProblem.Conflict("proxy_exists", "该户业主在本次投票已有委托");
+                && (p.Status == ProxyStatus.Pending || p.Status == ProxyStatus.Approved), ct))
+            throw ProxyAuthorization.Exists();
 
         var document = await ReadDocumentAsync(http, options.Value.MaxProxyDocumentBytes, ct);
         var stored = await files.SaveAsync(document.Content, ct);
@@ -50,7 +52,7 @@ public static class Proxies
             clock.GetUtcNow());
         db.ProxyAuthorizations.Add(proxy);
         outbox.Add("proxy.requested", Audience.Community(vote.CommunityId), new { proxyId = proxy.Id, voteId });
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrAnswerAsync(ProxyAuthorization.Exists, ct);
         return TypedResults.Created($"/api/v1/proxies/{proxy.Id}", ProxyView.From(proxy));
     }
 
@@ -79,7 +81,7 @@ public static class Proxies
         proxy.Approve(access.UserId, clock.GetUtcNow());
         outbox.Add("proxy.approved", Audience.User(proxy.ProxyUserId), new { proxyId = id, proxy.VoteId, partyId = proxy.OwnerPartyId });
         outbox.Add("proxy.approved", Audience.User(proxy.GrantorUserId), new { proxyId = id, proxy.VoteId, partyId = proxy.OwnerPartyId });
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrAnswerAsync(ProxyAuthorization.AlreadyDecided, ct);
         return TypedResults.Ok(ProxyView.From(proxy));
     }
 
@@ -90,6 +92,21 @@ public static class Proxies
         await VotingAccess.FindVisibleAsync(db, access, proxy.VoteId, ct, Permission.ConveneVotes);
         proxy.Reject(access.UserId, request.Reason, clock.GetUtcNow());
         outbox.Add("proxy.rejected", Audience.User(proxy.GrantorUserId), new { proxyId = id, proxy.VoteId, reason = proxy.RejectionReason });
+        await db.SaveOrAnswerAsync(ProxyAuthorization.AlreadyDecided, ct);
+        return TypedResults.Ok(ProxyView.From(proxy));
+    }
+
+    /// <summary>An owner of the party takes the proxy back (the rule book: then, and only then, the owner votes).</summary>
+    public static async Task<Ok<ProxyView>> WithdrawAsync(Guid id, Access access, AppDbContext db, EventOutbox outbox,
+        CancellationToken ct)
+    {
+        var proxy = await FindAsync(db, id, ct);
+        var vote = await VotingAccess.FindVisibleAsync(db, access, proxy.VoteId, ct);
+        if (proxy.GrantorUserId != access.UserId && !await OwnsPartyAsync(db, access, vote, proxy.OwnerPartyId, ct))
+            throw AppProblem.Forbidden("只有该户已绑定的业主可以撤回委托");
+        proxy.Withdraw();
+        outbox.Add("proxy.withdrawn", Audience.User(proxy.ProxyUserId), new { proxyId = id, proxy.VoteId, partyId = proxy.OwnerPartyId });
+        outbox.Add("proxy.withdrawn", Audience.Community(vote.CommunityId), new { proxyId = id, proxy.VoteId });
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ProxyView.From(proxy));
     }

@@ -18,7 +18,12 @@ public sealed record ChangeVotingSettings(bool LastBallotWins, int ResultPublici
     public void Validate(Validator v) => v.Range(ResultPublicityDays, 1, 90, "resultPublicityDays", "结果公示期应为 1 到 90 天");
 }
 
-public sealed record MyVotingParty(Guid PartyId, string Name, long AreaHundredths, bool AsProxy, bool Voted, BallotChannel? Channel);
+/// <summary>
+/// A party the caller may vote for. <c>StandingProxyId</c> is set on the caller's own party while an approved proxy
+/// stands for it: the owner does not vote then, unless they withdraw that proxy first.
+/// </summary>
+public sealed record MyVotingParty(Guid PartyId, string Name, long AreaHundredths, bool AsProxy, bool Voted, BallotChannel? Channel,
+    Guid? StandingProxyId);
 
 /// <summary>
 /// Whether a receipt is in the vote's chain. Choice and area are shown for named votes only: in a secret vote receipts
@@ -61,6 +66,7 @@ public static class VotesApi
         proxies.MapGet("/document", Proxies.DocumentAsync).WithName("GetProxyDocument");
         proxies.MapPost("/approve", Proxies.ApproveAsync).WithName("ApproveProxy");
         proxies.MapPost("/reject", Proxies.RejectAsync).WithName("RejectProxy");
+        proxies.MapPost("/withdraw", Proxies.WithdrawAsync).WithName("WithdrawProxy");
         return api;
     }
 
@@ -102,8 +108,12 @@ public static class VotesApi
         var ids = parties.Select(x => x.p.OwnerPartyId).ToList();
         var taken = await db.Participations.AsNoTracking().Where(p => p.VoteId == voteId && ids.Contains(p.OwnerPartyId))
             .ToDictionaryAsync(p => p.OwnerPartyId, p => p.Channel, ct);
+        var standing = await db.ProxyAuthorizations.AsNoTracking()
+            .Where(p => p.VoteId == voteId && ids.Contains(p.OwnerPartyId) && p.Status == ProxyStatus.Approved)
+            .ToDictionaryAsync(p => p.OwnerPartyId, p => p.Id, ct);
         return TypedResults.Ok(parties.Select(x => new MyVotingParty(x.p.OwnerPartyId, x.p.Name, x.p.AreaHundredths, x.AsProxy,
-            taken.ContainsKey(x.p.OwnerPartyId), taken.TryGetValue(x.p.OwnerPartyId, out var c) ? c : null)).ToList());
+            taken.ContainsKey(x.p.OwnerPartyId), taken.TryGetValue(x.p.OwnerPartyId, out var c) ? c : null,
+            x.AsProxy ? null : standing.TryGetValue(x.p.OwnerPartyId, out var proxyId) ? proxyId : null)).ToList());
     }
 
     private static async Task<Ok<Page<Participant>>> ParticipantsAsync(Guid voteId, [AsParameters] PageRequest page, Access access,

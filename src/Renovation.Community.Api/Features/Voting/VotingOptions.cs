@@ -12,7 +12,7 @@ public sealed class VotingOptions
     public int CloseGraceSeconds { get; set; } = 10;
     public int ChainIntervalMilliseconds { get; set; } = 1000;
     public int ChainBatchSize { get; set; } = 500;
-    /// <summary>Concurrent transactions recording online ballots (<see cref="BallotBox"/>); 0 records each ballot on its own.</summary>
+    /// <summary>Concurrent writers recording ballots (<see cref="BallotBox"/>), at least 1.</summary>
     public int BallotWriters { get; set; } = 4;
     /// <summary>Most ballots one of those transactions records.</summary>
     public int BallotBatchSize { get; set; } = 100;

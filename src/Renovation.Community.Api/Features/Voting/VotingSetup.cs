@@ -9,12 +9,11 @@ public static class VotingSetup
         var section = builder.Configuration.GetSection(VotingOptions.Section);
         var options = section.Get<VotingOptions>() ?? new VotingOptions();
         if (options.MinimumNoticeDays < 0 || options.CloseGraceSeconds < 0 || options.ChainBatchSize < 1 || options.ChainIntervalMilliseconds < 10
-            || options.BallotWriters < 0 || options.BallotBatchSize < 1)
-            throw new ConfigurationProblem("Voting: MinimumNoticeDays, CloseGraceSeconds and BallotWriters must be ≥ 0, ChainBatchSize and BallotBatchSize ≥ 1, ChainIntervalMilliseconds ≥ 10.");
+            || options.BallotWriters < 1 || options.BallotBatchSize < 1)
+            throw new ConfigurationProblem("Voting: MinimumNoticeDays and CloseGraceSeconds must be ≥ 0, BallotWriters, ChainBatchSize and BallotBatchSize ≥ 1, ChainIntervalMilliseconds ≥ 10.");
         builder.Services.AddOptions<VotingOptions>().Bind(section);
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<OpenVotes>();
-        builder.Services.AddScoped<BallotCaster>();
         builder.Services.AddSingleton<BallotChainer>();
         builder.Services.AddSingleton<BallotBox>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<BallotBox>());

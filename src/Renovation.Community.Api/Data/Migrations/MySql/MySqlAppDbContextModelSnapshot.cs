@@ -120,6 +120,7 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         .HasColumnType("char(36)");
 
                     b.Property<Guid?>("ReplacedById")
+                        .IsConcurrencyToken()
                         .HasColumnType("char(36)");
 
                     b.Property<DateTimeOffset?>("RevokedAt")
@@ -201,6 +202,9 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         .HasMaxLength(4)
                         .HasColumnType("varchar(4)");
 
+                    b.Property<bool?>("Live")
+                        .HasColumnType("tinyint(1)");
+
                     b.Property<bool>("MatchesRegister")
                         .HasColumnType("tinyint(1)");
 
@@ -212,6 +216,7 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         .HasColumnType("datetime(6)");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.Property<Guid>("UnitId")
@@ -225,6 +230,9 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.HasIndex("UnitId");
 
                     b.HasIndex("CommunityId", "Status");
+
+                    b.HasIndex("UserId", "UnitId", "Live")
+                        .IsUnique();
 
                     b.HasIndex("UserId", "UnitId", "Status");
 
@@ -860,6 +868,170 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
 
                             t.HasCheckConstraint("CK_PaymentRefunds_Sequence", "Sequence >= 1 AND Sequence <= 50");
                         });
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Payments.Reconciliation.ReconciliationDay", b =>
+                {
+                    b.Property<DateOnly>("BillDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("BillRows")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FeeTotalMilliFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ReconciledAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<long>("RefundTotalFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SettlementTotalFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha1")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.HasKey("BillDate");
+
+                    b.ToTable("ReconciliationDays", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Payments.Reconciliation.ReconciliationDiscrepancy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<long?>("BillAmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("BillDate")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("BillLine")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BillState")
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<Guid?>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<bool>("Healed")
+                        .HasColumnType("tinyint(1)");
+
+                    b.Property<DateTimeOffset?>("HealedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)");
+
+                    b.Property<DateTimeOffset?>("NotedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid?>("NotedBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<long?>("OurAmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OurState")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("OutTradeNo")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<int?>("Owner")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("PaymentId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "BillDate");
+
+                    b.HasIndex("State", "BillDate");
+
+                    b.HasIndex("BillDate", "Kind", "Reference")
+                        .IsUnique();
+
+                    b.ToTable("ReconciliationDiscrepancies", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Payments.Reconciliation.ReconciliationReportLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateOnly>("BillDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<int>("DiscrepancyCount")
+                        .HasColumnType("int");
+
+                    b.Property<long>("FeeMilliFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Owner")
+                        .HasColumnType("int");
+
+                    b.Property<long>("PaidCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PaidFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<long>("RefundCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RefundFen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "BillDate");
+
+                    b.HasIndex("BillDate", "CommunityId", "Owner", "Purpose")
+                        .IsUnique();
+
+                    b.ToTable("ReconciliationReportLines", (string)null);
                 });
 
             modelBuilder.Entity("Renovation.Community.Api.Features.Places.Building", b =>
@@ -1871,6 +2043,9 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.Property<Guid>("GrantorUserId")
                         .HasColumnType("char(36)");
 
+                    b.Property<bool?>("Live")
+                        .HasColumnType("tinyint(1)");
+
                     b.Property<Guid>("OwnerPartyId")
                         .HasColumnType("char(36)");
 
@@ -1885,6 +2060,7 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         .HasColumnType("datetime(6)");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.Property<Guid>("VoteId")
@@ -1894,7 +2070,8 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
 
                     b.HasIndex("ProxyUserId", "VoteId");
 
-                    b.HasIndex("VoteId", "OwnerPartyId");
+                    b.HasIndex("VoteId", "OwnerPartyId", "Live")
+                        .IsUnique();
 
                     b.ToTable("ProxyAuthorizations", (string)null);
                 });

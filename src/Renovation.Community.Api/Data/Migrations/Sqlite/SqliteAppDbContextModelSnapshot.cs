@@ -113,6 +113,7 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ReplacedById")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("RevokedAt")
@@ -194,6 +195,9 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         .HasMaxLength(4)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("Live")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("MatchesRegister")
                         .HasColumnType("INTEGER");
 
@@ -205,6 +209,7 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("UnitId")
@@ -218,6 +223,9 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.HasIndex("UnitId");
 
                     b.HasIndex("CommunityId", "Status");
+
+                    b.HasIndex("UserId", "UnitId", "Live")
+                        .IsUnique();
 
                     b.HasIndex("UserId", "UnitId", "Status");
 
@@ -851,6 +859,170 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
 
                             t.HasCheckConstraint("CK_PaymentRefunds_Sequence", "Sequence >= 1 AND Sequence <= 50");
                         });
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Payments.Reconciliation.ReconciliationDay", b =>
+                {
+                    b.Property<DateOnly>("BillDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BillRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FeeTotalMilliFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReconciledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefundTotalFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SettlementTotalFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha1")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BillDate");
+
+                    b.ToTable("ReconciliationDays", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Payments.Reconciliation.ReconciliationDiscrepancy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BillAmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("BillDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BillLine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BillState")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Healed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HealedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NotedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("NotedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OurAmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OurState")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutTradeNo")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Owner")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PaymentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "BillDate");
+
+                    b.HasIndex("State", "BillDate");
+
+                    b.HasIndex("BillDate", "Kind", "Reference")
+                        .IsUnique();
+
+                    b.ToTable("ReconciliationDiscrepancies", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Payments.Reconciliation.ReconciliationReportLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("BillDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DiscrepancyCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FeeMilliFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Owner")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaidCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaidFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RefundCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefundFen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "BillDate");
+
+                    b.HasIndex("BillDate", "CommunityId", "Owner", "Purpose")
+                        .IsUnique();
+
+                    b.ToTable("ReconciliationReportLines", (string)null);
                 });
 
             modelBuilder.Entity("Renovation.Community.Api.Features.Places.Building", b =>
@@ -1860,6 +2032,9 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.Property<Guid>("GrantorUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("Live")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("OwnerPartyId")
                         .HasColumnType("TEXT");
 
@@ -1874,6 +2049,7 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("VoteId")
@@ -1883,7 +2059,8 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("ProxyUserId", "VoteId");
 
-                    b.HasIndex("VoteId", "OwnerPartyId");
+                    b.HasIndex("VoteId", "OwnerPartyId", "Live")
+                        .IsUnique();
 
                     b.ToTable("ProxyAuthorizations", (string)null);
                 });

@@ -5,44 +5,82 @@ using Renovation.Community.Api.Data;
 namespace Renovation.Community.Api.Features.Voting;
 
 /// <summary>
-/// A ballot to record for one owner party, whatever the channel. A correction (of a paper entry) replaces the
-/// party's ballot whatever the "last ballot wins" setting; <see cref="AlsoWrite"/> joins the caller's own change
-/// (confirming the paper entry) to the same transaction.
+/// Caller that is neither on the roll through an approved binding nor an approved proxy. The handler turns it into
+/// 404 when the caller cannot even see the vote.
 /// </summary>
-public sealed record CastRequest(Vote Vote, Guid PartyId, long AreaHundredths, BallotChoice Choice, string Key,
-    BallotChannel Channel, Guid? CastByUserId, string? ReplacesKey, bool IsCorrection = false,
-    Guid? ExpectedReplacedBallotId = null, Func<AppDbContext, Ballot, CancellationToken, Task>? AlsoWrite = null);
-
-public sealed record CastOutcome(Guid VoteId, string Receipt, bool Replayed, bool Replaced);
+public sealed class NotAVoter() : AppProblem(StatusCodes.Status403Forbidden, "forbidden", "您不是本次投票业主名册中的业主，也未获得经批准的业主委托");
 
 /// <summary>
-/// Records ballots. One short transaction per ballot: the participation row (unique per vote and party) is the
-/// one-ballot guard, the ballot row is appended, and the running tally moves in one randomly chosen shard. No lock
-/// is shared by all ballots of a vote — the hash chain is built after commit by <see cref="BallotChainer"/>.
+/// The one-by-one lane of the box: one short transaction per ballot. The participation row (unique per vote and party)
+/// is the one-ballot guard, the ballot row (unique per key) recognises a retried request, and the running tally moves
+/// in one randomly chosen shard. No lock is shared by all ballots of a vote — the hash chain is built after commit by
+/// <see cref="BallotChainer"/>.
 /// </summary>
-public sealed class BallotCaster(AppDbContext db, TimeProvider clock)
+public sealed partial class BallotBox
 {
-    public async Task<CastOutcome> CastAsync(CastRequest request, CancellationToken ct)
+    private async Task<CastOutcome> RecordOneAsync(AppDbContext db, Pending pending, CancellationToken ct)
     {
+        var request = pending.Resolved ?? await ResolveAsync(db, pending.Online!, ct);
         var voteId = request.Vote.Id;
         var receipt = BallotKeys.Receipt(voteId, request.Choice.Code, request.AreaHundredths, request.Key);
         var keyHash = BallotKeys.KeyHash(voteId, request.Key);
-        // A retried request is recognised by its key colliding on insert (below), not by a look-up before every ballot.
+        // A party that has voted is answered by reading: a retry gets its receipt, anything else is refused or replaces.
+        // Only a ballot that may count takes the write lock.
+        if (await FindReplayAsync(db, request, receipt, keyHash, ct) is { } replay)
+            return replay;
         try
         {
-            return await db.InTransactionAsync(innerCt => RecordAsync(request, receipt, keyHash, innerCt), ct);
+            return await BusyDatabase.RetryAsync(() =>
+                db.InTransactionAsync(innerCt => WriteOneAsync(db, request, receipt, keyHash, innerCt), ct), ct);
         }
         catch (Exception e) when (e is DbUpdateException u && UniqueViolation.IsUniqueViolation(u)
                                   || e is DomainRuleViolation { Code: AlreadyVotedCode })
         {
-            // A concurrent request won (seen as a duplicate key, or — after MySQL retried a deadlock — as an existing
+            // Another writer or node won (seen as a duplicate key, or — after MySQL retried a deadlock — as an existing
             // participation): the same request (a retry) gets the same answer, anything else is refused.
             db.ChangeTracker.Clear();
-            return await FindReplayAsync(request, receipt, keyHash, ct) ?? throw AlreadyVoted();
+            return await FindReplayAsync(db, request, receipt, keyHash, ct) ?? throw AlreadyVoted();
         }
     }
 
-    private async Task<CastOutcome> RecordAsync(CastRequest request, string receipt, string keyHash, CancellationToken ct)
+    /// <summary>
+    /// Which party an online ballot is for: the caller's own (through an approved binding on the frozen roll) or one
+    /// that appointed the caller as its approved proxy. <c>partyId</c> is needed only when there is more than one.
+    /// </summary>
+    private static async Task<CastRequest> ResolveAsync(AppDbContext db, BoxedBallot ballot, CancellationToken ct)
+    {
+        var (vote, choice, key, userId, partyId, replacesKey) = ballot;
+        var own = (await OpenVotes.OwnPartiesAsync(db, [vote.Id], [userId], ct)).GetValueOrDefault((vote.Id, userId)) ?? [];
+        var mine = partyId is null
+            ? own.Count switch
+            {
+                1 => own[0],
+                > 1 => throw AppProblem.BadRequest("party_required", "您可为多个业主投票，请指明为哪一户业主投票（partyId）"),
+                _ => null,
+            }
+            : own.FirstOrDefault(p => p.Party.OwnerPartyId == partyId);
+        if (mine is not null)
+        {
+            // A party that has voted gets the usual answer (replay, refusal or replacement) below.
+            if (mine.ProxyStands && !mine.HasVoted)
+                throw ProxyStands();
+            return new CastRequest(vote, mine.Party.OwnerPartyId, mine.Party.AreaHundredths, choice, key, BallotChannel.Online,
+                userId, replacesKey);
+        }
+        var proxied = await VotingAccess.ProxiedPartiesAsync(db, userId, vote.Id, ct);
+        var party = partyId is null
+            ? proxied.Count switch
+            {
+                1 => proxied[0],
+                > 1 => throw AppProblem.BadRequest("party_required", "您受多户业主委托，请指明为哪一户业主投票（partyId）"),
+                _ => throw new NotAVoter(),
+            }
+            : proxied.SingleOrDefault(p => p.OwnerPartyId == partyId) ?? throw new NotAVoter();
+        return new CastRequest(vote, party.OwnerPartyId, party.AreaHundredths, choice, key, BallotChannel.Proxy, userId, replacesKey);
+    }
+
+    private async Task<CastOutcome> WriteOneAsync(AppDbContext db, CastRequest request, string receipt, string keyHash,
+        CancellationToken ct)
     {
         var vote = request.Vote;
         var named = vote.Secrecy == Secrecy.Named;
@@ -52,7 +90,7 @@ public sealed class BallotCaster(AppDbContext db, TimeProvider clock)
         var participation = mayReplace
             ? await db.Participations.SingleOrDefaultAsync(p => p.VoteId == vote.Id && p.OwnerPartyId == request.PartyId, ct)
             : null;
-        var replaced = participation is null ? null : await FindReplacedAsync(request, participation, ct);
+        var replaced = participation is null ? null : await FindReplacedAsync(db, request, participation, ct);
 
         var shard = Random.Shared.Next(VoteTally.Shards);
         var ballot = Ballot.Cast(vote, request.PartyId, request.AreaHundredths, request.Choice, receipt, keyHash, shard,
@@ -77,7 +115,8 @@ public sealed class BallotCaster(AppDbContext db, TimeProvider clock)
     /// The ballot a later one replaces. In a named vote the participation row points to it; in a secret vote nothing
     /// does, so the voter proves it is theirs with the earlier ballot's key.
     /// </summary>
-    private async Task<Ballot> FindReplacedAsync(CastRequest request, Participation participation, CancellationToken ct)
+    private static async Task<Ballot> FindReplacedAsync(AppDbContext db, CastRequest request, Participation participation,
+        CancellationToken ct)
     {
         var vote = request.Vote;
         if (!vote.LastBallotWins && !request.IsCorrection)
@@ -98,7 +137,9 @@ public sealed class BallotCaster(AppDbContext db, TimeProvider clock)
         return old;
     }
 
-    private async Task<CastOutcome?> FindReplayAsync(CastRequest request, string receipt, string keyHash, CancellationToken ct)
+    /// <summary>The answer already given to this key: the same receipt again, or a refusal when the key was used for another ballot.</summary>
+    private static async Task<CastOutcome?> FindReplayAsync(AppDbContext db, CastRequest request, string receipt, string keyHash,
+        CancellationToken ct)
     {
         var voteId = request.Vote.Id;
         var same = await db.Ballots.AsNoTracking().Where(b => b.VoteId == voteId && b.KeyHash == keyHash)

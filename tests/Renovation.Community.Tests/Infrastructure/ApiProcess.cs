@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Renovation.Community.Tests.Infrastructure;
+
+/// <summary>
+/// The API as a real operating-system process (<c>dotnet exec Renovation.Community.Api.dll</c> from the test output,
+/// Production, loopback), so it can be killed with SIGKILL: no shutdown hooks, no flushed buffers, transactions cut
+/// wherever they are.
+/// </summary>
+public sealed class ApiProcess : IDisposable
+{
+    private static readonly TimeSpan Ready = TimeSpan.FromSeconds(120);
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ApiProcess(Process process, Uri url)
+    {
+        _process = process;
+        Url = url;
+    }
+
+    public Uri Url { get; }
+
+    /// <summary>The last 20,000 characters the process wrote (for failure messages).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+                return _output.Length > 20000 ? _output.ToString(_output.Length - 20000, 20000) : _output.ToString();
+        }
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>
+    /// Starts the API on <paramref name="port"/> and waits for <c>/health/ready</c>. With
+    /// <paramref name="withTestHostingStartup"/> the process resolves assemblies through this test assembly's deps file
+    /// and runs its <c>IHostingStartup</c> (test-only services such as a payment purpose); the API itself is unchanged.
+    /// </summary>
+    public static async Task<ApiProcess> StartAsync(IDictionary<string, string?> settings, int port, bool seed,
+        bool withTestHostingStartup = false)
+    {
+        var url = new Uri($"http://127.0.0.1:{port}");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        info.ArgumentList.Add("exec");
+        if (withTestHostingStartup)
+        {
+            var testAssembly = typeof(ApiProcess).Assembly.GetName().Name!;
+            info.ArgumentList.Add("--depsfile");
+            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, $"{testAssembly}.deps.json"));
+            info.Environment["ASPNETCORE_HOSTINGSTARTUPASSEMBLIES"] = testAssembly;
+        }
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Renovation.Community.Api.dll"));
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add(url.ToString().TrimEnd('/'));
+        foreach (var (key, value) in settings)
+            info.ArgumentList.Add($"--{key}={value}");
+        info.ArgumentList.Add($"--DemoData:Seed={seed.ToString().ToLowerInvariant()}");
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        var process = Process.Start(info)!;
+        var api = new ApiProcess(process, url);
+        process.OutputDataReceived += (_, e) => api.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => api.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var probe = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + Ready;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"API process exited with {process.ExitCode}:\n{api.Output}");
+            try
+            {
+                if ((await probe.GetAsync("/health/ready")).IsSuccessStatusCode)
+                    return api;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(250);
+        }
+        api.Dispose();
+        throw new TimeoutException($"API process on {url} was not ready in {Ready}:\n{api.Output}");
+    }
+
+    /// <summary>SIGKILL (what <see cref="Process.Kill()"/> sends on Linux); answers the exit code, 137 for a kill.</summary>
+    public int KillHard()
+    {
+        _process.Kill();
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+            return;
+        lock (_output)
+            _output.AppendLine(line);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(10000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+        }
+        _process.Dispose();
+    }
+}

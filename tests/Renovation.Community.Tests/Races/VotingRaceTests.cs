@@ -1,0 +1,70 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Api.Features.Voting;
+using Renovation.Community.Tests.Infrastructure;
+using Renovation.Community.Tests.Voting;
+using static Renovation.Community.Tests.Voting.PartySpec;
+
+namespace Renovation.Community.Tests.Races;
+
+/// <summary>Written proxies under N identical simultaneous requests.</summary>
+public sealed class VotingRaceTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private readonly VotingWorld _world = new(api);
+
+    private static StringContent Pdf() => new("%PDF-1.4 授权委托书 签字", System.Text.Encoding.UTF8, "application/pdf");
+
+    private int FilesOnDisk() => Directory.Exists(api.FilesRoot)
+        ? Directory.EnumerateFiles(api.FilesRoot, "*", SearchOption.AllDirectories).Count()
+        : 0;
+
+    [Fact]
+    public async Task Six_simultaneous_proxies_for_one_party_file_one_and_keep_one_document()
+    {
+        var community = await _world.Community(Owner(10000), Owner(10000));
+        var vote = await _world.OpenVote(community.Id);
+        var party = community.Parties[0];
+        var (_, proxyUserId) = await _world.NewUser();
+        var files = FilesOnDisk();
+        await Race.ExactlyOneEffect(api, 6,
+            () => party.Voter.Client.PostAsync($"/api/v1/votes/{vote.Id}/proxies?partyId={party.Id}&proxyUserId={proxyUserId}", Pdf()),
+            db => db.ProxyAuthorizations.CountAsync(p => p.VoteId == vote.Id),
+            HttpStatusCode.Created, HttpStatusCode.Conflict, "proxy_exists");
+        // The losers' uploads were removed with their refusal.
+        Assert.Equal(files + 1, FilesOnDisk());
+    }
+
+    [Fact]
+    public async Task Five_simultaneous_approvals_of_one_proxy_approve_it_once()
+    {
+        var community = await _world.Community(Owner(10000), Owner(10000));
+        var vote = await _world.OpenVote(community.Id);
+        var party = community.Parties[0];
+        var (_, proxyUserId) = await _world.NewUser();
+        var proxy = await (await party.Voter.Client.PostAsync($"/api/v1/votes/{vote.Id}/proxies?partyId={party.Id}&proxyUserId={proxyUserId}", Pdf()))
+            .ShouldBe<ProxyView>(HttpStatusCode.Created);
+        var officer = await _world.Officer();
+        var id = proxy.Id.ToString();
+        await Race.ExactlyOneEffect(api, Race.DefaultRacers, () => officer.PostAsync($"/api/v1/proxies/{proxy.Id}/approve", null),
+            db => db.OutboxEvents.CountAsync(e => e.Kind == "proxy.approved" && e.PayloadJson.Contains(id)) .ContinueWith(t => t.Result / 2),
+            HttpStatusCode.OK, HttpStatusCode.Conflict, "proxy_already_decided");
+        // A second proxy for the same party cannot even be filed while the first stands, so two can never be approved.
+        var (_, another) = await _world.NewUser();
+        await (await party.Voter.Client.PostAsync($"/api/v1/votes/{vote.Id}/proxies?partyId={party.Id}&proxyUserId={another}", Pdf()))
+            .ShouldBeProblem(HttpStatusCode.Conflict, "proxy_exists");
+    }
+
+    [Fact]
+    public async Task A_refused_proxy_request_leaves_no_file_on_disk()
+    {
+        var community = await _world.Community(Owner(10000), Owner(10000));
+        var vote = await _world.OpenVote(community.Id);
+        var party = community.Parties[0];
+        var files = FilesOnDisk();
+        var before = await RowCounts.Of(api);
+        await (await party.Voter.Client.PostAsync($"/api/v1/votes/{vote.Id}/proxies?partyId={party.Id}&proxyUserId={party.Voter.UserId}", Pdf()))
+            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "proxy_is_self");
+        Assert.Equal(files, FilesOnDisk());
+        Assert.Equal(before, await RowCounts.Of(api));
+    }
+}
