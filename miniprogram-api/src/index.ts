@@ -11,6 +11,8 @@ export { uploadFile } from './helpers/uploads';
 export type { UploadOptions } from './helpers/uploads';
 export { Pager, fetchAll } from './helpers/pagination';
 export type { Page, FetchPage } from './helpers/pagination';
-export { castBallot, checkReceiptInRecord, computeReceipt, newBallotKey, savedBallotKeys } from './helpers/voting';
-export type { CastResult, RecordCheck } from './helpers/voting';
+export {
+  ballotChoiceCode, castBallot, checkReceiptInRecord, computeReceipt, newBallotKey, rememberedBallot, savedBallotKeys,
+} from './helpers/voting';
+export type { CastResult, RecordCheck, RememberedBallot } from './helpers/voting';
 export { sha256Hex } from './helpers/sha256';

@@ -146,6 +146,10 @@ describe('resident journey through the SDK', () => {
     expect(parties).toHaveLength(1);
     const cast = await sdk.castBallot(alice, vote.id, { choice: 'Agree' });
     expect(sdk.savedBallotKeys(vote.id)).toEqual([cast.key]);
+    // The device remembers what the secret record will not show: the choice and the party's area from my-status.
+    expect(sdk.rememberedBallot(vote.id, cast.key)).toEqual({
+      choice: 'agree', partyId: parties[0].partyId, areaHundredths: Number(parties[0].areaHundredths),
+    });
     // A retry with the same key (an answer lost on the way) gets the same receipt, not a second ballot.
     const retry = await sdk.castBallot(alice, vote.id, { choice: 'Agree' }, cast.key);
     expect(retry.receipt).toBe(cast.receipt);
@@ -153,14 +157,28 @@ describe('resident journey through the SDK', () => {
     const closed = await waitFor('vote.closed, live', find('vote.closed', (p) => p.voteId === vote.id), 40000);
     expect(closed.payload).toHaveProperty('result');
     const record = await alice.get('/api/v1/votes/{voteId}/record', { path: { voteId: vote.id } });
+    // A secret record lists no choice or area per ballot: the check recomputes the receipt from what the device remembered.
+    expect(record.ballots.every((b) => !('choice' in b) && !('areaHundredths' in b))).toBe(true);
     const check = sdk.checkReceiptInRecord(record, cast.receipt, cast.key);
-    expect(check).toMatchObject({ found: true, receiptMatchesKey: true, counted: true, chainIntact: true });
-    expect(check.choice).toBeTruthy();
-    // The check can fail: another key does not produce this receipt, and a tampered record breaks the chain.
+    expect(check).toEqual({
+      found: true, receiptMatchesKey: true, counted: true, choice: 'agree', chainIntact: true, totalsConsistent: true,
+    });
+    // The check can fail: another key or another remembered choice does not produce this receipt, a tampered record
+    // breaks the chain, and totals that no longer add up to the participation are caught.
     expect(sdk.checkReceiptInRecord(record, cast.receipt, 'f'.repeat(48)).receiptMatchesKey).toBe(false);
+    const otherChoice = { ...sdk.rememberedBallot(vote.id, cast.key)!, choice: 'oppose' };
+    expect(sdk.checkReceiptInRecord(record, cast.receipt, cast.key, otherChoice).receiptMatchesKey).toBe(false);
     const tampered = { ...record, ballots: record.ballots.map((b, i) => (i === 0 ? { ...b, receipt: 'f'.repeat(64) } : b)) };
     expect(sdk.checkReceiptInRecord(tampered, cast.receipt, cast.key).chainIntact).toBe(false);
+    // (How the counted ballots split between the choices is the server's recount: moving a total is not detectable.)
+    const shifted = { ...record, totals: { ...record.totals, agree: { area: 0, heads: 0 }, oppose: record.totals.agree } };
+    expect(sdk.checkReceiptInRecord(shifted, cast.receipt, cast.key).totalsConsistent).toBe(true);
+    const inflated = { ...record, totals: { ...record.totals, agree: { ...record.totals.agree, heads: Number(record.totals.agree.heads) + 1 } } };
+    expect(sdk.checkReceiptInRecord(inflated, cast.receipt, cast.key).totalsConsistent).toBe(false);
+    // The server confirms the receipt counted but, in a secret vote, answers no choice or area.
     const server = await alice.get('/api/v1/votes/{voteId}/receipts/{receipt}', { path: { voteId: vote.id, receipt: cast.receipt } });
-    expect(server).toMatchObject({ found: true, counted: true, choice: check.choice });
+    expect(server).toMatchObject({ found: true, counted: true });
+    expect(server).not.toHaveProperty('choice');
+    expect(server).not.toHaveProperty('areaHundredths');
   });
 });

@@ -36,7 +36,10 @@ Page({
     }
   },
 
-  /** Recomputes the receipt from the key only this device holds and checks the published hash chain. */
+  /**
+   * Recomputes the receipt from the key, choice and area only this device remembers (a secret vote's record lists no
+   * choice or area), and checks the published hash chain and totals.
+   */
   async verify() {
     const saved = wx.getStorageSync(`receipt:${this.data.voteId}`) as { receipt: string; key: string } | '';
     if (!saved || savedBallotKeys(this.data.voteId).indexOf(saved.key) < 0) return;
