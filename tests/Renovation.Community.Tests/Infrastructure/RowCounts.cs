@@ -23,12 +23,19 @@ public sealed class RowCounts : IEquatable<RowCounts>
         return new RowCounts(tables);
     });
 
+    /// <summary>
+    /// Counted but not compared: test users sign in lazily on their first request (and renew when a test moves the
+    /// clock past the token's lifetime), so a refused request can be the one that creates their session.
+    /// </summary>
+    private static readonly HashSet<string> NotCompared = ["RefreshTokens"];
+
     public bool Equals(RowCounts? other) => other is not null && Tables.Count == other.Tables.Count
-        && Tables.All(t => other.Tables.TryGetValue(t.Key, out var n) && n == t.Value);
+        && Tables.All(t => other.Tables.TryGetValue(t.Key, out var n) && (n == t.Value || NotCompared.Contains(t.Key)));
 
     public override bool Equals(object? obj) => Equals(obj as RowCounts);
 
-    public override int GetHashCode() => Tables.Aggregate(0, (h, t) => HashCode.Combine(h, t.Key, t.Value));
+    public override int GetHashCode() =>
+        Tables.Where(t => !NotCompared.Contains(t.Key)).Aggregate(0, (h, t) => HashCode.Combine(h, t.Key, t.Value));
 
     public override string ToString() => string.Join(", ", Tables.Select(t => $"{t.Key}={t.Value}"));
 }
