@@ -136,11 +136,6 @@ public sealed class PaymentRefunder(AppDbContext db, IServiceProvider services, 
             }
             await settlement.ApplyRefundAsync(answer, SettlementSource.Sweep, ct: ct);
         }
-        catch (WeChatPayApiException e) when (IsRefusedForGood(e))
-        {
-            logger.LogWarning("Refund {OutRefundNo} refused by WeChat ({Code}); marked failed", refund.OutRefundNo, e.Code);
-            await settlement.ApplyRefundRefusalAsync(refundId, $"{e.Code}: {e.Detail}", ct);
-        }
         catch (Exception e) when (e is WeChatPayApiException or WeChatPaySignatureException or HttpRequestException or TimeoutException
                                       or DbUpdateConcurrencyException or TaskCanceledException && !ct.IsCancellationRequested)
         {
