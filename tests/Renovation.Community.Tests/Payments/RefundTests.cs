@@ -1,6 +1,10 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Renovation.Community.Api.Jobs;
 using Renovation.Community.Api.Features.Payments;
 using Renovation.Community.Tests.Infrastructure;
+using Renovation.Community.WeChatSimulator.Faults;
+using Renovation.Community.WeChatSimulator.Pay;
 
 namespace Renovation.Community.Tests.Payments;
 
@@ -89,5 +93,74 @@ public sealed class RefundTests(ApiFactory api) : IClassFixture<ApiFactory>
         await (await Refund(payment.Id, 100, "committee-a")).ShouldBeProblem(HttpStatusCode.Forbidden);
         await (await Refund(payment.Id, 100, "resident-a")).ShouldBeProblem(HttpStatusCode.Forbidden);
         await (await Refund(payment.Id, 100, "property-a")).ShouldBeProblem(HttpStatusCode.NotFound, "payment_not_found");
+    }
+
+    [Fact]
+    public async Task A_refund_notification_naming_another_merchant_is_an_incident_and_changes_nothing()
+    {
+        var payment = await PaidPayment(800);
+        api.WeChat.HoldRefunds = true;
+        try
+        {
+            var refund = await (await Refund(payment.Id, 300)).ShouldBe<RefundView>(HttpStatusCode.Created);
+            Assert.True(api.WeChat.SettleRefund(refund.OutRefundNo, new PaymentOptions { ReportedMchId = "1900000999" }));
+            // The payment's own notification, then the refund's.
+            await _world.WaitForDeliveries(payment.OutTradeNo, 2, d => d.Succeeded);
+
+            Assert.Equal(RefundState.Processing, (await _world.Refunds(payment.Id)).Single().State);
+            Assert.Equal(0, await _world.CountEvents(PaymentEvents.RefundSucceeded, payment.Id));
+            Assert.Equal(0, await _world.CountEvents(TestPaymentPurpose.RefundedKind, payment.Id));
+            var incident = Assert.Single(await api.WithDb(db => Task.FromResult(
+                db.PaymentIncidents.Where(i => i.Reference == refund.OutRefundNo).ToList())));
+            Assert.Equal(PaymentIncidentKind.WrongMerchant, incident.Kind);
+        }
+        finally
+        {
+            api.WeChat.HoldRefunds = false;
+        }
+    }
+
+    [Theory]
+    [InlineData(400, "PARAM_ERROR")]
+    [InlineData(403, "NOT_ENOUGH")]
+    [InlineData(400, "INVALID_REQUEST")]
+    public async Task A_refund_WeChat_refuses_for_good_fails_with_the_reason_and_frees_the_amount(int status, string code)
+    {
+        var payment = await PaidPayment(1000);
+        api.WeChat.Faults.Inject(SimulatorPaths.Refunds, Fault.PayError(status, code));
+
+        var failed = await (await Refund(payment.Id, 1000)).ShouldBe<RefundView>(HttpStatusCode.Created);
+        Assert.Equal(RefundState.Failed, failed.State);
+        Assert.Contains(code, failed.FailureReason);
+        Assert.Equal(0, (await _world.Row(payment.Id)).RefundedFen);
+        Assert.Equal(1, await _world.CountEvents(PaymentEvents.RefundFailed, payment.Id));
+        var row = (await _world.Refunds(payment.Id)).Single();
+        Assert.Equal(1, row.Attempts);
+
+        // The sweep does not retry it, and the full amount can be refunded anew.
+        await api.Services.GetRequiredService<JobRunner>().RunNowAsync<PaymentSweep>();
+        Assert.Equal(1, (await _world.Refunds(payment.Id)).Single(r => r.Id == failed.Id).Attempts);
+        var again = await (await Refund(payment.Id, 1000)).ShouldBe<RefundView>(HttpStatusCode.Created);
+        Assert.NotEqual(RefundState.Failed, again.State);
+        Assert.Equal(1000, (await _world.Row(payment.Id)).RefundedFen);
+    }
+
+    [Fact]
+    public async Task A_transient_refund_error_is_retried_not_failed()
+    {
+        var payment = await PaidPayment(600);
+        // More failures than the client's own retries, so the refund stays unanswered.
+        api.WeChat.Faults.Inject(SimulatorPaths.Refunds, Fault.PaySystemError(), times: 20);
+        try
+        {
+            var refund = await (await Refund(payment.Id, 600)).ShouldBe<RefundView>(HttpStatusCode.Created);
+            Assert.Equal(RefundState.Requested, refund.State);
+            Assert.Equal(600, (await _world.Row(payment.Id)).RefundedFen);
+            Assert.Equal(0, await _world.CountEvents(PaymentEvents.RefundFailed, payment.Id));
+        }
+        finally
+        {
+            api.WeChat.Faults.Clear();
+        }
     }
 }

@@ -45,6 +45,9 @@ public sealed record PaymentOptions
     /// <summary>The notification reports this total instead of the order's (a wrong amount; the order book keeps the true one).</summary>
     public long? ReportedAmountFen { get; init; }
 
+    /// <summary>A refund notification names this merchant instead of ours (a wrong mchid).</summary>
+    public string? ReportedMchId { get; init; }
+
     /// <summary>
     /// Pays an order even if it was CLOSED: the payer had WeChat's cashier open when the merchant closed it, and the
     /// money arrives late. Without it a closed order cannot be paid.
@@ -103,7 +106,7 @@ internal sealed class NotificationSender(SimulatorState state) : IAsyncDisposabl
         object resource;
         lock (state.Orders.Gate)
         {
-            resource = RefundJson.NotificationResource(refund, state.Options.MchId);
+            resource = RefundJson.NotificationResource(refund, options.ReportedMchId ?? state.Options.MchId);
         }
         Start(refund.NotifyUrl!, "REFUND." + refund.Status, "退款成功", "refund", resource, refund.Order.OutTradeNo, options);
     }

@@ -58,6 +58,7 @@ public sealed class Payment : IAudited
         AmountFen = quote.AmountFen;
         Description = quote.Description.Length > MaxDescription ? quote.Description[..MaxDescription] : quote.Description;
         State = PaymentState.Created;
+        OpenKey = OpenMarker;
         // WeChat wants whole seconds; the order stays payable until then.
         ExpiresAt = DateTimeOffset.FromUnixTimeSeconds((now + timeExpire).ToUnixTimeSeconds());
         CreatedAt = now;
@@ -100,6 +101,16 @@ public sealed class Payment : IAudited
     /// <summary>Concurrency token: every change is an UPDATE … WHERE Version = the one read.</summary>
     public int Version { get; private set; }
 
+    /// <summary>
+    /// <see cref="OpenMarker"/> while the payment is open, NULL once it is paid, closed or failed. The unique index on
+    /// (Purpose, SubjectId, PayerUserId, OpenKey) is how the database, not a check-before-insert, keeps at most one
+    /// open payment per payer and subject: NULLs never collide, so any number of ended payments may sit beside it.
+    /// (MariaDB has no filtered indexes; this works the same on SQLite.)
+    /// </summary>
+    public int? OpenKey { get; private set; }
+
+    public const int OpenMarker = 1;
+
     public bool IsOpen => State is PaymentState.Created or PaymentState.AwaitingPayment;
 
     public bool HasValidPrepay(DateTimeOffset now) =>
@@ -127,6 +138,7 @@ public sealed class Payment : IAudited
             return false;
         var wasClosed = State == PaymentState.Closed;
         State = PaymentState.Paid;
+        OpenKey = null;
         TransactionId = transactionId;
         PaidAt = paidAt;
         if (wasClosed)
@@ -148,6 +160,7 @@ public sealed class Payment : IAudited
         if (!IsOpen)
             throw new DomainRuleViolation("payment_not_open", "该支付单已结束");
         State = PaymentState.Closed;
+        OpenKey = null;
         ClosedAt = now;
         Touch(now);
     }
@@ -157,6 +170,7 @@ public sealed class Payment : IAudited
         if (!IsOpen)
             throw new DomainRuleViolation("payment_not_open", "该支付单已结束");
         State = PaymentState.Failed;
+        OpenKey = null;
         FailureReason = reason.Length > 200 ? reason[..200] : reason;
         Touch(now);
     }

@@ -16,6 +16,8 @@ public static class PaymentEvents
     public const string RefundSucceeded = "refund.succeeded";
     public const string RefundClosed = "refund.closed";
     public const string RefundAbnormal = "refund.abnormal";
+    /// <summary>WeChat refused the refund for good; its reason is in <c>error</c> and a new refund may be requested.</summary>
+    public const string RefundFailed = "refund.failed";
 
     public static void Emit(EventOutbox outbox, string kind, Payment p) =>
         outbox.Add(kind, Audience.User(p.PayerUserId), new
@@ -38,6 +40,7 @@ public static class PaymentEvents
             refundFen = r.AmountFen,
             state = r.State.ToString(),
             reason = r.Reason,
+            error = r.State == RefundState.Failed ? r.LastError : null,
         });
 
     public static string ForRefund(RefundState state) => state switch
@@ -46,6 +49,7 @@ public static class PaymentEvents
         RefundState.Succeeded => RefundSucceeded,
         RefundState.Closed => RefundClosed,
         RefundState.Abnormal => RefundAbnormal,
+        RefundState.Failed => RefundFailed,
         _ => RefundRequested,
     };
 }

@@ -45,6 +45,7 @@ public static class PaymentNotifications
 
         PayTransaction? transaction = null;
         PayRefund? refund = null;
+        string? refundMchId = null;
         string? outTradeNo, outRefundNo = null, transactionId, state;
         long? amountFen;
         try
@@ -59,6 +60,7 @@ public static class PaymentNotifications
             {
                 var resource = notification.ReadRefund();
                 refund = ToRefund(resource);
+                refundMchId = resource.MchId;
                 (outTradeNo, outRefundNo, transactionId, state, amountFen) = (resource.OutTradeNo, resource.OutRefundNo,
                     resource.TransactionId, resource.RefundStatus, resource.Amount?.RefundFen);
             }
@@ -76,7 +78,7 @@ public static class PaymentNotifications
         var record = new PaymentNotificationRecord(notification.Id, notification.EventType, Cut(outTradeNo, 32), Cut(outRefundNo, 64),
             Cut(transactionId, 32), Cut(state, 32), amountFen, Cut(notification.ResourceJson, 8000)!, clock.GetUtcNow());
         var settlement = services.GetRequiredService<PaymentSettlement>();
-        var outcome = await settlement.ApplyNotificationAsync(record, transaction, refund, ct);
+        var outcome = await settlement.ApplyNotificationAsync(record, transaction, refund, refundMchId, ct);
         logger.LogInformation("Payment notification {NotificationId} {EventType} for {OutTradeNo}: {Outcome}",
             notification.Id, notification.EventType, outTradeNo, outcome);
         return Results.NoContent();

@@ -14,6 +14,9 @@ public enum RefundState
     Closed = 3,
     /// <summary>WeChat could not return the money (card cancelled …): needs a person (商户平台 异常退款).</summary>
     Abnormal = 4,
+    /// <summary>WeChat refused the refund for good (not a transient error); nothing was paid back and the amount is
+    /// refundable again. <see cref="PaymentRefund.LastError"/> says why.</summary>
+    Failed = 5,
 }
 
 public enum RefundOrigin
@@ -77,7 +80,7 @@ public sealed class PaymentRefund : IAudited
     public DateTimeOffset UpdatedAt { get; private set; }
     public int Version { get; private set; }
 
-    public bool IsSettled => State is RefundState.Succeeded or RefundState.Closed or RefundState.Abnormal;
+    public bool IsSettled => State is RefundState.Succeeded or RefundState.Closed or RefundState.Abnormal or RefundState.Failed;
 
     public void AttemptFailed(string error, DateTimeOffset now, TimeSpan retryAfter)
     {
@@ -112,6 +115,19 @@ public sealed class PaymentRefund : IAudited
         AcceptedAt ??= now;
         if (final == RefundState.Succeeded)
             SucceededAt = successTime ?? now;
+        EndedAt = now;
+        Touch(now);
+        return true;
+    }
+
+    /// <summary>WeChat refused it for good; false when it had already moved (an answer or a notification won).</summary>
+    public bool Refused(string error, DateTimeOffset now)
+    {
+        if (State != RefundState.Requested)
+            return false;
+        Attempts++;
+        State = RefundState.Failed;
+        LastError = error.Length > 300 ? error[..300] : error;
         EndedAt = now;
         Touch(now);
         return true;

@@ -82,6 +82,11 @@ public sealed class PaymentRefunder(AppDbContext db, IServiceProvider services, 
                 }, ct);
             await settlement.ApplyRefundAsync(answer, SettlementSource.Sweep, ct: ct);
         }
+        catch (WeChatPayApiException e) when (IsRefusedForGood(e))
+        {
+            logger.LogWarning("Refund {OutRefundNo} refused by WeChat ({Code}); marked failed", refund.OutRefundNo, e.Code);
+            await settlement.ApplyRefundRefusalAsync(refundId, $"{e.Code}: {e.Detail}", ct);
+        }
         catch (Exception e) when (e is WeChatPayApiException or WeChatPaySignatureException or HttpRequestException or TimeoutException
                                       or TaskCanceledException && !ct.IsCancellationRequested)
         {
@@ -101,6 +106,15 @@ public sealed class PaymentRefunder(AppDbContext db, IServiceProvider services, 
             }
         }
     }
+
+    /// <summary>
+    /// A 4xx that repeating the same request cannot change (PARAM_ERROR, INVALID_REQUEST such as "refund exceeds what
+    /// is refundable", NOT_ENOUGH, ORDER_NOT_EXIST …). Signature problems (401), rate limits (429), SYSTEM_ERROR and
+    /// 5xx are transient and retried.
+    /// </summary>
+    internal static bool IsRefusedForGood(WeChatPayApiException e) =>
+        (int)e.Status is >= 400 and < 500 and not 401 and not 429
+        && e.Code is not (WeChatPayErrorCodes.SystemError or WeChatPayErrorCodes.FrequencyLimited or WeChatPayErrorCodes.SignError);
 
     /// <summary>Asks WeChat about an accepted refund that stayed silent.</summary>
     public async Task QueryAsync(Guid refundId, CancellationToken ct)

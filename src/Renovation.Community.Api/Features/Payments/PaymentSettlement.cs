@@ -30,12 +30,30 @@ public sealed class PaymentSettlement(AppDbContext db, IPaymentPurposes purposes
         string? notificationId = null, CancellationToken ct = default) =>
         ReplayOnConflictAsync(c => ApplyRefundOnceAsync(refund, notificationId, c), null, ct);
 
+    /// <summary>
+    /// WeChat refused a refund for good: it fails, its amount is released from the payment's refunded sum in the same
+    /// transaction (so a new refund may be requested) and the payer is told why.
+    /// </summary>
+    public Task<SettlementOutcome> ApplyRefundRefusalAsync(Guid refundId, string error, CancellationToken ct = default) =>
+        ReplayOnConflictAsync(async c =>
+        {
+            var now = clock.GetUtcNow();
+            var refund = await db.PaymentRefunds.SingleAsync(r => r.Id == refundId, c);
+            var payment = await db.Payments.SingleAsync(p => p.Id == refund.PaymentId, c);
+            if (!refund.Refused(error, now))
+                return (SettlementOutcome.AlreadyApplied, payment.Id);
+            payment.ReleaseRefund(refund.AmountFen, now);
+            PaymentEvents.Emit(outbox, PaymentEvents.RefundFailed, payment, refund);
+            return (SettlementOutcome.RefundMoved, payment.Id);
+        }, null, ct);
+
     /// <summary>A verified notification: applied and kept in the same transaction.</summary>
+    /// <param name="refundMchId">The mchid of a refund notification (refund call answers carry none).</param>
     internal Task<SettlementOutcome> ApplyNotificationAsync(PaymentNotificationRecord record, PayTransaction? transaction,
-        PayRefund? refund, CancellationToken ct) =>
+        PayRefund? refund, string? refundMchId, CancellationToken ct) =>
         ReplayOnConflictAsync(c => transaction is not null
             ? ApplyTransactionOnceAsync(transaction, record.NotificationId, c)
-            : refund is not null ? ApplyRefundOnceAsync(refund, record.NotificationId, c)
+            : refund is not null ? ApplyRefundOnceAsync(refund, record.NotificationId, c, refundMchId ?? "")
             : Task.FromResult<(SettlementOutcome, Guid?)>((SettlementOutcome.NoChange, null)), record, ct);
 
     private async Task<SettlementOutcome> ReplayOnConflictAsync(
@@ -150,9 +168,17 @@ public sealed class PaymentSettlement(AppDbContext db, IPaymentPurposes purposes
         return SettlementOutcome.Credited;
     }
 
-    private async Task<(SettlementOutcome, Guid?)> ApplyRefundOnceAsync(PayRefund answer, string? notificationId, CancellationToken ct)
+    private async Task<(SettlementOutcome, Guid?)> ApplyRefundOnceAsync(PayRefund answer, string? notificationId, CancellationToken ct,
+        string? notifiedMchId = null)
     {
         var now = clock.GetUtcNow();
+        if (notifiedMchId is not null && notifiedMchId != wechat.Value.Pay.MchId)
+        {
+            // Signed with our platform key yet naming another merchant: not ours to act on.
+            await RecordIncidentAsync(PaymentIncidentKind.WrongMerchant, answer.OutRefundNo, null, null, null,
+                answer.Amount?.RefundFen, $"refund notification mchid {notifiedMchId} is not ours", notificationId, ct);
+            return (SettlementOutcome.Incident, null);
+        }
         var refund = await db.PaymentRefunds.SingleOrDefaultAsync(r => r.OutRefundNo == answer.OutRefundNo, ct);
         if (refund is null)
         {

@@ -4,10 +4,13 @@ using Renovation.Community.WeChat.Pay.Orders;
 namespace Renovation.Community.Api.Features.Payments;
 
 public sealed record RefundView(Guid Id, string OutRefundNo, long AmountFen, string Reason, RefundOrigin Origin,
-    RefundState State, DateTimeOffset CreatedAt, DateTimeOffset? AcceptedAt, DateTimeOffset? SucceededAt)
+    RefundState State, DateTimeOffset CreatedAt, DateTimeOffset? AcceptedAt, DateTimeOffset? SucceededAt,
+    string? FailureReason = null)
 {
+    /// <summary>WeChat's reason is shown only once it refused for good; transient errors are retried, not news.</summary>
     public static RefundView Of(PaymentRefund r) =>
-        new(r.Id, r.OutRefundNo, r.AmountFen, r.Reason, r.Origin, r.State, r.CreatedAt, r.AcceptedAt, r.SucceededAt);
+        new(r.Id, r.OutRefundNo, r.AmountFen, r.Reason, r.Origin, r.State, r.CreatedAt, r.AcceptedAt, r.SucceededAt,
+            r.State == RefundState.Failed ? r.LastError : null);
 }
 
 public sealed record PaymentView(

@@ -22,6 +22,74 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
 
             MySqlModelBuilderExtensions.AutoIncrementColumns(modelBuilder);
 
+            modelBuilder.Entity("Renovation.Community.Api.Common.Events.OutboxEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("longtext");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.HasIndex("PublishedAt");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("Audience", "Sequence");
+
+                    b.ToTable("OutboxEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Common.Leases.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("varchar(128)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -582,6 +650,9 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.Property<DateTimeOffset?>("LastQueriedAt")
                         .HasColumnType("datetime(6)");
 
+                    b.Property<int?>("OpenKey")
+                        .HasColumnType("int");
+
                     b.Property<string>("OutTradeNo")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -656,7 +727,8 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
 
                     b.HasIndex("CommunityId", "Owner", "CreatedAt");
 
-                    b.HasIndex("Purpose", "SubjectId", "PayerUserId", "State");
+                    b.HasIndex("Purpose", "SubjectId", "PayerUserId", "OpenKey")
+                        .IsUnique();
 
                     b.ToTable("Payments", null, t =>
                         {
@@ -1712,74 +1784,6 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.HasIndex("PlanId", "Kind", "AnsweredAt");
 
                     b.ToTable("PublicityComments", (string)null);
-                });
-
-            modelBuilder.Entity("Renovation.Community.Api.Features.Realtime.Lease", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(64)
-                        .HasColumnType("varchar(64)");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("datetime(6)");
-
-                    b.Property<string>("Holder")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("varchar(128)");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("Leases");
-                });
-
-            modelBuilder.Entity("Renovation.Community.Api.Features.Realtime.OutboxEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Audience")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("varchar(64)");
-
-                    b.Property<Guid>("EventId")
-                        .HasColumnType("char(36)");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("varchar(64)");
-
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("datetime(6)");
-
-                    b.Property<string>("PayloadJson")
-                        .IsRequired()
-                        .HasColumnType("longtext");
-
-                    b.Property<DateTimeOffset?>("PublishedAt")
-                        .HasColumnType("datetime(6)");
-
-                    b.Property<long?>("Sequence")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EventId")
-                        .IsUnique();
-
-                    b.HasIndex("PublishedAt");
-
-                    b.HasIndex("Sequence")
-                        .IsUnique();
-
-                    b.HasIndex("Audience", "Sequence");
-
-                    b.ToTable("OutboxEvents", (string)null);
                 });
 
             modelBuilder.Entity("Renovation.Community.Api.Features.Voting.Ballot", b =>

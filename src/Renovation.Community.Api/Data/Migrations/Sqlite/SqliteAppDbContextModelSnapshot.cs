@@ -17,6 +17,72 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "9.0.23");
 
+            modelBuilder.Entity("Renovation.Community.Api.Common.Events.OutboxEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.HasIndex("PublishedAt");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("Audience", "Sequence");
+
+                    b.ToTable("OutboxEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Common.Leases.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -573,6 +639,9 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.Property<long?>("LastQueriedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("OpenKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OutTradeNo")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -647,7 +716,8 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("CommunityId", "Owner", "CreatedAt");
 
-                    b.HasIndex("Purpose", "SubjectId", "PayerUserId", "State");
+                    b.HasIndex("Purpose", "SubjectId", "PayerUserId", "OpenKey")
+                        .IsUnique();
 
                     b.ToTable("Payments", null, t =>
                         {
@@ -1703,72 +1773,6 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.HasIndex("PlanId", "Kind", "AnsweredAt");
 
                     b.ToTable("PublicityComments", (string)null);
-                });
-
-            modelBuilder.Entity("Renovation.Community.Api.Features.Realtime.Lease", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Holder")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("Leases");
-                });
-
-            modelBuilder.Entity("Renovation.Community.Api.Features.Realtime.OutboxEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Audience")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("EventId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("OccurredAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PayloadJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("PublishedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EventId")
-                        .IsUnique();
-
-                    b.HasIndex("PublishedAt");
-
-                    b.HasIndex("Sequence")
-                        .IsUnique();
-
-                    b.HasIndex("Audience", "Sequence");
-
-                    b.ToTable("OutboxEvents", (string)null);
                 });
 
             modelBuilder.Entity("Renovation.Community.Api.Features.Voting.Ballot", b =>
