@@ -34,6 +34,10 @@ public sealed class RowCounts : IEquatable<RowCounts>
 
     public override bool Equals(object? obj) => Equals(obj as RowCounts);
 
+    public static bool operator ==(RowCounts? left, RowCounts? right) => left?.Equals(right) ?? right is null;
+
+    public static bool operator !=(RowCounts? left, RowCounts? right) => !(left == right);
+
     public override int GetHashCode() =>
         Tables.Where(t => !NotCompared.Contains(t.Key)).Aggregate(0, (h, t) => HashCode.Combine(h, t.Key, t.Value));
 
