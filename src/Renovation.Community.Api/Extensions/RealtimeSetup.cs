@@ -19,18 +19,29 @@ public static class RealtimeSetup
         var signalR = builder.Services.AddSignalR();
         if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
         {
-            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix =
-                StackExchange.Redis.RedisChannel.Literal("renovation"));
             builder.Services.AddRedisConnection(redis);
+            // The backplane rides on the process's one connection rather than opening a second of its own.
+            signalR.AddStackExchangeRedis(o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("renovation"));
+            builder.Services.AddOptions<Microsoft.AspNetCore.SignalR.StackExchangeRedis.RedisOptions>()
+                .Configure<IServiceProvider>((o, sp) => o.ConnectionFactory = _ =>
+                    Task.FromResult(sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>()));
         }
         return builder;
     }
 
-    /// <summary>One shared Redis connection for the app's own use (the WeChat access-token store), made on first use.</summary>
+    /// <summary>
+    /// The process's one Redis connection (SignalR backplane, live memberships, WeChat access-token store), made on
+    /// first use from <c>ConnectionStrings:Redis</c>. It is named after the host and process, so <c>CLIENT LIST</c>
+    /// shows which node holds which connection.
+    /// </summary>
     public static IServiceCollection AddRedisConnection(this IServiceCollection services, string configuration)
     {
         services.TryAddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ =>
-            StackExchange.Redis.ConnectionMultiplexer.Connect(configuration));
+        {
+            var options = StackExchange.Redis.ConfigurationOptions.Parse(configuration);
+            options.ClientName ??= $"renovation-{Environment.MachineName}-{Environment.ProcessId}";
+            return StackExchange.Redis.ConnectionMultiplexer.Connect(options);
+        });
         return services;
     }
 }

@@ -17,7 +17,9 @@ namespace Renovation.Community.Benchmarks.VoteStorm;
 /// <summary>
 /// Casts the ballots of N owner parties spread over four open votes, concurrently, through HTTP with real tokens,
 /// against the API on MariaDB; then, on the same database and with the same number of connections, times plain
-/// single-row inserts into a table with a unique key — the floor the ballot path is compared with.
+/// single-row inserts into a table with a unique key — the floor the ballot path is compared with; and the ceiling:
+/// the same request (POST, JSON body, token, Idempotency-Key) into a vote that has just closed, which the API refuses
+/// from its open-votes cache without touching the database — what the host can answer at all.
 /// Needs RC_BENCH_MYSQL (a server connection string); scripts/bench.sh provides a throwaway MariaDB.
 /// </summary>
 public static class VoteStormBenchmark
@@ -48,7 +50,7 @@ public static class VoteStormBenchmark
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
         { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        var voteIds = await OpenVotesAsync(http, world, Token(signingKey, world.StreetOfficerId));
+        var voteIds = await OpenVotesAsync(http, world.Communities, Token(signingKey, world.StreetOfficerId), DateTimeOffset.UtcNow.AddHours(2));
 
         // The floor is measured on the same database while the API idles, before the storm.
         var floor = await FloorAsync(connectionString, concurrency, parties);
@@ -61,6 +63,7 @@ public static class VoteStormBenchmark
         if (!warmUpFailures.IsEmpty)
             throw new InvalidOperationException($"Warm-up ballots were refused: {string.Join(", ", warmUpFailures.Select(f => $"{f.Value} × HTTP {f.Key}"))}");
         await WaitUntilChainedAsync(connectionString, voteIds[^1]);
+        var ceiling = await CeilingAsync(http, world, Token(signingKey, world.StreetOfficerId), Jobs(world.WarmUpVoters), concurrency);
 
         Console.WriteLine($"Casting {jobs.Length} ballots with {concurrency} concurrent clients…");
         var total = Stopwatch.StartNew();
@@ -80,7 +83,7 @@ public static class VoteStormBenchmark
 
         await DropAsync(server, database);
         Console.WriteLine(FormattableString.Invariant(
-            $"RESULT vote-storm parties={parties} recorded={recorded} lost={lost} duplicates={recorded - distinctParties} ballots_per_s={ballotsPerSecond:F0} p99_ms={p99:F1} floor_inserts_per_s={floor:F0} ratio={ballotsPerSecond / floor:F2}"));
+            $"RESULT vote-storm parties={parties} recorded={recorded} lost={lost} duplicates={recorded - distinctParties} ballots_per_s={ballotsPerSecond:F0} p99_ms={p99:F1} floor_inserts_per_s={floor:F0} ratio={ballotsPerSecond / floor:F2} ceiling_rps={ceiling:F0} ratio_to_ceiling={ballotsPerSecond / ceiling:F2}"));
         return failures.IsEmpty && lost == 0 && recorded == distinctParties ? 0 : 1;
 
         (string Token, Guid VoteId)[] Jobs(IEnumerable<StormVoter> voters)
@@ -101,12 +104,7 @@ public static class VoteStormBenchmark
         var failures = new ConcurrentDictionary<string, int>();
         await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (job, ct) =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/votes/{job.VoteId}/ballots")
-            {
-                Content = JsonContent.Create(new { choice = "Agree" }),
-            };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", job.Token);
-            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+            using var request = BallotRequest(job.Token, job.VoteId);
             var started = Stopwatch.GetTimestamp();
             using var response = await http.SendAsync(request, ct);
             var body = await response.Content.ReadAsStringAsync(ct);
@@ -119,10 +117,72 @@ public static class VoteStormBenchmark
         return (latencies, receipts, failures);
     }
 
-    private static async Task<Guid[]> OpenVotesAsync(HttpClient http, StormWorld world, string officerToken)
+    /// <summary>
+    /// Opening times are this far ahead: a loaded machine can take seconds to answer, and the API refuses an opening
+    /// time already past by its own clock (<c>notice_too_short</c>).
+    /// </summary>
+    private static readonly TimeSpan ConveneMargin = TimeSpan.FromSeconds(20);
+
+    /// <summary>The ceiling stops this long after the vote closed: the API caches an open vote until a minute after it.</summary>
+    private static readonly TimeSpan CeilingWindow = TimeSpan.FromSeconds(45);
+
+    /// <summary>
+    /// Convenes a short vote in the warm-up community, casts one ballot while it is open (which caches it), waits until
+    /// it closes, then sends the storm's request shape into it: each answer is 409 <c>vote_not_open</c> from the cache,
+    /// before any database work. Returns requests answered per second.
+    /// </summary>
+    private static async Task<double> CeilingAsync(HttpClient http, StormWorld world, string officerToken,
+        (string Token, Guid VoteId)[] warmUp, int concurrency)
+    {
+        var closesAt = DateTimeOffset.UtcNow + ConveneMargin + TimeSpan.FromSeconds(30);
+        var voteId = (await OpenVotesAsync(http, [world.Communities[^1]], officerToken, closesAt))[0];
+        var jobs = warmUp.Select(j => (j.Token, VoteId: voteId)).ToArray();
+        var (_, cached, refused) = await CastAllAsync(http, jobs[..1], 1);
+        if (cached.IsEmpty)
+            throw new InvalidOperationException($"The ceiling vote closed before its first ballot: {string.Join(", ", refused.Select(f => $"{f.Value} × HTTP {f.Key}"))}; try again on a quieter machine");
+        await Task.Delay(closesAt - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1));
+
+        Console.WriteLine($"Measuring the ceiling: up to {jobs.Length - 1} ballots into the closed vote…");
+        var answered = 0;
+        var wrong = new ConcurrentDictionary<string, int>();
+        var stopAt = closesAt + CeilingWindow;
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(jobs[1..], new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (job, ct) =>
+        {
+            if (DateTimeOffset.UtcNow >= stopAt)
+                return;
+            using var request = BallotRequest(job.Token, job.VoteId);
+            using var response = await http.SendAsync(request, ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            if (response.StatusCode == HttpStatusCode.Conflict && body.Contains("\"vote_not_open\"", StringComparison.Ordinal))
+                Interlocked.Increment(ref answered);
+            else
+                wrong.AddOrUpdate($"{(int)response.StatusCode}", 1, (_, n) => n + 1);
+        });
+        clock.Stop();
+        if (!wrong.IsEmpty)
+            throw new InvalidOperationException($"Ceiling requests were not refused as closed: {string.Join(", ", wrong.Select(f => $"{f.Value} × HTTP {f.Key}"))}");
+        var rps = answered / clock.Elapsed.TotalSeconds;
+        Console.WriteLine(FormattableString.Invariant($"ceiling: {answered} answered in {clock.Elapsed.TotalSeconds:F1} s"));
+        return rps;
+    }
+
+    private static HttpRequestMessage BallotRequest(string token, Guid voteId)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/votes/{voteId}/ballots")
+        {
+            Content = JsonContent.Create(new { choice = "Agree" }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        return request;
+    }
+
+    private static async Task<Guid[]> OpenVotesAsync(HttpClient http, IEnumerable<Guid> communities, string officerToken,
+        DateTimeOffset closesAt)
     {
         var ids = new List<Guid>();
-        foreach (var community in world.Communities)
+        foreach (var community in communities)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/communities/{community}/votes")
             {
@@ -133,8 +193,8 @@ public static class VoteStormBenchmark
                     kind = "Motion",
                     secrecy = "Named",
                     showCountsBeforeClose = false,
-                    opensAt = DateTimeOffset.UtcNow.AddSeconds(2),
-                    closesAt = DateTimeOffset.UtcNow.AddHours(2),
+                    opensAt = DateTimeOffset.UtcNow + ConveneMargin,
+                    closesAt,
                 }),
             };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", officerToken);
@@ -152,6 +212,8 @@ public static class VoteStormBenchmark
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", officerToken);
                 var body = await (await http.SendAsync(request)).Content.ReadAsStringAsync();
                 state = JsonDocument.Parse(body).RootElement.GetProperty("state").GetString()!;
+                if (state is not ("Scheduled" or "Open"))
+                    throw new InvalidOperationException($"Vote {id} is {state} before it was seen open; try again on a quieter machine");
             }
         }
         return [.. ids];

@@ -97,6 +97,10 @@ public sealed class TwoNodeTests
             // Both schedulers run as one Quartz cluster in the shared database.
             var members = await Scalar<long>(connectionString, "SELECT COUNT(*) FROM qrtz_SCHEDULER_STATE WHERE SCHED_NAME = 'renovation'");
             Assert.Equal(2, members);
+            // Each process reached Redis through a connection of its own: the event crossed between two processes.
+            var redisClients = await RedisClientNames();
+            Assert.Contains(redisClients, n => n.EndsWith($"-{first.ProcessId}", StringComparison.Ordinal));
+            Assert.Contains(redisClients, n => n.EndsWith($"-{second.ProcessId}", StringComparison.Ordinal));
             await connection.DisposeAsync();
         }
         catch (Exception e)
@@ -115,6 +119,15 @@ public sealed class TwoNodeTests
     {
         var login = await (await client.PostJson("/api/v1/auth/dev-login", new { username })).ShouldBe<ApiFactory.LoginBody>(HttpStatusCode.OK);
         return login.Tokens.AccessToken;
+    }
+
+    private static async Task<List<string>> RedisClientNames()
+    {
+        var options = StackExchange.Redis.ConfigurationOptions.Parse(Environment.GetEnvironmentVariable("RC_TEST_REDIS")!);
+        options.AllowAdmin = true;
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(options);
+        var clients = await redis.GetServer(redis.GetEndPoints()[0]).ClientListAsync();
+        return clients.Select(c => c.Name ?? "").Where(n => n.StartsWith("renovation-", StringComparison.Ordinal)).ToList();
     }
 
     private static async Task<T> Scalar<T>(string connectionString, string sql)
@@ -141,6 +154,7 @@ public sealed class TwoNodeTests
         }
 
         public Uri Url { get; }
+        public int ProcessId => _process.Id;
         public string Output
         {
             get
