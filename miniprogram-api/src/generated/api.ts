@@ -2601,7 +2601,7 @@ export interface components {
         /** @enum {unknown} */
         RefundOrigin: "Manual" | "Automatic";
         /** @enum {unknown} */
-        RefundState: "Requested" | "Processing" | "Succeeded" | "Closed" | "Abnormal";
+        RefundState: "Requested" | "Processing" | "Succeeded" | "Closed" | "Abnormal" | "Failed";
         RefundView: {
             /** Format: date-time */
             acceptedAt: null | string;
@@ -2609,6 +2609,7 @@ export interface components {
             amountFen: number;
             /** Format: date-time */
             createdAt: string;
+            failureReason?: null | string;
             /** Format: uuid */
             id: string;
             origin: components["schemas"]["RefundOrigin"];
