@@ -24,6 +24,8 @@ public sealed class ApiProcess : IDisposable
 
     public Uri Url { get; }
 
+    public int ProcessId => _process.Id;
+
     /// <summary>The last 20,000 characters the process wrote (for failure messages).</summary>
     public string Output
     {

@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using System.Net.Sockets;
 using System.Net;
-using System.Text;
 using MySqlConnector;
 using Renovation.Community.Api.Common.Events;
 using Renovation.Community.Api.Data;
@@ -28,8 +25,6 @@ public sealed class MySqlAndRedisFactAttribute : FactAttribute
 /// <summary>Two real API processes sharing MariaDB and Redis, as behind a load balancer.</summary>
 public sealed class TwoNodeTests
 {
-    private static readonly TimeSpan Ready = TimeSpan.FromSeconds(120);
-
     [MySqlAndRedisFact]
     public async Task A_notice_published_on_one_node_reaches_a_client_on_the_other_and_a_scheduled_one_fires_once()
     {
@@ -54,8 +49,8 @@ public sealed class TwoNodeTests
             settings[key] = value;
 
         // The first node migrates and seeds; the second starts on the finished schema, as a rolling deploy would.
-        using var first = await Node.StartAsync(settings, seed: true);
-        using var second = await Node.StartAsync(settings, seed: false);
+        using var first = await ApiProcess.StartAsync(settings, ApiProcess.FreePort(), seed: true);
+        using var second = await ApiProcess.StartAsync(settings, ApiProcess.FreePort(), seed: false);
         try
         {
             using var onFirst = new HttpClient { BaseAddress = first.Url };
@@ -139,109 +134,5 @@ public sealed class TwoNodeTests
         if (typeof(T) == typeof(string))
             return (T)(object)value!.ToString()!;
         return (T)Convert.ChangeType(value!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>One API process: <c>dotnet Renovation.Community.Api.dll</c> from the test output, Production, loopback.</summary>
-    private sealed class Node : IDisposable
-    {
-        private readonly Process _process;
-        private readonly StringBuilder _output = new();
-
-        private Node(Process process, Uri url)
-        {
-            _process = process;
-            Url = url;
-        }
-
-        public Uri Url { get; }
-        public int ProcessId => _process.Id;
-        public string Output
-        {
-            get
-            {
-                lock (_output)
-                    return _output.Length > 20000 ? _output.ToString(_output.Length - 20000, 20000) : _output.ToString();
-            }
-        }
-
-        public static async Task<Node> StartAsync(IDictionary<string, string?> settings, bool seed)
-        {
-            var port = FreePort();
-            var url = new Uri($"http://127.0.0.1:{port}");
-            var info = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                WorkingDirectory = AppContext.BaseDirectory,
-            };
-            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Renovation.Community.Api.dll"));
-            info.ArgumentList.Add("--urls");
-            info.ArgumentList.Add(url.ToString().TrimEnd('/'));
-            foreach (var (key, value) in settings)
-                info.ArgumentList.Add($"--{key}={value}");
-            info.ArgumentList.Add($"--DemoData:Seed={seed.ToString().ToLowerInvariant()}");
-            info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            info.Environment["DOTNET_ENVIRONMENT"] = "Production";
-            var process = Process.Start(info)!;
-            var node = new Node(process, url);
-            process.OutputDataReceived += (_, e) => node.Append(e.Data);
-            process.ErrorDataReceived += (_, e) => node.Append(e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-
-            using var probe = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
-            var deadline = DateTime.UtcNow + Ready;
-            while (DateTime.UtcNow < deadline)
-            {
-                if (process.HasExited)
-                    throw new InvalidOperationException($"API node exited with {process.ExitCode}:\n{node.Output}");
-                try
-                {
-                    if ((await probe.GetAsync("/health/ready")).IsSuccessStatusCode)
-                        return node;
-                }
-                catch (HttpRequestException)
-                {
-                }
-                catch (TaskCanceledException)
-                {
-                }
-                await Task.Delay(250);
-            }
-            node.Dispose();
-            throw new TimeoutException($"API node on {url} was not ready in {Ready}:\n{node.Output}");
-        }
-
-        private void Append(string? line)
-        {
-            if (line is null)
-                return;
-            lock (_output)
-                _output.AppendLine(line);
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        public void Dispose()
-        {
-            try
-            {
-                if (!_process.HasExited)
-                {
-                    _process.Kill(entireProcessTree: true);
-                    _process.WaitForExit(10000);
-                }
-            }
-            catch (InvalidOperationException)
-            {
-            }
-            _process.Dispose();
-        }
     }
 }
