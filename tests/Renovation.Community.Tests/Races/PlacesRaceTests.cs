@@ -73,4 +73,28 @@ public sealed class PlacesRaceTests(ApiFactory api) : IClassFixture<ApiFactory>
         revoked.ExactlyOne(HttpStatusCode.NoContent).OthersAre(HttpStatusCode.NotFound, "role_grant_not_found");
         Assert.Equal(0, await api.WithDb(db => db.RoleGrants.CountAsync(g => g.UserId == userId)));
     }
+
+    [Fact]
+    public async Task Five_simultaneous_developer_parties_for_one_community_register_one()
+    {
+        var (_, communityId, _) = await Demo.AddOtherStreet(api);
+        var admin = await api.ClientFor("city-admin");
+        await api.TokenFor("city-admin");
+        await Race.ExactlyOneEffect(api, Race.DefaultRacers,
+            () => admin.PostJson($"/api/v1/communities/{communityId}/owner-parties",
+                new { kind = "Developer", members = new[] { new { name = "某某房地产开发有限公司" } } }),
+            db => db.OwnerParties.CountAsync(p => p.CommunityId == communityId && p.Kind == OwnerPartyKind.Developer),
+            HttpStatusCode.Created, HttpStatusCode.Conflict, "developer_party_exists");
+    }
+
+    [Fact]
+    public async Task Five_simultaneous_city_wide_grants_of_one_role_grant_it_once()
+    {
+        var (_, userId) = await api.NewWeChatUser();
+        var admin = await api.ClientFor("city-admin");
+        await api.TokenFor("city-admin");
+        await Race.ExactlyOneEffect(api, Race.DefaultRacers,
+            () => admin.PostJson("/api/v1/role-grants", new { userId, role = "CityAdmin" }),
+            db => db.RoleGrants.CountAsync(g => g.UserId == userId), HttpStatusCode.Created, HttpStatusCode.Conflict, "role_already_granted");
+    }
 }

@@ -67,4 +67,48 @@ public sealed class VotingRaceTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(files, FilesOnDisk());
         Assert.Equal(before, await RowCounts.Of(api));
     }
+
+    [Fact]
+    public async Task Five_simultaneous_cancellations_cancel_the_vote_once()
+    {
+        var community = await _world.Community(Owner(10000), Owner(10000));
+        var vote = await _world.Convene(community.Id);
+        var officer = await _world.Officer();
+        var id = vote.Id.ToString();
+        await Race.ExactlyOneEffect(api, Race.DefaultRacers, () => officer.PostAsync($"/api/v1/votes/{vote.Id}/cancel", null),
+            db => db.OutboxEvents.CountAsync(e => e.Kind == "vote.cancelled" && e.PayloadJson.Contains(id)),
+            HttpStatusCode.OK, HttpStatusCode.Conflict, "vote_cannot_cancel");
+    }
+
+    [Fact]
+    public async Task Five_simultaneous_confirmations_of_one_paper_ballot_count_it_once()
+    {
+        var community = await _world.Community(Owner(10000), Owner(10000));
+        var (first, second) = await _world.Committee(community.Id);
+        var vote = await _world.OpenVote(community.Id);
+        var party = community.Parties[0].Id;
+        var entry = await (await first.PostJson($"/api/v1/votes/{vote.Id}/paper-ballots", new { partyId = party, choice = Choice.Agree }))
+            .ShouldBe<PaperEntryView>(HttpStatusCode.Created);
+        await Race.ExactlyOneEffect(api, Race.DefaultRacers,
+            () => second.PostJson($"/api/v1/paper-ballots/{entry.Id}/confirm", new { choice = Choice.Agree }),
+            db => db.Participations.CountAsync(p => p.VoteId == vote.Id && p.OwnerPartyId == party),
+            HttpStatusCode.OK, HttpStatusCode.Conflict, "paper_entry_already_confirmed");
+        Assert.Equal(1, await api.WithDb(db => db.Ballots.CountAsync(b => b.VoteId == vote.Id)));
+    }
+
+    [Fact]
+    public async Task Five_simultaneous_corrections_of_one_paper_ballot_enter_one()
+    {
+        var community = await _world.Community(Owner(10000), Owner(10000));
+        var (first, second) = await _world.Committee(community.Id);
+        var vote = await _world.OpenVote(community.Id);
+        var party = community.Parties[0].Id;
+        var wrong = await (await first.PostJson($"/api/v1/votes/{vote.Id}/paper-ballots", new { partyId = party, choice = Choice.Agree }))
+            .ShouldBe<PaperEntryView>(HttpStatusCode.Created);
+        await (await second.PostJson($"/api/v1/paper-ballots/{wrong.Id}/confirm", new { choice = Choice.Agree })).ShouldBe<PaperReceipt>(HttpStatusCode.OK);
+        await Race.ExactlyOneEffect(api, Race.DefaultRacers,
+            () => second.PostJson($"/api/v1/votes/{vote.Id}/paper-ballots", new { partyId = party, choice = Choice.Oppose, correctsEntryId = wrong.Id }),
+            db => db.PaperBallotEntries.CountAsync(e => e.CorrectsEntryId == wrong.Id),
+            HttpStatusCode.Created, HttpStatusCode.Conflict, "correction_exists");
+    }
 }

@@ -22,6 +22,7 @@ internal sealed class RoleGrantModel : IEntityTypeConfiguration<RoleGrant>
     {
         e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => new { x.UserId, x.Role, x.ScopeId }).IsUnique();
+        e.HasIndex(x => new { x.UserId, x.Role, x.CityWide }).IsUnique();
     }
 }
 

@@ -16,6 +16,7 @@ public sealed class RoleGrant : IAudited
         UserId = userId;
         Role = role;
         ScopeId = scopeId;
+        CityWide = scopeId is null ? true : null;
         GrantedAt = now;
     }
 
@@ -28,4 +29,10 @@ public sealed class RoleGrant : IAudited
     /// <summary>Community (committee), company (property staff), street (officer), district or null (city admin).</summary>
     public Guid? ScopeId { get; private set; }
     public DateTimeOffset GrantedAt { get; private set; }
+    /// <summary>
+    /// True for a grant with no scope, NULL otherwise. The unique index over (user, role, scope) cannot stop two
+    /// city-wide grants, because NULL scopes never collide on SQLite or MariaDB; the unique index over
+    /// (user, role, <see cref="CityWide"/>) does, and scoped grants (NULL here) stay held by the first index.
+    /// </summary>
+    public bool? CityWide { get; private set; }
 }

@@ -87,6 +87,18 @@ public sealed class Notice : IAudited
         Version++;
     }
 
+    /// <summary>
+    /// True when an edit would leave the notice as it is: a repeated or double-tapped edit then makes no revision and
+    /// no event, so N identical edits at once have the effect of one.
+    /// </summary>
+    public bool WouldStayTheSame(string title, string body, bool pinned, DateTimeOffset? publishAt, DateTimeOffset? expiresAt) =>
+        Title == title.Trim() && Body == body.Trim() && Pinned == pinned && (publishAt is null || Same(PublishAt, publishAt))
+        && (ExpiresAt is null ? expiresAt is null : Same(ExpiresAt, expiresAt));
+
+    /// <summary>Stored times lose sub-millisecond digits on SQLite, so a repeated time is compared to the millisecond.</summary>
+    private static bool Same(DateTimeOffset? stored, DateTimeOffset? requested) =>
+        stored is { } s && requested is { } r && Math.Abs((s - r).Ticks) < TimeSpan.TicksPerMillisecond;
+
     /// <summary>Changes the wording; the previous one is returned to be kept as a revision.</summary>
     public NoticeRevision Edit(string title, string body, bool pinned, DateTimeOffset? publishAt, DateTimeOffset? expiresAt,
         Guid editorId, DateTimeOffset now)

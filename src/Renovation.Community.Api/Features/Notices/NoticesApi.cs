@@ -1,3 +1,4 @@
+using Renovation.Community.Api.Common.Errors;
 namespace Renovation.Community.Api.Features.Notices;
 
 public static class NoticesApi
@@ -10,9 +11,9 @@ public static class NoticesApi
         notices.MapGet("/", NoticeQueries.FeedAsync).WithName("MyNotices")
             .WithSummary("Live notices for my units, pinned first, newest first");
         notices.MapGet("/{id:guid}", NoticeQueries.GetAsync).WithName("GetNotice");
-        notices.MapPut("/{id:guid}", PublishNotice.EditAsync).WithName("EditNotice")
+        notices.MapPut("/{id:guid}", PublishNotice.EditAsync).WithName("EditNotice").RetryWhenRaceLost()
             .WithSummary("Change the wording; the previous one is kept as a revision");
-        notices.MapPost("/{id:guid}/withdraw", PublishNotice.WithdrawAsync).WithName("WithdrawNotice");
+        notices.MapPost("/{id:guid}/withdraw", PublishNotice.WithdrawAsync).WithName("WithdrawNotice").RetryWhenRaceLost();
         notices.MapPost("/{id:guid}/read", NoticeQueries.MarkReadAsync).WithName("MarkNoticeRead")
             .WithSummary("Read receipt (idempotent)");
         notices.MapGet("/{id:guid}/stats", NoticeQueries.StatsAsync).WithName("NoticeStats")

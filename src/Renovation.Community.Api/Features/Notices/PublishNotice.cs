@@ -71,6 +71,9 @@ public static class PublishNotice
         EventOutbox outbox, TimeProvider clock, CancellationToken ct)
     {
         var notice = await db.LoadForPublisherAsync(id, access, ct);
+        if (notice.State is NoticeState.Scheduled or NoticeState.Published
+            && notice.WouldStayTheSame(request.Title, request.Body, request.Pinned, request.PublishAt, request.ExpiresAt))
+            return TypedResults.Ok(NoticeView.From(notice, read: false));
         var now = clock.GetUtcNow();
         var previous = notice.Edit(request.Title, request.Body, request.Pinned, request.PublishAt, request.ExpiresAt,
             access.UserId, now);

@@ -36,7 +36,7 @@ public static class CommunitiesApi
         communities.MapGet("/", ListAsync).WithName("ListCommunities").WithSummary("Communities within my scope");
         communities.MapGet("/{id:guid}", GetAsync).WithName("GetCommunity");
         communities.MapPost("/", CreateAsync).WithName("CreateCommunity");
-        communities.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateCommunity");
+        communities.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateCommunity").RetryWhenRaceLost();
         communities.MapGet("/{id:guid}/register-summary", SummaryAsync).WithName("GetRegisterSummary");
         // Any signed-in user may look up door numbers to ask for a binding; no owner data is shown.
         communities.MapGet("/directory", DirectoryAsync).WithName("SearchCommunityDirectory")

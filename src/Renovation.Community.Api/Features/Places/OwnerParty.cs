@@ -28,6 +28,7 @@ public sealed class OwnerParty : IAudited
         Id = Ids.New();
         CommunityId = communityId;
         Kind = kind;
+        DeveloperSlot = kind == OwnerPartyKind.Developer ? true : null;
         Name = name.Trim();
         foreach (var (memberName, idLast4) in members)
             _members.Add(new PartyMember(Id, memberName, idLast4));
@@ -40,6 +41,9 @@ public sealed class OwnerParty : IAudited
     /// <summary>How the party is shown, e.g. "张三" or "张三、李四".</summary>
     public string Name { get; private set; } = "";
     public IReadOnlyList<PartyMember> Members => _members;
+    /// <summary>True for the developer party, NULL for any other: a unique index over (community, slot) lets each
+    /// community hold one developer party however many requests or imports race to create it.</summary>
+    public bool? DeveloperSlot { get; private set; }
 
     private void CheckMembers()
     {

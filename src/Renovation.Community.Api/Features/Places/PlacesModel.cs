@@ -69,6 +69,7 @@ internal sealed class OwnerPartyModel : IEntityTypeConfiguration<OwnerParty>
         e.HasMany(x => x.Members).WithOne().HasForeignKey(m => m.OwnerPartyId).OnDelete(DeleteBehavior.Cascade);
         e.Navigation(x => x.Members).HasField("_members").UsePropertyAccessMode(PropertyAccessMode.Field);
         e.HasIndex(x => new { x.CommunityId, x.Kind });
+        e.HasIndex(x => new { x.CommunityId, x.DeveloperSlot }).IsUnique();
     }
 }
 

@@ -74,11 +74,11 @@ public static class RegisterApi
         c.MapGet("/units", ListUnitsAsync).WithName("ListUnits");
         c.MapPost("/units", CreateUnitAsync).WithName("CreateUnit");
         c.MapGet("/owner-parties", ListPartiesAsync).WithName("ListOwnerParties");
-        c.MapPost("/owner-parties", CreatePartyAsync).WithName("CreateOwnerParty");
+        c.MapPost("/owner-parties", CreatePartyAsync).WithName("CreateOwnerParty").RetryWhenRaceLost();
         c.MapPost("/register/import", ImportAsync).WithName("ImportRegister")
             .WithSummary("Import the register from CSV (text/csv body); all rows or nothing")
             .Accepts<string>("text/csv").ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapPut("/units/{id:guid}", UpdateUnitAsync).WithTags("Register").WithName("UpdateUnit");
+        api.MapPut("/units/{id:guid}", UpdateUnitAsync).WithTags("Register").WithName("UpdateUnit").RetryWhenRaceLost();
         return api;
     }
 

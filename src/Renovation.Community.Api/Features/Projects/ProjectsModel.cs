@@ -17,6 +17,7 @@ internal sealed class RenovationProjectModel : IEntityTypeConfiguration<Renovati
         e.Ignore(x => x.FacilityProblems);
         e.HasOne<ResidentialCommunity>().WithMany().HasForeignKey(x => x.CommunityId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => new { x.CommunityId, x.State });
+        e.HasIndex(x => new { x.CommunityId, x.Live }).IsUnique();
         e.HasIndex(x => new { x.State, x.PlannedYear });
     }
 }

@@ -40,6 +40,7 @@ public sealed class RenovationProject : IAudited
         OpenedBy = openedBy;
         OpenedAt = now;
         SetFacilitySurvey(problems, facilityNotes);
+        Live = true;
         Version = 1;
     }
 
@@ -68,6 +69,9 @@ public sealed class RenovationProject : IAudited
     public string? AcceptanceRepresentatives { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public int Version { get; private set; }
+    /// <summary>True until the project is completed, then NULL: a unique index over (community, live) holds "one
+    /// project under way per community" against simultaneous openings.</summary>
+    public bool? Live { get; private set; }
 
     public IReadOnlyList<FacilityItem> FacilityProblems => FacilityItems.FromMask(FacilityProblemMask);
 
@@ -149,6 +153,7 @@ public sealed class RenovationProject : IAudited
         AcceptedBy = by;
         AcceptedAt = now;
         State = ProjectState.Completed;
+        Live = null;
         Touch(now);
     }
 

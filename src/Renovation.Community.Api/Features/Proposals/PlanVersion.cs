@@ -138,11 +138,13 @@ public sealed class PlanVersion : IAudited
         Touch(now);
     }
 
-    /// <summary>公示 dates; may be moved until publicity opens.</summary>
-    public void SchedulePublicity(DateTimeOffset startsAt, DateTimeOffset endsAt, int minDays, DateTimeOffset now)
+    /// <summary>公示 dates; may be moved until publicity opens. False when the same dates were already set (a repeat).</summary>
+    public bool SchedulePublicity(DateTimeOffset startsAt, DateTimeOffset endsAt, int minDays, DateTimeOffset now)
     {
         if (State is not (PlanState.Approved or PlanState.PublicityScheduled))
             throw new DomainRuleViolation("plan_not_approved", "方案须经全部审查部门同意后才能公示", StatusCodes.Status409Conflict);
+        if (State == PlanState.PublicityScheduled && SameInstant(PublicityStartsAt, startsAt) && SameInstant(PublicityEndsAt, endsAt))
+            return false;
         if (startsAt < now.AddMinutes(-5))
             throw new DomainRuleViolation("publicity_start_in_past", "公示开始时间不能早于当前时间");
         if (endsAt - startsAt < TimeSpan.FromDays(minDays))
@@ -151,6 +153,7 @@ public sealed class PlanVersion : IAudited
         PublicityEndsAt = endsAt.ToUniversalTime();
         State = PlanState.PublicityScheduled;
         Touch(now);
+        return true;
     }
 
     public bool OpenPublicityIfDue(DateTimeOffset now)
@@ -197,6 +200,10 @@ public sealed class PlanVersion : IAudited
         State = PlanState.Superseded;
         Touch(now);
     }
+
+    /// <summary>Stored times lose sub-millisecond digits (SQLite keeps 0.1 ms, MySQL 1 µs), so a repeat is compared to the millisecond.</summary>
+    private static bool SameInstant(DateTimeOffset? stored, DateTimeOffset requested) =>
+        stored is { } s && Math.Abs((s - requested).Ticks) < TimeSpan.TicksPerMillisecond;
 
     private void BecomeReadyForVote(DateTimeOffset now)
     {

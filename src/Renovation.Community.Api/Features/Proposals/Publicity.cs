@@ -33,7 +33,8 @@ public static class Publicity
     {
         var plan = await db.LoadPlanAsync(id, access, ct, Permission.ConveneRenovation);
         db.ExpectVersion(plan, request.ExpectedVersion, p => p.Version);
-        plan.SchedulePublicity(request.StartsAt!.Value, request.EndsAt!.Value, options.Value.MinPublicityDays, clock.GetUtcNow());
+        if (!plan.SchedulePublicity(request.StartsAt!.Value, request.EndsAt!.Value, options.Value.MinPublicityDays, clock.GetUtcNow()))
+            return TypedResults.Ok(await db.ViewOfAsync(plan, ct));
         outbox.Publish("plan.publicity_scheduled", plan.CommunityId, plan.StreetId,
             new { planId = plan.Id, projectId = plan.ProjectId, startsAt = plan.PublicityStartsAt, endsAt = plan.PublicityEndsAt });
         await db.SaveChangesAsync(ct);

@@ -43,11 +43,11 @@ public static class VotesApi
         community.MapPost("/votes", ConveneVote.HandleAsync).WithName("ConveneVote");
         community.MapGet("/votes", ListAsync).WithName("ListVotes");
         community.MapGet("/voting-settings", GetSettingsAsync).WithName("GetVotingSettings");
-        community.MapPut("/voting-settings", ChangeSettingsAsync).WithName("ChangeVotingSettings");
+        community.MapPut("/voting-settings", ChangeSettingsAsync).WithName("ChangeVotingSettings").RetryWhenRaceLost();
 
         var votes = api.MapGroup("/votes/{voteId:guid}").WithTags("Voting");
         votes.MapGet("", GetAsync).WithName("GetVote");
-        votes.MapPost("/cancel", CancelAsync).WithName("CancelVote");
+        votes.MapPost("/cancel", CancelAsync).WithName("CancelVote").RetryWhenRaceLost();
         votes.MapPost("/ballots", CastBallot.HandleAsync).WithName("CastBallot")
             .WithSummary("Cast the party's ballot; the Idempotency-Key header is the voter's secret ballot key");
         votes.MapGet("/my-status", MyStatusAsync).WithName("MyVotingStatus");
@@ -55,7 +55,7 @@ public static class VotesApi
         votes.MapGet("/non-voters", NonVotersAsync).WithName("ListNonVoters").WithSummary("Parties that have not voted yet (for reminders)");
         votes.MapGet("/receipts/{receipt}", CheckReceiptAsync).WithName("CheckReceipt");
         votes.MapGet("/record", RecordAsync).WithName("GetVoteRecord").WithSummary("The published record of a closed vote");
-        votes.MapPost("/paper-ballots", PaperBallots.EnterAsync).WithName("EnterPaperBallot");
+        votes.MapPost("/paper-ballots", PaperBallots.EnterAsync).WithName("EnterPaperBallot").RetryWhenRaceLost();
         votes.MapGet("/paper-ballots", PaperBallots.ListAsync).WithName("ListPaperBallots");
         votes.MapPost("/proxies", Proxies.RequestAsync).WithName("RequestProxy")
             .WithSummary("Upload a written proxy (PDF or image body) for ?partyId=&proxyUserId=").Accepts<byte[]>("application/pdf", "image/png", "image/jpeg");

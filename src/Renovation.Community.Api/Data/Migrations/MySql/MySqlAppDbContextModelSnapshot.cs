@@ -220,6 +220,9 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("char(36)");
 
+                    b.Property<bool?>("CityWide")
+                        .HasColumnType("tinyint(1)");
+
                     b.Property<DateTimeOffset>("GrantedAt")
                         .HasColumnType("datetime(6)");
 
@@ -233,6 +236,9 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         .HasColumnType("char(36)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Role", "CityWide")
+                        .IsUnique();
 
                     b.HasIndex("UserId", "Role", "ScopeId")
                         .IsUnique();
@@ -1161,6 +1167,9 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.Property<Guid>("CommunityId")
                         .HasColumnType("char(36)");
 
+                    b.Property<bool?>("DeveloperSlot")
+                        .HasColumnType("tinyint(1)");
+
                     b.Property<int>("Kind")
                         .HasColumnType("int");
 
@@ -1170,6 +1179,9 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         .HasColumnType("varchar(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "DeveloperSlot")
+                        .IsUnique();
 
                     b.HasIndex("CommunityId", "Kind");
 
@@ -1446,6 +1458,9 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.Property<int>("FacilityProblemMask")
                         .HasColumnType("int");
 
+                    b.Property<bool?>("Live")
+                        .HasColumnType("tinyint(1)");
+
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("datetime(6)");
 
@@ -1477,6 +1492,9 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "Live")
+                        .IsUnique();
 
                     b.HasIndex("CommunityId", "State");
 

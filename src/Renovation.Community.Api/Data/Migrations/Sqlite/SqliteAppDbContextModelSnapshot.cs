@@ -211,6 +211,9 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("CityWide")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("GrantedAt")
                         .HasColumnType("INTEGER");
 
@@ -224,6 +227,9 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Role", "CityWide")
+                        .IsUnique();
 
                     b.HasIndex("UserId", "Role", "ScopeId")
                         .IsUnique();
@@ -1150,6 +1156,9 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.Property<Guid>("CommunityId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("DeveloperSlot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -1159,6 +1168,9 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "DeveloperSlot")
+                        .IsUnique();
 
                     b.HasIndex("CommunityId", "Kind");
 
@@ -1435,6 +1447,9 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.Property<int>("FacilityProblemMask")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("Live")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER");
 
@@ -1466,6 +1481,9 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "Live")
+                        .IsUnique();
 
                     b.HasIndex("CommunityId", "State");
 

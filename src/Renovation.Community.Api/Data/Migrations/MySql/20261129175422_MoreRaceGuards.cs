@@ -1,0 +1,78 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Renovation.Community.Api.Data.Migrations.MySql
+{
+    /// <inheritdoc />
+    public partial class MoreRaceGuards : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "CityWide",
+                table: "RoleGrants",
+                type: "tinyint(1)",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Live",
+                table: "Projects",
+                type: "tinyint(1)",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "DeveloperSlot",
+                table: "OwnerParties",
+                type: "tinyint(1)",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoleGrants_UserId_Role_CityWide",
+                table: "RoleGrants",
+                columns: new[] { "UserId", "Role", "CityWide" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_CommunityId_Live",
+                table: "Projects",
+                columns: new[] { "CommunityId", "Live" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OwnerParties_CommunityId_DeveloperSlot",
+                table: "OwnerParties",
+                columns: new[] { "CommunityId", "DeveloperSlot" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_RoleGrants_UserId_Role_CityWide",
+                table: "RoleGrants");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Projects_CommunityId_Live",
+                table: "Projects");
+
+            migrationBuilder.DropIndex(
+                name: "IX_OwnerParties_CommunityId_DeveloperSlot",
+                table: "OwnerParties");
+
+            migrationBuilder.DropColumn(
+                name: "CityWide",
+                table: "RoleGrants");
+
+            migrationBuilder.DropColumn(
+                name: "Live",
+                table: "Projects");
+
+            migrationBuilder.DropColumn(
+                name: "DeveloperSlot",
+                table: "OwnerParties");
+        }
+    }
+}
