@@ -8,17 +8,34 @@ public static class OpenApiSetup
 {
     public static WebApplicationBuilder AddOpenApiDocs(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        builder.Services.AddOpenApi("v1", o =>
+        {
+            o.AddDocumentTransformer<BearerSecurityTransformer>();
+            o.AddSchemaTransformer((schema, context, _) =>
+            {
+                OpenApiContract.MarkNullableFieldsOptional(schema, context);
+                return Task.CompletedTask;
+            });
+        });
         return builder;
     }
 
-    /// <summary><c>/openapi/v1.json</c> and the reference UI at <c>/docs</c>; both public so the mini-program team can read them.</summary>
+    /// <summary>
+    /// <c>/openapi/v1.json</c> and the reference UI at <c>/docs</c>; both public so the mini-program team can read them.
+    /// The page shows only the reference and "try it": no AI chat (it would send our document to Scalar's service), no
+    /// developer toolbar (its deploy and SDK-generation links), no MCP, no telemetry.
+    /// </summary>
     public static WebApplication MapOpenApiDocs(this WebApplication app)
     {
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs", o => o
             .WithTitle("Renovation.Community API")
-            .AddPreferredSecuritySchemes("Bearer"))
+            .AddPreferredSecuritySchemes("Bearer")
+            .DisableAgent()
+            .HideDeveloperTools()
+            .HideClientButton()
+            .DisableMcp()
+            .DisableTelemetry())
             .AllowAnonymous();
         return app;
     }

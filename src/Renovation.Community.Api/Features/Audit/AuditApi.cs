@@ -13,7 +13,8 @@ public static class AuditApi
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
     {
         api.MapGet("/audit", ListAsync).WithTags("Audit").WithName("ListAuditLog")
-            .WithSummary("Administrative changes, newest first (city-wide admins)");
+            .WithSummary("Administrative changes, newest first (city-wide admins)")
+            .WithDescription("Audit entries (actor, action, entity, before/after JSON, time, correlation id) written in the same transaction as every audited change. Paged; city-wide administrators only.");
         return api;
     }
 

@@ -1,3 +1,4 @@
+using Renovation.Community.Api.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -35,13 +36,19 @@ public static class AuthApi
     {
         var auth = api.MapGroup("/auth").WithTags("Auth").AllowAnonymous().RequireRateLimiting(LoginRateLimit);
         auth.MapPost("/wechat-login", WeChatLoginAsync).WithName("WeChatLogin")
-            .WithSummary("Sign in with a wx.login code");
+            .WithRequestExample("""{"code":"0c3Xyz000aBcDe1FgH2iJk3LmN4oPq5R"}""")
+            .WithSummary("Sign in with a wx.login code")
+            .WithDescription("Exchanges the code from wx.login for a 15-minute access token and a rotating refresh token. The first sign-in creates the user. Anonymous and rate-limited.");
         auth.MapPost("/dev-login", DevLoginAsync).WithName("DevLogin")
-            .WithSummary("Sign in as a demo user (development only)");
+            .WithRequestExample("""{"username":"resident-a"}""")
+            .WithSummary("Sign in as a demo user (development only)")
+            .WithDescription("Signs in as one of the seeded demo users by name (for example street-officer, committee-a, resident-a). Only when Auth:EnableDevLogin is on (Development); otherwise the route answers 404.");
         auth.MapPost("/refresh", RefreshAsync).WithName("RefreshToken")
-            .WithSummary("Swap a refresh token for a new token pair");
+            .WithSummary("Swap a refresh token for a new token pair")
+            .WithDescription("Rotates a refresh token: the old one stops working and a new access/refresh pair is returned. Presenting a refresh token that was already rotated revokes the whole family (401 refresh_token_reused).");
         api.MapPost("/auth/logout", LogoutAsync).WithTags("Auth").WithName("Logout")
-            .WithSummary("Revoke the refresh token family of this device");
+            .WithSummary("Revoke the refresh token family of this device")
+            .WithDescription("Revokes the refresh token family of the calling device, so neither its refresh token nor its rotations work again. The access token expires on its own.");
         return api;
     }
 

@@ -1,3 +1,4 @@
+using Renovation.Community.Api.Extensions;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -42,14 +43,26 @@ public static class BindingsApi
     public static RouteGroupBuilder MapBindingsApi(this RouteGroupBuilder api)
     {
         var bindings = api.MapGroup("/bindings").WithTags("Bindings");
-        bindings.MapPost("/", RequestAsync).WithName("RequestBinding").WithSummary("Ask to bind a unit");
-        bindings.MapGet("/mine", MineAsync).WithName("MyBindings").WithSummary("My binding requests");
-        bindings.MapPost("/{id:guid}/approve", ApproveAsync).WithName("ApproveBinding");
-        bindings.MapPost("/{id:guid}/reject", RejectAsync).WithName("RejectBinding");
+        bindings.MapPost("/", RequestAsync).WithName("RequestBinding")
+            .WithRequestExample("""{"unitId":"0197a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b","name":"张伟","idLast4":"123X","certificateNumber":"沪(2003)徐汇区不动产权第001234号"}""")
+            .WithSummary("Ask to bind a unit")
+            .WithDescription("A signed-in WeChat user asks to act for a unit by giving the owner's name, the last four characters of the ID number and the certificate number. The claim is compared with the register and waits for the committee or property staff to approve it. One open request per user and unit (409 binding_exists).");
+        bindings.MapGet("/mine", MineAsync).WithName("MyBindings")
+            .WithSummary("My binding requests")
+            .WithDescription("The caller's binding requests in every state, newest first, with the unit they name.");
+        bindings.MapPost("/{id:guid}/approve", ApproveAsync).WithName("ApproveBinding")
+            .WithSummary("Approve a binding request (committee, property staff)")
+            .WithDescription("Approves a pending binding; the resident then acts for the unit's owner party and joins the unit's live event groups. A request that was already decided answers 409 binding_already_decided.");
+        bindings.MapPost("/{id:guid}/reject", RejectAsync).WithName("RejectBinding")
+            .WithSummary("Reject a binding request (committee, property staff)")
+            .WithDescription("Rejects a pending binding with an optional reason. A request that was already decided answers 409 binding_already_decided.");
         bindings.MapPost("/{id:guid}/revoke", RevokeAsync).WithName("RevokeBinding")
-            .WithSummary("End an approved binding (the resident or community staff)");
+            .WithSummary("End an approved binding (the resident or community staff)")
+            .WithDescription("Ends an approved binding. The resident loses access to the community at once, live connections included. 409 binding_not_approved when it is not approved (any more).");
         api.MapGet("/communities/{communityId:guid}/bindings", ListForCommunityAsync).WithTags("Bindings")
-            .WithName("ListCommunityBindings").WithSummary("Binding requests of a community, pending first");
+            .WithName("ListCommunityBindings")
+            .WithSummary("Binding requests of a community, pending first")
+            .WithDescription("Binding requests of one community for the staff who decide them, pending first, with whether each claim matches the register. Paged.");
         return api;
     }
 

@@ -17,7 +17,8 @@ public static class MeApi
     public static RouteGroupBuilder MapMeApi(this RouteGroupBuilder api)
     {
         api.MapGet("/me", GetMeAsync).WithTags("Auth").WithName("GetMe")
-            .WithSummary("Who I am: my roles and the units I act for");
+            .WithSummary("Who I am: my roles and the units I act for")
+            .WithDescription("The signed-in user: display name, role grants with their scopes, and the approved units (with their owner party) the user acts for.");
         return api;
     }
 

@@ -32,9 +32,15 @@ public static class RoleGrantsApi
     public static RouteGroupBuilder MapRoleGrantsApi(this RouteGroupBuilder api)
     {
         var grants = api.MapGroup("/role-grants").WithTags("Roles");
-        grants.MapGet("/", ListAsync).WithName("ListRoleGrants").WithSummary("Role grants over one scope");
-        grants.MapPost("/", GrantAsync).WithName("GrantRole");
-        grants.MapDelete("/{id:guid}", RevokeAsync).WithName("RevokeRole");
+        grants.MapGet("/", ListAsync).WithName("ListRoleGrants")
+            .WithSummary("Role grants over one scope")
+            .WithDescription("Lists the role grants over one scope (a community, company, street or district), for the officers who may grant roles there.");
+        grants.MapPost("/", GrantAsync).WithName("GrantRole")
+            .WithSummary("Grant a role over a scope")
+            .WithDescription("Grants a role to a user over a community (committee member or chair), a property company (property staff), a street (street officer), a district or the whole city (city admin, finance officer: omit scopeId). This is how a new community gets its committee. Granting the same role over the same scope twice answers 409 role_already_granted.");
+        grants.MapDelete("/{id:guid}", RevokeAsync).WithName("RevokeRole")
+            .WithSummary("Revoke a role grant")
+            .WithDescription("Removes a role grant; it takes effect on the user's next request and on their live connections. 404 role_grant_not_found when it does not exist (any more).");
         return api;
     }
 

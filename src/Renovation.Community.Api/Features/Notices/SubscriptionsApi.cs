@@ -29,10 +29,14 @@ public static class SubscriptionsApi
     {
         var group = api.MapGroup("/subscriptions").WithTags("Notices");
         group.MapGet("/templates", Templates).WithName("SubscribeTemplates")
-            .WithSummary("Template ids to pass to wx.requestSubscribeMessage, by event kind");
+            .WithSummary("Template ids to pass to wx.requestSubscribeMessage, by event kind")
+            .WithDescription("The subscribe-message template ids configured on the server, keyed by event kind, to pass to wx.requestSubscribeMessage.");
         group.MapPost("/", RecordAsync).WithName("RecordSubscribeConsent")
-            .WithSummary("Record one answer of wx.requestSubscribeMessage: accept adds one message, ban stops them");
-        group.MapGet("/", MineAsync).WithName("MySubscribeConsents");
+            .WithSummary("Record one answer of wx.requestSubscribeMessage: accept adds one message, ban stops them")
+            .WithDescription("Records the user's answer for one template: Accept allows one more message, Ban stops all messages of that template, Reject changes nothing. Answers that arrive together are all counted. 422 unknown_template for a template the server does not use.");
+        group.MapGet("/", MineAsync).WithName("MySubscribeConsents")
+            .WithSummary("My subscribe-message consents")
+            .WithDescription("For each template the caller answered: how many messages may still be sent and whether the caller banned it.");
         return api;
     }
 

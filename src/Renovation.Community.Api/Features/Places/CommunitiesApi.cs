@@ -33,16 +33,28 @@ public static class CommunitiesApi
     public static RouteGroupBuilder MapCommunitiesApi(this RouteGroupBuilder api)
     {
         var communities = api.MapGroup("/communities").WithTags("Communities");
-        communities.MapGet("/", ListAsync).WithName("ListCommunities").WithSummary("Communities within my scope");
-        communities.MapGet("/{id:guid}", GetAsync).WithName("GetCommunity");
-        communities.MapPost("/", CreateAsync).WithName("CreateCommunity");
-        communities.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateCommunity").RetryWhenRaceLost();
-        communities.MapGet("/{id:guid}/register-summary", SummaryAsync).WithName("GetRegisterSummary");
+        communities.MapGet("/", ListAsync).WithName("ListCommunities")
+            .WithSummary("Communities within my scope")
+            .WithDescription("Communities the caller can see (by role or binding), optionally filtered by name. Paged.");
+        communities.MapGet("/{id:guid}", GetAsync).WithName("GetCommunity")
+            .WithSummary("One community")
+            .WithDescription("A community with its street, property company, address and year built, for anyone whose scope includes it.");
+        communities.MapPost("/", CreateAsync).WithName("CreateCommunity")
+            .WithSummary("Register a community (street officer, city admin)")
+            .WithDescription("Adds a residential community (小区) to a street. Names are unique within a street (409 community_exists).");
+        communities.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateCommunity").RetryWhenRaceLost()
+            .WithSummary("Change a community's details")
+            .WithDescription("Changes the name, address, year built or property company of a community (street officer, city admin).");
+        communities.MapGet("/{id:guid}/register-summary", SummaryAsync).WithName("GetRegisterSummary")
+            .WithSummary("Totals of a community's register")
+            .WithDescription("Units, owner parties, total exclusive area and how many units are bound, as used for voting thresholds.");
         // Any signed-in user may look up door numbers to ask for a binding; no owner data is shown.
         communities.MapGet("/directory", DirectoryAsync).WithName("SearchCommunityDirectory")
-            .WithSummary("Find a community by name to bind a unit");
+            .WithSummary("Find a community by name to bind a unit")
+            .WithDescription("Searches communities by name for a user who wants to bind a unit; shows names and addresses only.");
         communities.MapGet("/{id:guid}/unit-directory", UnitDirectoryAsync).WithName("GetUnitDirectory")
-            .WithSummary("Buildings and door numbers of a community, to choose the unit to bind");
+            .WithSummary("Buildings and door numbers of a community, to choose the unit to bind")
+            .WithDescription("The buildings and door numbers of a community, without owners, so a resident can pick the unit to claim.");
         return api;
     }
 

@@ -33,12 +33,24 @@ public static class PlacesApi
     public static RouteGroupBuilder MapPlacesApi(this RouteGroupBuilder api)
     {
         var places = api.MapGroup("").WithTags("Places");
-        places.MapGet("/districts", ListDistrictsAsync).WithName("ListDistricts");
-        places.MapPost("/districts", CreateDistrictAsync).WithName("CreateDistrict");
-        places.MapGet("/streets", ListStreetsAsync).WithName("ListStreets").WithSummary("Streets within my scope");
-        places.MapPost("/districts/{districtId:guid}/streets", CreateStreetAsync).WithName("CreateStreet");
-        places.MapGet("/property-companies", ListCompaniesAsync).WithName("ListPropertyCompanies");
-        places.MapPost("/property-companies", CreateCompanyAsync).WithName("CreatePropertyCompany");
+        places.MapGet("/districts", ListDistrictsAsync).WithName("ListDistricts")
+            .WithSummary("Districts")
+            .WithDescription("All districts of the city, for any signed-in user.");
+        places.MapPost("/districts", CreateDistrictAsync).WithName("CreateDistrict")
+            .WithSummary("Add a district (city admin)")
+            .WithDescription("Adds a district with a unique name and administrative code (409 district_exists).");
+        places.MapGet("/streets", ListStreetsAsync).WithName("ListStreets")
+            .WithSummary("Streets within my scope")
+            .WithDescription("Streets the caller can see, with their district.");
+        places.MapPost("/districts/{districtId:guid}/streets", CreateStreetAsync).WithName("CreateStreet")
+            .WithSummary("Add a street to a district (city admin)")
+            .WithDescription("Adds a street (街道) to a district; names are unique within the district (409 street_exists).");
+        places.MapGet("/property-companies", ListCompaniesAsync).WithName("ListPropertyCompanies")
+            .WithSummary("Property companies")
+            .WithDescription("The registered property management companies.");
+        places.MapPost("/property-companies", CreateCompanyAsync).WithName("CreatePropertyCompany")
+            .WithSummary("Register a property company (city admin)")
+            .WithDescription("Adds a property management company; names are unique (409 property_company_exists).");
         return api;
     }
 

@@ -1,3 +1,4 @@
+using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 using System.Text.RegularExpressions;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,7 +36,7 @@ public sealed record UpdateUnit(long ExclusiveAreaHundredths, AreaBasis AreaBasi
 
 public sealed record PartyMemberInput(string Name, string? IdLast4);
 
-public sealed partial record CreateOwnerParty(OwnerPartyKind Kind, IReadOnlyList<PartyMemberInput>? Members) : IValidatable
+public sealed partial record CreateOwnerParty(OwnerPartyKind Kind, [property: Required] IReadOnlyList<PartyMemberInput>? Members) : IValidatable
 {
     public void Validate(Validator v)
     {
@@ -69,16 +70,31 @@ public static class RegisterApi
     public static RouteGroupBuilder MapRegisterApi(this RouteGroupBuilder api)
     {
         var c = api.MapGroup("/communities/{communityId:guid}").WithTags("Register");
-        c.MapGet("/buildings", ListBuildingsAsync).WithName("ListBuildings");
-        c.MapPost("/buildings", CreateBuildingAsync).WithName("CreateBuilding");
-        c.MapGet("/units", ListUnitsAsync).WithName("ListUnits");
-        c.MapPost("/units", CreateUnitAsync).WithName("CreateUnit");
-        c.MapGet("/owner-parties", ListPartiesAsync).WithName("ListOwnerParties");
-        c.MapPost("/owner-parties", CreatePartyAsync).WithName("CreateOwnerParty").RetryWhenRaceLost();
+        c.MapGet("/buildings", ListBuildingsAsync).WithName("ListBuildings")
+            .WithSummary("Buildings of a community")
+            .WithDescription("The buildings of a community's register, for those who may view it.");
+        c.MapPost("/buildings", CreateBuildingAsync).WithName("CreateBuilding")
+            .WithSummary("Add a building")
+            .WithDescription("Adds a building to the register of a community; names are unique within the community (409 building_exists).");
+        c.MapGet("/units", ListUnitsAsync).WithName("ListUnits")
+            .WithSummary("Units of a community")
+            .WithDescription("The units of the register with area, area basis, certificate and owner party, for those who may view it. Paged.");
+        c.MapPost("/units", CreateUnitAsync).WithName("CreateUnit")
+            .WithSummary("Add a unit")
+            .WithDescription("Adds a unit (套) to a building with its exclusive area in hundredths of m², the area basis and its owner party. Door numbers are unique within a building (409 unit_exists).");
+        c.MapGet("/owner-parties", ListPartiesAsync).WithName("ListOwnerParties")
+            .WithSummary("Owner parties of a community")
+            .WithDescription("The owner parties (a person, registered co-owners or the developer) with their members, number of units and total area. Paged.");
+        c.MapPost("/owner-parties", CreatePartyAsync).WithName("CreateOwnerParty").RetryWhenRaceLost()
+            .WithSummary("Add an owner party")
+            .WithDescription("Adds an owner party. A community has at most one developer party, which holds all unsold units (409 developer_party_exists).");
         c.MapPost("/register/import", ImportAsync).WithName("ImportRegister")
             .WithSummary("Import the register from CSV (text/csv body); all rows or nothing")
+            .WithDescription("Imports buildings, owner parties and units from a CSV body (text/csv, at most 5 MB). Either every row is imported or none; the 422 answer lists each row's errors.")
             .Accepts<string>("text/csv").ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapPut("/units/{id:guid}", UpdateUnitAsync).WithTags("Register").WithName("UpdateUnit").RetryWhenRaceLost();
+        api.MapPut("/units/{id:guid}", UpdateUnitAsync).WithTags("Register").WithName("UpdateUnit").RetryWhenRaceLost()
+            .WithSummary("Correct a unit")
+            .WithDescription("Corrects a unit's area, area basis, certificate number or owner party.");
         return api;
     }
 

@@ -1,3 +1,4 @@
+using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Common.Authorization;
@@ -25,7 +26,7 @@ public sealed record RecordProgress(int Percent, string? Notes, IReadOnlyList<Gu
     }
 }
 
-public sealed record AcceptCompletion(IReadOnlyList<string>? Representatives, string? Notes) : IValidatable
+public sealed record AcceptCompletion([property: Required] IReadOnlyList<string>? Representatives, string? Notes) : IValidatable
 {
     public void Validate(Validator v)
     {

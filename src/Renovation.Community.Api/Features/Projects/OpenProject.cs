@@ -1,3 +1,4 @@
+using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ using Renovation.Community.Api.Features.Realtime;
 
 namespace Renovation.Community.Api.Features.Projects;
 
-public sealed record OpenProject(Guid CommunityId, string Title, IReadOnlyList<FacilityItem>? FacilityProblems,
+public sealed record OpenProject(Guid CommunityId, string Title, [property: Required] IReadOnlyList<FacilityItem>? FacilityProblems,
     string? FacilityNotes) : IValidatable
 {
     public void Validate(Validator v)
@@ -22,7 +23,7 @@ public sealed record OpenProject(Guid CommunityId, string Title, IReadOnlyList<F
     }
 }
 
-public sealed record RecordFacilitySurvey(IReadOnlyList<FacilityItem>? FacilityProblems, string? FacilityNotes,
+public sealed record RecordFacilitySurvey([property: Required] IReadOnlyList<FacilityItem>? FacilityProblems, string? FacilityNotes,
     int? ExpectedVersion) : IValidatable
 {
     public void Validate(Validator v)

@@ -1,3 +1,4 @@
+using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Common.Authorization;
@@ -9,7 +10,7 @@ using Renovation.Community.Api.Features.Realtime;
 
 namespace Renovation.Community.Api.Features.Projects;
 
-public sealed record AnswerSurvey(bool? Consents) : IValidatable
+public sealed record AnswerSurvey([property: Required] bool? Consents) : IValidatable
 {
     public void Validate(Validator v)
     {

@@ -1,3 +1,4 @@
+using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Common.Authorization;
@@ -11,8 +12,8 @@ using Renovation.Community.Api.Features.Projects;
 namespace Renovation.Community.Api.Features.Proposals;
 
 /// <summary>The whole content of a plan version; <see cref="ExpectedVersion"/> guards edits against lost updates.</summary>
-public sealed record SavePlan(string Title, string Design, string AfterCare, IReadOnlyList<CostLine>? CostItems,
-    Funding? Funding, IReadOnlyList<AttachmentLine>? Attachments, int? ExpectedVersion) : IValidatable
+public sealed record SavePlan(string Title, string Design, string AfterCare, [property: Required] IReadOnlyList<CostLine>? CostItems,
+    [property: Required] Funding? Funding, IReadOnlyList<AttachmentLine>? Attachments, int? ExpectedVersion) : IValidatable
 {
     public const int MaxCostItems = 200;
     public const int MaxAttachments = 20;

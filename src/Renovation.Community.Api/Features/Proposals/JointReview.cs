@@ -1,3 +1,4 @@
+using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Common.Authorization;
@@ -12,7 +13,7 @@ namespace Renovation.Community.Api.Features.Proposals;
 
 public sealed record ReviewerInput(string Department, Guid ReviewerUserId);
 
-public sealed record SetReviewPanel(IReadOnlyList<ReviewerInput>? Reviewers) : IValidatable
+public sealed record SetReviewPanel([property: Required] IReadOnlyList<ReviewerInput>? Reviewers) : IValidatable
 {
     public const int MaxReviewers = 12;
 

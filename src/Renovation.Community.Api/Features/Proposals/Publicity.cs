@@ -1,3 +1,4 @@
+using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Renovation.Community.Api.Common.Authorization;
@@ -9,7 +10,7 @@ using Renovation.Community.Api.Features.Projects;
 
 namespace Renovation.Community.Api.Features.Proposals;
 
-public sealed record SchedulePublicity(DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, int? ExpectedVersion) : IValidatable
+public sealed record SchedulePublicity([property: Required] DateTimeOffset? StartsAt, [property: Required] DateTimeOffset? EndsAt, int? ExpectedVersion) : IValidatable
 {
     public void Validate(Validator v)
     {

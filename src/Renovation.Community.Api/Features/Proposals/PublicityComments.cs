@@ -1,3 +1,4 @@
+using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -28,7 +29,7 @@ public sealed record AnswerComment(string Text) : IValidatable
     public void Validate(Validator v) => v.Text(Text, "text", "答复内容", 2000);
 }
 
-public sealed record ModerateComment(bool? Publish) : IValidatable
+public sealed record ModerateComment([property: Required] bool? Publish) : IValidatable
 {
     public void Validate(Validator v)
     {

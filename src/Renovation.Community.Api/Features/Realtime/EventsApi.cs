@@ -19,7 +19,8 @@ public static class EventsApi
     public static RouteGroupBuilder MapEventsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/events", CatchUpAsync).WithTags("Events").WithName("CatchUpEvents")
-            .WithSummary("Events for me with a sequence greater than `after`, oldest first (for reconnecting clients)");
+            .WithSummary("Events for me with a sequence greater than `after`, oldest first (for reconnecting clients)")
+            .WithDescription("The caller's events with a sequence greater than 'after', oldest first, for a client that was disconnected. earliestSequence tells a client that was away longer than the retention that it must reload instead.");
         return api;
     }
 

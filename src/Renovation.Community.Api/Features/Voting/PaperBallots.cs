@@ -84,7 +84,7 @@ public static class PaperBallots
         var choice = BallotChoice.For(vote, request.Choice, request.CandidateIds);
         // Check the second reading before any ballot is written.
         if (pending.Status != PaperEntryStatus.Pending)
-            throw new DomainRuleViolation("paper_entry_already_confirmed", "该纸质选票已确认", StatusCodes.Status409Conflict);
+            throw AlreadyConfirmed();
         if (pending.EnteredBy == access.UserId)
             throw new DomainRuleViolation("paper_entry_same_member", "录入人不能自己确认，须由另一名委员核对");
         if (pending.PendingChoiceCode != choice.Code)
@@ -97,7 +97,9 @@ public static class PaperBallots
         var key = BallotKeys.NewPaperKey();
         var confirmer = access.UserId;
         // The entry is confirmed in the ballot's own transaction: a ballot never counts without its confirmed entry.
-        var outcome = await box.CastAsync(new CastRequest(vote, party.OwnerPartyId, party.AreaHundredths, choice, key,
+        // A simultaneous confirmation of the same entry loses at the ballot's unique participation; its answer is the
+        // one it would get one at a time.
+        var outcome = await AnswerLostConfirmationAsync(db, entryId, () => box.CastAsync(new CastRequest(vote, party.OwnerPartyId, party.AreaHundredths, choice, key,
             BallotChannel.Paper, confirmer, request.ReplacesReceiptCode,
             IsCorrection: pending.CorrectsEntryId is not null,
             ExpectedReplacedBallotId: correctedBallot,
@@ -105,8 +107,25 @@ public static class PaperBallots
             {
                 var entry = await tx.PaperBallotEntries.SingleAsync(e => e.Id == entryId, innerCt);
                 entry.Confirm(confirmer, choice.Code, vote.Secrecy, vote.Secrecy == Secrecy.Named ? ballot.Id : null, clock.GetUtcNow());
-            }));
+            })), ct);
         return TypedResults.Ok(new PaperReceipt(entryId, outcome.Receipt, key, outcome.Replaced));
+    }
+
+    private static DomainRuleViolation AlreadyConfirmed() =>
+        new("paper_entry_already_confirmed", "该纸质选票已确认", StatusCodes.Status409Conflict);
+
+    private static async Task<T> AnswerLostConfirmationAsync<T>(AppDbContext db, Guid entryId, Func<Task<T>> cast, CancellationToken ct)
+    {
+        try
+        {
+            return await cast();
+        }
+        catch (AppProblem problem) when (problem.Code == "already_voted")
+        {
+            if (await db.PaperBallotEntries.AsNoTracking().AnyAsync(e => e.Id == entryId && e.Status != PaperEntryStatus.Pending, ct))
+                throw AlreadyConfirmed();
+            throw;
+        }
     }
 
     public static async Task<Ok<Page<PaperEntryView>>> ListAsync(Guid voteId, PaperEntryStatus? status, [AsParameters] PageRequest page,

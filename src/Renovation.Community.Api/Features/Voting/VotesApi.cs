@@ -1,3 +1,4 @@
+using Renovation.Community.Api.Extensions;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -40,33 +41,76 @@ public static class VotesApi
     public static RouteGroupBuilder MapVotingApi(this RouteGroupBuilder api)
     {
         var community = api.MapGroup("/communities/{communityId:guid}").WithTags("Voting");
-        community.MapPost("/votes", ConveneVote.HandleAsync).WithName("ConveneVote");
-        community.MapGet("/votes", ListAsync).WithName("ListVotes");
-        community.MapGet("/voting-settings", GetSettingsAsync).WithName("GetVotingSettings");
-        community.MapPut("/voting-settings", ChangeSettingsAsync).WithName("ChangeVotingSettings").RetryWhenRaceLost();
+        community.MapPost("/votes", ConveneVote.HandleAsync).WithName("ConveneVote")
+            .WithSummary("Convene an owners' vote (street officer)")
+            .WithDescription("Convenes a vote (motion or election) on a matter of the owners' assembly, opening at least the community's notice period from now. planId is optional and ties the vote to a plan that finished publicity; seats is needed for elections only.");
+        community.MapGet("/votes", ListAsync).WithName("ListVotes")
+            .WithSummary("Votes of a community")
+            .WithDescription("The votes of a community, optionally in one state, newest first. Paged.");
+        community.MapGet("/voting-settings", GetSettingsAsync).WithName("GetVotingSettings")
+            .WithSummary("Voting settings of a community")
+            .WithDescription("Whether the last ballot wins, how long results are publicised and whether silence counts as consent.");
+        community.MapPut("/voting-settings", ChangeSettingsAsync).WithName("ChangeVotingSettings").RetryWhenRaceLost()
+            .WithSummary("Change a community's voting settings")
+            .WithDescription("Changes the community's voting settings for votes convened afterwards. A value the server cannot apply is refused.");
 
         var votes = api.MapGroup("/votes/{voteId:guid}").WithTags("Voting");
-        votes.MapGet("", GetAsync).WithName("GetVote");
-        votes.MapPost("/cancel", CancelAsync).WithName("CancelVote").RetryWhenRaceLost();
+        votes.MapGet("", GetAsync).WithName("GetVote")
+            .WithSummary("One vote")
+            .WithDescription("A vote with its matter, times, thresholds and state; counts only when the vote shows them before closing or after it closed.");
+        votes.MapPost("/cancel", CancelAsync).WithName("CancelVote").RetryWhenRaceLost()
+            .WithSummary("Cancel a vote before it opens")
+            .WithDescription("Cancels a scheduled vote. Once it has opened it cannot be cancelled (409 vote_cannot_cancel).");
         votes.MapPost("/ballots", CastBallot.HandleAsync).WithName("CastBallot")
-            .WithSummary("Cast the party's ballot; the Idempotency-Key header is the voter's secret ballot key");
-        votes.MapGet("/my-status", MyStatusAsync).WithName("MyVotingStatus");
-        votes.MapGet("/participants", ParticipantsAsync).WithName("ListParticipants").WithSummary("Who took part (public)");
-        votes.MapGet("/non-voters", NonVotersAsync).WithName("ListNonVoters").WithSummary("Parties that have not voted yet (for reminders)");
-        votes.MapGet("/receipts/{receipt}", CheckReceiptAsync).WithName("CheckReceipt");
-        votes.MapGet("/record", RecordAsync).WithName("GetVoteRecord").WithSummary("The published record of a closed vote");
-        votes.MapPost("/paper-ballots", PaperBallots.EnterAsync).WithName("EnterPaperBallot").RetryWhenRaceLost();
-        votes.MapGet("/paper-ballots", PaperBallots.ListAsync).WithName("ListPaperBallots");
+            .DeclaresHeader(CastBallot.KeyHeader, required: true,
+                "The voter's secret ballot key: 16 to 128 random letters, digits, '-' or '_', made and kept on the device. A retry with the same key returns the first receipt.")
+            .WithRequestExample("""{"choice":"Agree"}""")
+            .WithSummary("Cast the party's ballot; the Idempotency-Key header is the voter's secret ballot key")
+            .WithDescription("Casts the ballot of one of the caller's owner parties (partyId is optional when the caller acts for one party only), as the owner or as an approved proxy. The Idempotency-Key header is required: a random secret of 16 to 128 characters that only the voter keeps; it makes retries return the first receipt and lets the voter check the ballot later. replacesKey is optional and only used where the last ballot wins.");
+        votes.MapGet("/my-status", MyStatusAsync).WithName("MyVotingStatus")
+            .WithSummary("My parties in a vote")
+            .WithDescription("For each owner party the caller may vote for (as owner or proxy): whether it has voted, by which channel, and any standing proxy.");
+        votes.MapGet("/participants", ParticipantsAsync).WithName("ListParticipants")
+            .WithSummary("Who took part (public)")
+            .WithDescription("Which owner parties took part, with their area, so anyone can check the head count and area totals; not how they voted in a secret vote.");
+        votes.MapGet("/non-voters", NonVotersAsync).WithName("ListNonVoters")
+            .WithSummary("Parties that have not voted yet (for reminders)")
+            .WithDescription("Owner parties that have not voted yet, for the committee's reminders.");
+        votes.MapGet("/receipts/{receipt}", CheckReceiptAsync).WithName("CheckReceipt")
+            .WithSummary("Check a ballot receipt")
+            .WithDescription("Says whether a ballot with this receipt was counted and whether a later ballot replaced it, so a voter can check their ballot with the receipt.");
+        votes.MapGet("/record", RecordAsync).WithName("GetVoteRecord")
+            .WithSummary("The published record of a closed vote")
+            .WithDescription("The published record of a closed vote: totals by head count and by area, the result and the ballot list that lets anyone recompute the totals.");
+        votes.MapPost("/paper-ballots", PaperBallots.EnterAsync).WithName("EnterPaperBallot").RetryWhenRaceLost()
+            .WithSummary("Enter a paper ballot (first reading)")
+            .WithDescription("A committee member enters a paper ballot for an owner party; it counts only after a second member confirms the same reading. correctsEntryId is optional and names a confirmed entry this one corrects (one correction per entry, 409 correction_exists).");
+        votes.MapGet("/paper-ballots", PaperBallots.ListAsync).WithName("ListPaperBallots")
+            .WithSummary("Paper ballot entries")
+            .WithDescription("Paper ballot entries of a vote, optionally in one state, for the committee. Paged.");
         votes.MapPost("/proxies", Proxies.RequestAsync).WithName("RequestProxy")
-            .WithSummary("Upload a written proxy (PDF or image body) for ?partyId=&proxyUserId=").Accepts<byte[]>("application/pdf", "image/png", "image/jpeg");
-        votes.MapGet("/proxies", Proxies.ListAsync).WithName("ListProxies");
+            .WithSummary("Upload a written proxy (PDF or image body) for ?partyId=&proxyUserId=")
+            .WithDescription("Files a written proxy: the body is the signed document (application/pdf, image/png or image/jpeg), the query names partyId and proxyUserId. One proxy per party may stand (409 proxy_exists); the street approves it.").Accepts<byte[]>("application/pdf", "image/png", "image/jpeg");
+        votes.MapGet("/proxies", Proxies.ListAsync).WithName("ListProxies")
+            .WithSummary("Proxies of a vote")
+            .WithDescription("Written proxies filed for a vote with their state, for the staff who decide them.");
 
-        api.MapPost("/paper-ballots/{entryId:guid}/confirm", PaperBallots.ConfirmAsync).WithTags("Voting").WithName("ConfirmPaperBallot");
+        api.MapPost("/paper-ballots/{entryId:guid}/confirm", PaperBallots.ConfirmAsync).WithTags("Voting").WithName("ConfirmPaperBallot")
+            .WithSummary("Confirm a paper ballot (second reading)")
+            .WithDescription("A second committee member enters the same choice again; the ballot is then cast. A different choice answers 409 paper_entry_mismatch, the same member 422 paper_entry_same_member, a second confirmation 409 paper_entry_already_confirmed. replacesReceiptCode is optional.");
         var proxies = api.MapGroup("/proxies/{id:guid}").WithTags("Voting");
-        proxies.MapGet("/document", Proxies.DocumentAsync).WithName("GetProxyDocument");
-        proxies.MapPost("/approve", Proxies.ApproveAsync).WithName("ApproveProxy");
-        proxies.MapPost("/reject", Proxies.RejectAsync).WithName("RejectProxy");
-        proxies.MapPost("/withdraw", Proxies.WithdrawAsync).WithName("WithdrawProxy");
+        proxies.MapGet("/document", Proxies.DocumentAsync).WithName("GetProxyDocument")
+            .WithSummary("Download a proxy document")
+            .WithDescription("The signed proxy document, for the staff who decide it and the owner who filed it.");
+        proxies.MapPost("/approve", Proxies.ApproveAsync).WithName("ApproveProxy")
+            .WithSummary("Approve a written proxy (street officer)")
+            .WithDescription("Approves a proxy: the proxy may then vote for the party, and the owner does not vote while it stands. 409 proxy_already_decided when already decided.");
+        proxies.MapPost("/reject", Proxies.RejectAsync).WithName("RejectProxy")
+            .WithSummary("Reject a written proxy (street officer)")
+            .WithDescription("Rejects a pending proxy. 409 proxy_already_decided when already decided.");
+        proxies.MapPost("/withdraw", Proxies.WithdrawAsync).WithName("WithdrawProxy")
+            .WithSummary("Withdraw a proxy")
+            .WithDescription("The owner who filed it (or who acts for the party) withdraws a proxy, so the owner may vote again.");
         return api;
     }
 

@@ -33,23 +33,30 @@ public static class ReconciliationApi
     {
         var group = api.MapGroup("/reconciliation").WithTags("Reconciliation");
         group.MapPost("/days/{date}/run", RunAsync).WithName("RunReconciliation")
-            .WithSummary("Reconcile a bill day of the last 3 months now (finance officers, city admins); running a day twice changes nothing");
+            .WithSummary("Reconcile a bill day of the last 3 months now (finance officers, city admins); running a day twice changes nothing")
+            .WithDescription("Downloads the WeChat Pay bill of the day and compares it with the payments and refunds recorded here, healing payments that WeChat took but we missed and listing discrepancies. Idempotent.");
         group.MapGet("/days/{date}", DayAsync).WithName("ReconciliationDay")
-            .WithSummary("The day's bill totals, report lines of every community and discrepancy counts (finance officers)");
+            .WithSummary("The day's bill totals, report lines of every community and discrepancy counts (finance officers)")
+            .WithDescription("The reconciliation of one bill day: bill totals, each community's report line and discrepancy counts.");
         group.MapGet("/discrepancies", ListAsync).WithName("ListDiscrepancies")
-            .WithSummary("Discrepancies of a day, optionally in one state (finance officers)");
+            .WithSummary("Discrepancies of a day, optionally in one state (finance officers)")
+            .WithDescription("Discrepancies between the WeChat bill and our records for one day, optionally filtered by state. Paged.");
         group.MapPost("/discrepancies/{id:guid}/explain", (Guid id, DiscrepancyNote body, Access access, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
             SettleAsync(id, DiscrepancyState.Explained, body, access, db, clock, ct)).WithName("ExplainDiscrepancy")
-            .WithSummary("Say why a discrepancy is not a loss (finance officers)");
+            .WithSummary("Say why a discrepancy is not a loss (finance officers)")
+            .WithDescription("Marks an open discrepancy as explained (not a loss) with a note; it can still be resolved later.");
         group.MapPost("/discrepancies/{id:guid}/resolve", (Guid id, DiscrepancyNote body, Access access, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
             SettleAsync(id, DiscrepancyState.Resolved, body, access, db, clock, ct)).WithName("ResolveDiscrepancy")
-            .WithSummary("Record how a discrepancy was settled; final (finance officers)");
+            .WithSummary("Record how a discrepancy was settled; final (finance officers)")
+            .WithDescription("Marks a discrepancy as resolved with a note saying how it was settled. Final.");
 
         var community = api.MapGroup("/communities/{communityId:guid}/reconciliation").WithTags("Reconciliation");
         community.MapGet("/reports", CommunityReportsAsync).WithName("CommunityReconciliationReports")
-            .WithSummary("Daily reports of the community's money the caller accounts for (committee: owners' money; property company: services; street and city: both)");
+            .WithSummary("Daily reports of the community's money the caller accounts for (committee: owners' money; property company: services; street and city: both)")
+            .WithDescription("Daily reconciliation reports of the money of one community that the caller accounts for.");
         community.MapGet("/discrepancies", CommunityDiscrepanciesAsync).WithName("CommunityDiscrepancies")
-            .WithSummary("The community's discrepancies of a day, for the same readers as the reports");
+            .WithSummary("The community's discrepancies of a day, for the same readers as the reports")
+            .WithDescription("Discrepancies of one community on a day, for the readers of its reports.");
         return api;
     }
 
