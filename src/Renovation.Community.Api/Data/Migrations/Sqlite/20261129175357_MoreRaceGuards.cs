@@ -28,6 +28,11 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: true);
 
+            // Rows written before these guards existed get their slot, so the unique indexes hold them too.
+            migrationBuilder.Sql("UPDATE RoleGrants SET CityWide = 1 WHERE ScopeId IS NULL");
+            migrationBuilder.Sql("UPDATE Projects SET Live = 1 WHERE State <> 4");
+            migrationBuilder.Sql("UPDATE OwnerParties SET DeveloperSlot = 1 WHERE Kind = 2");
+
             migrationBuilder.CreateIndex(
                 name: "IX_RoleGrants_UserId_Role_CityWide",
                 table: "RoleGrants",
