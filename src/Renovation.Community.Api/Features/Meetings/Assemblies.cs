@@ -63,6 +63,9 @@ public static class Assemblies
             throw new DomainRuleViolation("notice_too_short",
                 $"业主大会须至少提前 {settings.AssemblyNoticeDays} 日通知全体业主，会议时间不能早于 {earliest.ToChina():yyyy-MM-dd HH:mm}")
                 .With("earliestStartsAt", earliest);
+        MeetingLimits.EnsureWithinHorizon(request.StartsAt, now);
+        if (request.EndsAt > request.StartsAt.AddDays(MeetingLimits.LongestAssemblyDays))
+            throw new DomainRuleViolation("assembly_too_long", $"业主大会表决期不能超过 {MeetingLimits.LongestAssemblyDays} 天");
         AssemblyDemand? demand = null;
         if (request.DemandId is { } demandId)
             demand = await db.AssemblyDemands.SingleOrDefaultAsync(d => d.Id == demandId && d.CommunityId == communityId, ct)

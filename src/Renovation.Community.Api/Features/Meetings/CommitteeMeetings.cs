@@ -65,6 +65,7 @@ public static class CommitteeMeetings
             throw new DomainRuleViolation("notice_too_short",
                 $"业委会会议议程须至少提前 {settings.CommitteeNoticeDays} 日告知，会议时间不能早于 {earliest.ToChina():yyyy-MM-dd HH:mm}")
                 .With("earliestStartsAt", earliest);
+        MeetingLimits.EnsureWithinHorizon(request.StartsAt, now);
         CommitteeMeetingCall? call = null;
         if (request.CallId is { } callId)
             call = await db.CommitteeMeetingCalls.SingleOrDefaultAsync(c => c.Id == callId && c.CommunityId == communityId, ct)

@@ -177,4 +177,13 @@ public static class MeetingLimits
     public const int Description = 2000;
     public const int Minutes = 20000;
     public const int MaxItems = 30;
+    /// <summary>How far ahead a meeting may be convened, and how long an assembly's voting may run.</summary>
+    public const int HorizonDays = 366;
+    public const int LongestAssemblyDays = 90;
+
+    public static void EnsureWithinHorizon(DateTimeOffset startsAt, DateTimeOffset now)
+    {
+        if (startsAt > now.AddDays(HorizonDays))
+            throw new Common.Errors.DomainRuleViolation("starts_too_late", $"会议时间不能晚于 {HorizonDays} 天之后");
+    }
 }
