@@ -3,6 +3,7 @@ using Renovation.Community.Api.Common.Events;
 using Renovation.Community.Api.Common.Leases;
 using Renovation.Community.Api.Features.Audit;
 using Renovation.Community.Api.Features.Identity;
+using Renovation.Community.Api.Features.Meetings;
 using Renovation.Community.Api.Features.Notices;
 using Renovation.Community.Api.Features.Payments;
 using Renovation.Community.Api.Features.Payments.Reconciliation;
@@ -76,6 +77,20 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ReconciliationDiscrepancy> ReconciliationDiscrepancies => Set<ReconciliationDiscrepancy>();
     public DbSet<ReconciliationDay> ReconciliationDays => Set<ReconciliationDay>();
     public DbSet<ReconciliationReportLine> ReconciliationReportLines => Set<ReconciliationReportLine>();
+
+    public DbSet<CommitteeMeeting> CommitteeMeetings => Set<CommitteeMeeting>();
+    public DbSet<MeetingMember> CommitteeMeetingMembers => Set<MeetingMember>();
+    public DbSet<AgendaItem> CommitteeAgendaItems => Set<AgendaItem>();
+    public DbSet<MemberPosition> CommitteeMemberPositions => Set<MemberPosition>();
+    public DbSet<MeetingObserver> CommitteeMeetingObservers => Set<MeetingObserver>();
+    public DbSet<CommitteeMeetingCall> CommitteeMeetingCalls => Set<CommitteeMeetingCall>();
+    public DbSet<MeetingCallSignature> CommitteeMeetingCallSignatures => Set<MeetingCallSignature>();
+    public DbSet<OwnersAssembly> OwnersAssemblies => Set<OwnersAssembly>();
+    public DbSet<AssemblyItem> OwnersAssemblyItems => Set<AssemblyItem>();
+    public DbSet<AssemblyDemand> AssemblyDemands => Set<AssemblyDemand>();
+    public DbSet<DemandSupport> AssemblyDemandSupports => Set<DemandSupport>();
+    public DbSet<MeetingSettings> MeetingSettings => Set<MeetingSettings>();
+    public DbSet<MeetingAlert> MeetingAlerts => Set<MeetingAlert>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

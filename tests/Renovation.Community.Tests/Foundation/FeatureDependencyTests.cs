@@ -31,6 +31,10 @@ public sealed class FeatureDependencyTests
         // Plans belong to projects; plans answer the project's questions through the IProjectPlans port.
         ["Projects"] = ["RenovationProject", "ProjectState", "ProjectAccess", "ProjectEvents", "ProjectFile", "ProjectsOptions",
             "IProjectPlans", "ProjectPlanStatus"],
+        // Meetings publish their notices, minutes and assembly results as ordinary community notices.
+        ["Notices"] = ["CommunityNotices"],
+        // An owners' assembly decides each item through an Article 278 vote convened and read back here.
+        ["Voting"] = ["VoteConvening", "VoteOutcome", "Matter"],
     };
 
     [Fact]

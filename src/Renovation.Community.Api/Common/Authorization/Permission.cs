@@ -41,4 +41,13 @@ public enum Permission
     RefundFundPayments,
     /// <summary>Refund service money (property staff of the serving company).</summary>
     RefundServicePayments,
+    /// <summary>Convene an owners' committee meeting on the chair's own initiative (committee chair).</summary>
+    ConveneCommitteeMeetings,
+    /// <summary>
+    /// Sit on the owners' committee: call a meeting with other members, attend, state and sign positions, convene an
+    /// owners' assembly (committee members and chair).
+    /// </summary>
+    SitOnCommittee,
+    /// <summary>Read committee meetings in full (attendance, positions, calls) and get overdue alerts: committee, street, city.</summary>
+    ReadCommitteeMeetings,
 }

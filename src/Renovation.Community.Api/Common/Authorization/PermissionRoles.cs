@@ -21,6 +21,9 @@ internal static class PermissionRoles
         Permission.ViewServicePayments => [Role.PropertyStaff, Role.StreetOfficer, Role.CityAdmin],
         Permission.RefundFundPayments => [Role.CommitteeChair],
         Permission.RefundServicePayments => [Role.PropertyStaff],
+        Permission.ConveneCommitteeMeetings => [Role.CommitteeChair],
+        Permission.SitOnCommittee => [Role.CommitteeMember, Role.CommitteeChair],
+        Permission.ReadCommitteeMeetings => [Role.CommitteeMember, Role.CommitteeChair, Role.StreetOfficer, Role.CityAdmin],
         _ => [],
     };
 }

@@ -13,6 +13,7 @@ public static class VotingSetup
             throw new ConfigurationProblem("Voting: MinimumNoticeDays and CloseGraceSeconds must be ≥ 0, BallotWriters, ChainBatchSize and BallotBatchSize ≥ 1, ChainIntervalMilliseconds ≥ 10.");
         builder.Services.AddOptions<VotingOptions>().Bind(section);
         builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<VoteConvening>();
         builder.Services.AddSingleton<OpenVotes>();
         builder.Services.AddSingleton<BallotChainer>();
         builder.Services.AddSingleton<BallotBox>();

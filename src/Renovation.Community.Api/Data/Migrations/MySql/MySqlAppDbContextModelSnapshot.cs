@@ -313,6 +313,520 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.ToTable("UnitBindings");
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.AgendaItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("varchar(2000)");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Public")
+                        .HasColumnType("tinyint(1)");
+
+                    b.Property<int>("SignedAbstain")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SignedAgainst")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SignedFor")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "Order")
+                        .IsUnique();
+
+                    b.ToTable("CommitteeAgendaItems", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.AssemblyDemand", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid?>("AssemblyId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<long>("ElectorateArea")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ElectorateHeads")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("varchar(2000)");
+
+                    b.Property<DateTimeOffset?>("ReachedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("StartedBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "CreatedAt");
+
+                    b.ToTable("AssemblyDemands", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.AssemblyItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("AssemblyId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("varchar(2000)");
+
+                    b.Property<int>("Matter")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Secret")
+                        .HasColumnType("tinyint(1)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoteId")
+                        .IsUnique();
+
+                    b.HasIndex("AssemblyId", "Order")
+                        .IsUnique();
+
+                    b.ToTable("OwnersAssemblyItems", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.CommitteeMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid?>("CallId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("ConvenedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("ConvenedBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("longtext");
+
+                    b.Property<Guid?>("MinutesNoticeId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset?>("MinutesPublishedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid?>("NoticeId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<int>("ObserverCapacity")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ObserverCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OnlineLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<string>("ResidentsCommitteeContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "StartsAt");
+
+                    b.HasIndex("State", "MinutesPublishedAt", "ClosedAt");
+
+                    b.ToTable("CommitteeMeetings", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CommitteeMeetings_Observers", "ObserverCount >= 0 AND ObserverCount <= ObserverCapacity");
+                        });
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.CommitteeMeetingCall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateTimeOffset?>("HoldBy")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ReachedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("varchar(2000)");
+
+                    b.Property<Guid>("StartedBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HoldBy");
+
+                    b.HasIndex("CommunityId", "CreatedAt");
+
+                    b.ToTable("CommitteeMeetingCalls", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.DemandSupport", b =>
+                {
+                    b.Property<Guid>("DemandId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("AreaHundredths")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("JoinedBy")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("DemandId", "OwnerPartyId");
+
+                    b.ToTable("AssemblyDemandSupports", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.MeetingAlert", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
+                        .HasColumnType("varchar(120)");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("varchar(40)");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("CommunityId", "RaisedAt");
+
+                    b.ToTable("MeetingAlerts", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.MeetingCallSignature", b =>
+                {
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.HasKey("CallId", "UserId");
+
+                    b.ToTable("CommitteeMeetingCallSignatures", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.MeetingMember", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<bool>("IsChair")
+                        .HasColumnType("tinyint(1)");
+
+                    b.Property<DateTimeOffset?>("PresentAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("MeetingId", "UserId");
+
+                    b.ToTable("CommitteeMeetingMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.MeetingObserver", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("CommitteeMeetingObservers", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.MeetingSettings", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<int>("AssemblyNoticeDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CommitteeNoticeDays")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ResidentsCommitteeContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.HasKey("CommunityId");
+
+                    b.ToTable("MeetingSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.MemberPosition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("EnteredBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("MemberUserId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid?>("SignedBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<int>("Stance")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "MemberUserId")
+                        .IsUnique();
+
+                    b.ToTable("CommitteeMemberPositions", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.OwnersAssembly", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("ConvenedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("ConvenedBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid?>("DemandId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<Guid?>("NoticeId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<Guid?>("ResultsNoticeId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset?>("ResultsPublishedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("ResultsRecord")
+                        .HasMaxLength(20000)
+                        .HasColumnType("longtext");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DemandId")
+                        .IsUnique();
+
+                    b.HasIndex("CommunityId", "StartsAt");
+
+                    b.ToTable("OwnersAssemblies", (string)null);
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Notices.Notice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2297,6 +2811,69 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.AgendaItem", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Meetings.CommitteeMeeting", null)
+                        .WithMany("Items")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.AssemblyItem", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Meetings.OwnersAssembly", null)
+                        .WithMany("Items")
+                        .HasForeignKey("AssemblyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.DemandSupport", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Meetings.AssemblyDemand", null)
+                        .WithMany()
+                        .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.MeetingCallSignature", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Meetings.CommitteeMeetingCall", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.MeetingMember", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Meetings.CommitteeMeeting", null)
+                        .WithMany("Members")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.MeetingObserver", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Meetings.CommitteeMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.MemberPosition", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Notices.NoticeAttachment", b =>
                 {
                     b.HasOne("Renovation.Community.Api.Features.Notices.Notice", null)
@@ -2614,6 +3191,18 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         .HasForeignKey("CommunityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.CommitteeMeeting", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.OwnersAssembly", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Renovation.Community.Api.Features.Places.OwnerParty", b =>

@@ -304,6 +304,520 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.ToTable("UnitBindings");
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.AgendaItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Public")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SignedAbstain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SignedAgainst")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SignedFor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "Order")
+                        .IsUnique();
+
+                    b.ToTable("CommitteeAgendaItems", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.AssemblyDemand", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssemblyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ElectorateArea")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ElectorateHeads")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReachedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StartedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "CreatedAt");
+
+                    b.ToTable("AssemblyDemands", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.AssemblyItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssemblyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Matter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Secret")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoteId")
+                        .IsUnique();
+
+                    b.HasIndex("AssemblyId", "Order")
+                        .IsUnique();
+
+                    b.ToTable("OwnersAssemblyItems", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.CommitteeMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConvenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConvenedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MinutesNoticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MinutesPublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("NoticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ObserverCapacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ObserverCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OnlineLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResidentsCommitteeContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "StartsAt");
+
+                    b.HasIndex("State", "MinutesPublishedAt", "ClosedAt");
+
+                    b.ToTable("CommitteeMeetings", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CommitteeMeetings_Observers", "ObserverCount >= 0 AND ObserverCount <= ObserverCapacity");
+                        });
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.CommitteeMeetingCall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HoldBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReachedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StartedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HoldBy");
+
+                    b.HasIndex("CommunityId", "CreatedAt");
+
+                    b.ToTable("CommitteeMeetingCalls", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.DemandSupport", b =>
+                {
+                    b.Property<Guid>("DemandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AreaHundredths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JoinedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("JoinedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DemandId", "OwnerPartyId");
+
+                    b.ToTable("AssemblyDemandSupports", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.MeetingAlert", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("CommunityId", "RaisedAt");
+
+                    b.ToTable("MeetingAlerts", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.MeetingCallSignature", b =>
+                {
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CallId", "UserId");
+
+                    b.ToTable("CommitteeMeetingCallSignatures", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.MeetingMember", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsChair")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PresentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeetingId", "UserId");
+
+                    b.ToTable("CommitteeMeetingMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.MeetingObserver", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("CommitteeMeetingObservers", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.MeetingSettings", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AssemblyNoticeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommitteeNoticeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResidentsCommitteeContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId");
+
+                    b.ToTable("MeetingSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.MemberPosition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EnteredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SignedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "MemberUserId")
+                        .IsUnique();
+
+                    b.ToTable("CommitteeMemberPositions", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.OwnersAssembly", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConvenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConvenedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DemandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("NoticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResultsNoticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResultsPublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResultsRecord")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DemandId")
+                        .IsUnique();
+
+                    b.HasIndex("CommunityId", "StartsAt");
+
+                    b.ToTable("OwnersAssemblies", (string)null);
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Notices.Notice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2286,6 +2800,69 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.AgendaItem", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Meetings.CommitteeMeeting", null)
+                        .WithMany("Items")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.AssemblyItem", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Meetings.OwnersAssembly", null)
+                        .WithMany("Items")
+                        .HasForeignKey("AssemblyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.DemandSupport", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Meetings.AssemblyDemand", null)
+                        .WithMany()
+                        .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.MeetingCallSignature", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Meetings.CommitteeMeetingCall", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.MeetingMember", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Meetings.CommitteeMeeting", null)
+                        .WithMany("Members")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.MeetingObserver", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Meetings.CommitteeMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.MemberPosition", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Notices.NoticeAttachment", b =>
                 {
                     b.HasOne("Renovation.Community.Api.Features.Notices.Notice", null)
@@ -2603,6 +3180,18 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         .HasForeignKey("CommunityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.CommitteeMeeting", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Meetings.OwnersAssembly", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Renovation.Community.Api.Features.Places.OwnerParty", b =>
