@@ -6,6 +6,7 @@ using Renovation.Community.Api.Features.Payments;
 using Renovation.Community.Api.Features.Payments.Reconciliation;
 using Renovation.Community.Api.Features.Projects;
 using Renovation.Community.Api.Features.Proposals;
+using Renovation.Community.Api.Features.Services;
 using Renovation.Community.Api.Features.Voting;
 using Renovation.Community.Api.Jobs;
 
@@ -28,9 +29,11 @@ try
     builder.AddNotices();
     builder.AddPayments();
     builder.AddReconciliation();
+    builder.AddServices();
     builder.AddJobs((q, o) => q.AddSweep<PublicitySweep>(o).AddSweep<VotingSweep>(o)
         .AddSweep<NoticeSweep>(o).AddSweep<SubscribeMessageSweep>(o)
-        .AddSweep<PaymentSweep>(o).AddReconciliationJob());
+        .AddSweep<PaymentSweep>(o).AddReconciliationJob()
+        .AddSweep<ServicesSweep>(o));
     builder.AddOpenApiDocs();
     builder.AddHealth();
 

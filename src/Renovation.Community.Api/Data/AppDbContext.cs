@@ -9,6 +9,7 @@ using Renovation.Community.Api.Features.Payments.Reconciliation;
 using Renovation.Community.Api.Features.Places;
 using Renovation.Community.Api.Features.Projects;
 using Renovation.Community.Api.Features.Proposals;
+using Renovation.Community.Api.Features.Services;
 using Renovation.Community.Api.Features.Voting;
 using Renovation.Community.Api.Features.WeChatIntegration;
 
@@ -76,6 +77,13 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ReconciliationDiscrepancy> ReconciliationDiscrepancies => Set<ReconciliationDiscrepancy>();
     public DbSet<ReconciliationDay> ReconciliationDays => Set<ReconciliationDay>();
     public DbSet<ReconciliationReportLine> ReconciliationReportLines => Set<ReconciliationReportLine>();
+
+    public DbSet<ServiceItem> ServiceItems => Set<ServiceItem>();
+    public DbSet<ServiceItemCommunity> ServiceItemCommunities => Set<ServiceItemCommunity>();
+    public DbSet<ServiceItemPhoto> ServiceItemPhotos => Set<ServiceItemPhoto>();
+    public DbSet<ServiceSlot> ServiceSlots => Set<ServiceSlot>();
+    public DbSet<ServiceOrder> ServiceOrders => Set<ServiceOrder>();
+    public DbSet<ServiceDispute> ServiceDisputes => Set<ServiceDispute>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -12,6 +12,7 @@ using Renovation.Community.Api.Features.Places;
 using Renovation.Community.Api.Features.Projects;
 using Renovation.Community.Api.Features.Proposals;
 using Renovation.Community.Api.Features.Realtime;
+using Renovation.Community.Api.Features.Services;
 using Renovation.Community.Api.Features.Voting;
 
 namespace Renovation.Community.Api.Extensions;
@@ -59,6 +60,7 @@ public static class Pipeline
         api.MapPaymentsApi();
         app.MapPaymentNotifications();
         api.MapReconciliationApi();
+        api.MapServicesApi();
         app.MapHub<EventsHub>(EventsHub.Path);
         app.MapHealth();
         app.MapOpenApiDocs();

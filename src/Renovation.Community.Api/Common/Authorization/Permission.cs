@@ -41,4 +41,8 @@ public enum Permission
     RefundFundPayments,
     /// <summary>Refund service money (property staff of the serving company).</summary>
     RefundServicePayments,
+    /// <summary>Publish service items and slots, see and work the company's service orders and income (property staff).</summary>
+    ManageServices,
+    /// <summary>See the ratings and disputes of paid services in the community, per company (committee, street, city).</summary>
+    ViewServiceOversight,
 }

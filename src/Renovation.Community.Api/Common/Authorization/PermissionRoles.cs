@@ -21,6 +21,8 @@ internal static class PermissionRoles
         Permission.ViewServicePayments => [Role.PropertyStaff, Role.StreetOfficer, Role.CityAdmin],
         Permission.RefundFundPayments => [Role.CommitteeChair],
         Permission.RefundServicePayments => [Role.PropertyStaff],
+        Permission.ManageServices => [Role.PropertyStaff],
+        Permission.ViewServiceOversight => [Role.CommitteeMember, Role.CommitteeChair, Role.StreetOfficer, Role.CityAdmin],
         _ => [],
     };
 }
