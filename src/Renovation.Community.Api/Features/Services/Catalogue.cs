@@ -31,6 +31,9 @@ public sealed record AddServiceSlotRequest(DateTimeOffset StartsAt, DateTimeOffs
         v.Range(Capacity, 1, ServiceSlot.MaxCapacity, "capacity", $"名额应在 1 到 {ServiceSlot.MaxCapacity} 之间");
         if (EndsAt <= StartsAt)
             v.Add("endsAt", "结束时间必须晚于开始时间");
+        // Far-off dates are typos, and beyond what every database stores.
+        if (StartsAt.UtcDateTime.Year is < 2000 or > 2100 || EndsAt.UtcDateTime.Year is < 2000 or > 2100)
+            v.Add("startsAt", "时段日期超出范围");
     }
 }
 
