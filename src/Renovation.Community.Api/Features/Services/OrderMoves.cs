@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Api.Common.Errors;
 using Renovation.Community.Api.Common.Events;
 using Renovation.Community.Api.Common.Payments;
 using Renovation.Community.Api.Data;
@@ -44,9 +45,10 @@ public sealed class OrderMoves(AppDbContext db, EventOutbox outbox, IPaymentRefu
                     await refunds.SendAsync(id, ct);
                 return view;
             }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxReplays)
+            catch (DbUpdateException e) when (attempt < MaxReplays && RaceLoser.IsLostRace(e))
             {
-                // Someone moved the order (or its payment) first: replay against what is there now.
+                // Someone moved the order first (its version, or the refund's unique sequence or key, refused our write):
+                // replay against what is there now.
             }
         }
     }
