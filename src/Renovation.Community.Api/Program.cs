@@ -7,6 +7,7 @@ using Renovation.Community.Api.Features.Payments;
 using Renovation.Community.Api.Features.Payments.Reconciliation;
 using Renovation.Community.Api.Features.Projects;
 using Renovation.Community.Api.Features.Proposals;
+using Renovation.Community.Api.Features.Services;
 using Renovation.Community.Api.Features.Voting;
 using Renovation.Community.Api.Jobs;
 
@@ -30,10 +31,11 @@ try
     builder.AddPayments();
     builder.AddReconciliation();
     builder.AddMeetings();
+    builder.AddServices();
     builder.AddJobs((q, o) => q.AddSweep<PublicitySweep>(o).AddSweep<VotingSweep>(o)
         .AddSweep<NoticeSweep>(o).AddSweep<SubscribeMessageSweep>(o)
         .AddSweep<PaymentSweep>(o).AddReconciliationJob()
-        .AddSweep<MeetingsSweep>(o));
+        .AddSweep<MeetingsSweep>(o).AddSweep<ServicesSweep>(o));
     builder.AddOpenApiDocs();
     builder.AddHealth();
 

@@ -10,6 +10,7 @@ using Renovation.Community.Api.Features.Payments.Reconciliation;
 using Renovation.Community.Api.Features.Places;
 using Renovation.Community.Api.Features.Projects;
 using Renovation.Community.Api.Features.Proposals;
+using Renovation.Community.Api.Features.Services;
 using Renovation.Community.Api.Features.Voting;
 using Renovation.Community.Api.Features.WeChatIntegration;
 
@@ -91,6 +92,12 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<DemandSupport> AssemblyDemandSupports => Set<DemandSupport>();
     public DbSet<MeetingSettings> MeetingSettings => Set<MeetingSettings>();
     public DbSet<MeetingAlert> MeetingAlerts => Set<MeetingAlert>();
+    public DbSet<ServiceItem> ServiceItems => Set<ServiceItem>();
+    public DbSet<ServiceItemCommunity> ServiceItemCommunities => Set<ServiceItemCommunity>();
+    public DbSet<ServiceItemPhoto> ServiceItemPhotos => Set<ServiceItemPhoto>();
+    public DbSet<ServiceSlot> ServiceSlots => Set<ServiceSlot>();
+    public DbSet<ServiceOrder> ServiceOrders => Set<ServiceOrder>();
+    public DbSet<ServiceDispute> ServiceDisputes => Set<ServiceDispute>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -13,6 +13,7 @@ using Renovation.Community.Api.Features.Places;
 using Renovation.Community.Api.Features.Projects;
 using Renovation.Community.Api.Features.Proposals;
 using Renovation.Community.Api.Features.Realtime;
+using Renovation.Community.Api.Features.Services;
 using Renovation.Community.Api.Features.Voting;
 
 namespace Renovation.Community.Api.Extensions;
@@ -61,6 +62,7 @@ public static class Pipeline
         app.MapPaymentNotifications();
         api.MapReconciliationApi();
         api.MapMeetingsApi();
+        api.MapServicesApi();
         app.MapHub<EventsHub>(EventsHub.Path);
         app.MapHealth();
         app.MapOpenApiDocs();

@@ -50,6 +50,12 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         "GET /api/v1/communities/{c}/assemblies",
         "POST /api/v1/communities/{c}/assemblies",
         "POST /api/v1/communities/{c}/assembly-demands",
+        "GET /api/v1/communities/{c}/service-items",
+        "POST /api/v1/service-items",
+        "GET /api/v1/communities/{c}/service-orders",
+        "GET /api/v1/communities/{c}/service-income?month=2026-11",
+        "GET /api/v1/communities/{c}/service-disputes",
+        "GET /api/v1/communities/{c}/service-oversight",
     ];
 
     public static TheoryData<string, string> OutsidersOfCommunityB()
@@ -110,6 +116,8 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
             ("POST", var p) when p.EndsWith("/owner-parties") => JsonBody(new { kind = "Person", members = new[] { new { name = "某人", idLast4 = "1234" } } }),
             ("POST", var p) when p.EndsWith("/import") => new StringContent("building,unit,area_m2,area_basis,certificate_no,party_key,party_kind,owners,id_last4\n9幢,1,80,,x,P,person,某,1234\n", Encoding.UTF8, "text/csv"),
             ("POST", "/api/v1/notices") => JsonBody(new { targetKind = "Community", targetId = communityId, title = "越权通知", body = "正文" }),
+            ("POST", "/api/v1/service-items") => JsonBody(new { category = "Cleaning", title = "越权服务", description = "说明", priceFen = 100,
+                unit = "次", requiresSlot = false, cancellationPolicy = "FullRefund", communityIds = new[] { communityId } }),
             ("POST", "/api/v1/role-grants") => JsonBody(new { userId = Guid.NewGuid(), role = "CommitteeMember", scopeId = communityId }),
             ("POST", var p) when p.EndsWith("/votes") => JsonBody(new { title = "越权表决", matter = "OtherMajorMatter", kind = "Motion", secrecy = "Named",
                 opensAt = DateTimeOffset.UtcNow.AddDays(30), closesAt = DateTimeOffset.UtcNow.AddDays(40) }),

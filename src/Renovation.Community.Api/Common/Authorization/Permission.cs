@@ -50,4 +50,8 @@ public enum Permission
     SitOnCommittee,
     /// <summary>Read committee meetings in full (attendance, positions, calls) and get overdue alerts: committee, street, city.</summary>
     ReadCommitteeMeetings,
+    /// <summary>Publish service items and slots, see and work the company's service orders and income (property staff).</summary>
+    ManageServices,
+    /// <summary>See the ratings and disputes of paid services in the community, per company (committee, street, city).</summary>
+    ViewServiceOversight,
 }

@@ -24,6 +24,8 @@ internal static class PermissionRoles
         Permission.ConveneCommitteeMeetings => [Role.CommitteeChair],
         Permission.SitOnCommittee => [Role.CommitteeMember, Role.CommitteeChair],
         Permission.ReadCommitteeMeetings => [Role.CommitteeMember, Role.CommitteeChair, Role.StreetOfficer, Role.CityAdmin],
+        Permission.ManageServices => [Role.PropertyStaff],
+        Permission.ViewServiceOversight => [Role.CommitteeMember, Role.CommitteeChair, Role.StreetOfficer, Role.CityAdmin],
         _ => [],
     };
 }

@@ -57,6 +57,7 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
         Bind(users["resident-b"], unitsB.MultiUnitOwnerUnit, now);
         await db.SaveChangesAsync(ct);
         await MeetingsDemo.SeedAsync(db, communityA.Id, communityB.Id, now, ct);
+        await ServicesDemo.SeedAsync(db, now, ct);
     }
 
     private sealed record SeededUnits(Unit MultiUnitOwnerUnit, Unit CoOwnedUnit);

@@ -39,9 +39,10 @@ public sealed class PaymentRefund : IAudited
     private PaymentRefund() { }
 
     internal PaymentRefund(Payment payment, int sequence, long amountFen, string reason, RefundOrigin origin,
-        Guid? requestedBy, DateTimeOffset now)
+        Guid? requestedBy, DateTimeOffset now, string? subjectKey = null)
     {
         Id = Ids.New();
+        SubjectKey = subjectKey;
         PaymentId = payment.Id;
         Sequence = sequence;
         OutRefundNo = $"{payment.OutTradeNo}R{sequence:D2}";
@@ -66,6 +67,11 @@ public sealed class PaymentRefund : IAudited
     public string Reason { get; private set; } = "";
     public RefundOrigin Origin { get; private set; }
     public Guid? RequestedBy { get; private set; }
+    /// <summary>
+    /// Why the purpose asked for it (<see cref="Common.Payments.IPaymentRefunds"/>), unique per payment so that the
+    /// purpose's "refund when the subject ends" happens once; NULL for staff and automatic refunds.
+    /// </summary>
+    public string? SubjectKey { get; private set; }
     public RefundState State { get; private set; }
     /// <summary>微信支付退款单号, once WeChat answered.</summary>
     public string? WeChatRefundId { get; private set; }

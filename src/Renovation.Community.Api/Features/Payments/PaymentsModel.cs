@@ -55,6 +55,9 @@ internal sealed class PaymentRefundModel : IEntityTypeConfiguration<PaymentRefun
         e.HasIndex(x => x.OutRefundNo).IsUnique();
         // At most 50 refunds per order: each takes the next sequence number, 1–50, once.
         e.HasIndex(x => new { x.PaymentId, x.Sequence }).IsUnique();
+        // A purpose's refund for one reason (a cancelled service order …) at most once per payment; NULLs never collide.
+        e.Property(x => x.SubjectKey).HasMaxLength(64);
+        e.HasIndex(x => new { x.PaymentId, x.SubjectKey }).IsUnique();
         e.HasIndex(x => new { x.State, x.NextAttemptAt });
     }
 }

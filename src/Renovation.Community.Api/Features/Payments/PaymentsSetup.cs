@@ -19,6 +19,7 @@ public static class PaymentsSetup
         builder.Services.AddScoped<PaymentSettlement>();
         builder.Services.AddScoped<IPaymentSettlement>(sp => sp.GetRequiredService<PaymentSettlement>());
         builder.Services.AddScoped<PaymentRefunder>();
+        builder.Services.AddScoped<IPaymentRefunds, PurposeRefunds>();
         if (options.EnableTryOutPurpose)
             builder.Services.AddPaymentPurpose<TryOutPurpose>();
         return builder;

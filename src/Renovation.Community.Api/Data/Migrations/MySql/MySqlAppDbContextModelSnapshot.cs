@@ -1430,6 +1430,10 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.Property<int>("State")
                         .HasColumnType("int");
 
+                    b.Property<string>("SubjectKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
                     b.Property<DateTimeOffset?>("SucceededAt")
                         .HasColumnType("datetime(6)");
 
@@ -1450,6 +1454,9 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         .IsUnique();
 
                     b.HasIndex("PaymentId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("PaymentId", "SubjectKey")
                         .IsUnique();
 
                     b.HasIndex("State", "NextAttemptAt");
@@ -2318,6 +2325,358 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.ToTable("PublicityComments", (string)null);
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.Services.ServiceDispute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("ResidentUserId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("CommunityId", "CreatedAt");
+
+                    b.ToTable("ServiceDisputes", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Services.ServiceItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("varchar(2000)");
+
+                    b.Property<long>("LateCancelRefundFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("OnOffer")
+                        .HasColumnType("tinyint(1)");
+
+                    b.Property<int>("Policy")
+                        .HasColumnType("int");
+
+                    b.Property<long>("PriceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("RequiresSlot")
+                        .HasColumnType("tinyint(1)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("varchar(60)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("varchar(10)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "CreatedAt");
+
+                    b.ToTable("ServiceItems", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ServiceItems_LateCancelRefund", "LateCancelRefundFen >= 0");
+
+                            t.HasCheckConstraint("CK_ServiceItems_Price", "PriceFen > 0 AND PriceFen <= 10000000");
+                        });
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Services.ServiceItemCommunity", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("ItemId", "CommunityId");
+
+                    b.HasIndex("CommunityId");
+
+                    b.ToTable("ServiceItemCommunities", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Services.ServiceItemPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("ServiceItemPhotos", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Services.ServiceOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("AutoConfirmed")
+                        .HasColumnType("tinyint(1)");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(80)
+                        .HasColumnType("varchar(80)");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(80)
+                        .HasColumnType("varchar(80)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("ItemTitle")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("varchar(60)");
+
+                    b.Property<long>("LateCancelRefundFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid?>("PaymentId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<int>("Policy")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PriceUnit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("varchar(10)");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("RatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)");
+
+                    b.Property<long>("RefundFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ResidentUserId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset?>("SlotEndsAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<bool>("SlotHeld")
+                        .HasColumnType("tinyint(1)");
+
+                    b.Property<Guid?>("SlotId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset?>("SlotStartsAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<int?>("Stars")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("UnitPriceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("SlotId");
+
+                    b.HasIndex("CompanyId", "PaidAt");
+
+                    b.HasIndex("ResidentUserId", "CreatedAt");
+
+                    b.HasIndex("State", "CompletedAt");
+
+                    b.HasIndex("State", "ExpiresAt");
+
+                    b.HasIndex("CommunityId", "State", "CreatedAt");
+
+                    b.ToTable("ServiceOrders", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ServiceOrders_Amount", "AmountFen > 0");
+
+                            t.HasCheckConstraint("CK_ServiceOrders_Refund", "RefundFen >= 0 AND RefundFen <= AmountFen");
+
+                            t.HasCheckConstraint("CK_ServiceOrders_Stars", "Stars IS NULL OR (Stars >= 1 AND Stars <= 5)");
+                        });
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Services.ServiceSlot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "StartsAt");
+
+                    b.ToTable("ServiceSlots", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ServiceSlots_Capacity", "Capacity >= 1 AND Capacity <= 1000");
+
+                            t.HasCheckConstraint("CK_ServiceSlots_Held", "Held >= 0 AND Held <= Capacity");
+                        });
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Voting.Ballot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3090,6 +3449,71 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.HasOne("Renovation.Community.Api.Features.Proposals.PlanVersion", null)
                         .WithMany()
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Services.ServiceDispute", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Services.ServiceOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Services.ServiceItem", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Places.PropertyCompany", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Services.ServiceItemCommunity", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Places.ResidentialCommunity", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Renovation.Community.Api.Features.Services.ServiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Services.ServiceItemPhoto", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Services.ServiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Services.ServiceOrder", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Services.ServiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Renovation.Community.Api.Features.Services.ServiceSlot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Services.ServiceSlot", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Services.ServiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

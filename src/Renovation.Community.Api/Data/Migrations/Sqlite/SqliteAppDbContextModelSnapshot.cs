@@ -1419,6 +1419,10 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SubjectKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("SucceededAt")
                         .HasColumnType("INTEGER");
 
@@ -1439,6 +1443,9 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("PaymentId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("PaymentId", "SubjectKey")
                         .IsUnique();
 
                     b.HasIndex("State", "NextAttemptAt");
@@ -2307,6 +2314,358 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.ToTable("PublicityComments", (string)null);
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.Services.ServiceDispute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("CommunityId", "CreatedAt");
+
+                    b.ToTable("ServiceDisputes", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Services.ServiceItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LateCancelRefundFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OnOffer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Policy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PriceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequiresSlot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "CreatedAt");
+
+                    b.ToTable("ServiceItems", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ServiceItems_LateCancelRefund", "LateCancelRefundFen >= 0");
+
+                            t.HasCheckConstraint("CK_ServiceItems_Price", "PriceFen > 0 AND PriceFen <= 10000000");
+                        });
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Services.ServiceItemCommunity", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ItemId", "CommunityId");
+
+                    b.HasIndex("CommunityId");
+
+                    b.ToTable("ServiceItemCommunities", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Services.ServiceItemPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("ServiceItemPhotos", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Services.ServiceOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AutoConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemTitle")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LateCancelRefundFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PaidAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PaymentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Policy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PriceUnit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RefundFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ResidentUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SlotEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SlotHeld")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SlotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SlotStartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Stars")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnitPriceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("SlotId");
+
+                    b.HasIndex("CompanyId", "PaidAt");
+
+                    b.HasIndex("ResidentUserId", "CreatedAt");
+
+                    b.HasIndex("State", "CompletedAt");
+
+                    b.HasIndex("State", "ExpiresAt");
+
+                    b.HasIndex("CommunityId", "State", "CreatedAt");
+
+                    b.ToTable("ServiceOrders", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ServiceOrders_Amount", "AmountFen > 0");
+
+                            t.HasCheckConstraint("CK_ServiceOrders_Refund", "RefundFen >= 0 AND RefundFen <= AmountFen");
+
+                            t.HasCheckConstraint("CK_ServiceOrders_Stars", "Stars IS NULL OR (Stars >= 1 AND Stars <= 5)");
+                        });
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Services.ServiceSlot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "StartsAt");
+
+                    b.ToTable("ServiceSlots", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ServiceSlots_Capacity", "Capacity >= 1 AND Capacity <= 1000");
+
+                            t.HasCheckConstraint("CK_ServiceSlots_Held", "Held >= 0 AND Held <= Capacity");
+                        });
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Voting.Ballot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3079,6 +3438,71 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.HasOne("Renovation.Community.Api.Features.Proposals.PlanVersion", null)
                         .WithMany()
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Services.ServiceDispute", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Services.ServiceOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Services.ServiceItem", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Places.PropertyCompany", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Services.ServiceItemCommunity", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Places.ResidentialCommunity", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Renovation.Community.Api.Features.Services.ServiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Services.ServiceItemPhoto", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Services.ServiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Services.ServiceOrder", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Services.ServiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Renovation.Community.Api.Features.Services.ServiceSlot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Services.ServiceSlot", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Services.ServiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
