@@ -1,6 +1,7 @@
 using Renovation.Community.Api.Common;
 using Renovation.Community.Api.Data;
 using Renovation.Community.Api.Extensions;
+using Renovation.Community.Api.Features.Fund;
 using Renovation.Community.Api.Features.Notices;
 using Renovation.Community.Api.Features.Payments;
 using Renovation.Community.Api.Features.Payments.Reconciliation;
@@ -28,6 +29,7 @@ try
     builder.AddNotices();
     builder.AddPayments();
     builder.AddReconciliation();
+    builder.AddFund();
     builder.AddJobs((q, o) => q.AddSweep<PublicitySweep>(o).AddSweep<VotingSweep>(o)
         .AddSweep<NoticeSweep>(o).AddSweep<SubscribeMessageSweep>(o)
         .AddSweep<PaymentSweep>(o).AddReconciliationJob());

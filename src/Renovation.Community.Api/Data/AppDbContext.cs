@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Common.Events;
 using Renovation.Community.Api.Common.Leases;
 using Renovation.Community.Api.Features.Audit;
+using Renovation.Community.Api.Features.Fund;
 using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Notices;
 using Renovation.Community.Api.Features.Payments;
@@ -76,6 +77,15 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ReconciliationDiscrepancy> ReconciliationDiscrepancies => Set<ReconciliationDiscrepancy>();
     public DbSet<ReconciliationDay> ReconciliationDays => Set<ReconciliationDay>();
     public DbSet<ReconciliationReportLine> ReconciliationReportLines => Set<ReconciliationReportLine>();
+
+    public DbSet<FundAccount> FundAccounts => Set<FundAccount>();
+    public DbSet<FundHousehold> FundHouseholds => Set<FundHousehold>();
+    public DbSet<FundEntry> FundEntries => Set<FundEntry>();
+    public DbSet<TopUpCampaign> FundTopUpCampaigns => Set<TopUpCampaign>();
+    public DbSet<TopUpShare> FundTopUpShares => Set<TopUpShare>();
+    public DbSet<OfflineTopUp> FundOfflineTopUps => Set<OfflineTopUp>();
+    public DbSet<WorksPlan> FundWorksPlans => Set<WorksPlan>();
+    public DbSet<FundDue> FundDues => Set<FundDue>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

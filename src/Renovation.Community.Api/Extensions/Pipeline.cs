@@ -5,6 +5,7 @@ using Renovation.Community.Api.Common.Http;
 using Renovation.Community.Api.Common.Validation;
 using Renovation.Community.Api.Features.Audit;
 using Renovation.Community.Api.Features.Identity;
+using Renovation.Community.Api.Features.Fund;
 using Renovation.Community.Api.Features.Notices;
 using Renovation.Community.Api.Features.Payments;
 using Renovation.Community.Api.Features.Payments.Reconciliation;
@@ -59,6 +60,7 @@ public static class Pipeline
         api.MapPaymentsApi();
         app.MapPaymentNotifications();
         api.MapReconciliationApi();
+        api.MapFundApi();
         app.MapHub<EventsHub>(EventsHub.Path);
         app.MapHealth();
         app.MapOpenApiDocs();

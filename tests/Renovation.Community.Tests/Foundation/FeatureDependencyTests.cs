@@ -28,6 +28,8 @@ public sealed class FeatureDependencyTests
         ["Identity"] = ["AppUser", "UnitBinding", "BindingStatus", "RoleGrant"],
         // A plan is what an Article 278 vote may decide on.
         ["Proposals"] = ["PlanVersion", "PlanState"],
+        // A vote's outcome (closed and passed, on which matter): the fund gates top-ups (matter 6) and spending (matter 5) on it.
+        ["Voting"] = ["VoteOutcomes", "VoteOutcome", "Matter"],
         // Plans belong to projects; plans answer the project's questions through the IProjectPlans port.
         ["Projects"] = ["RenovationProject", "ProjectState", "ProjectAccess", "ProjectEvents", "ProjectFile", "ProjectsOptions",
             "IProjectPlans", "ProjectPlanStatus"],

@@ -41,4 +41,10 @@ public enum Permission
     RefundFundPayments,
     /// <summary>Refund service money (property staff of the serving company).</summary>
     RefundServicePayments,
+    /// <summary>Read the maintenance fund: the account, every household's ledger, campaigns, works (committee, street, city).</summary>
+    ViewFund,
+    /// <summary>Run the maintenance fund: open it, import balances, raise top-ups from a vote, approve and charge works, allocate (committee).</summary>
+    RunFund,
+    /// <summary>Draft works plans paid from the fund (committee and the serving property company).</summary>
+    DraftWorksPlans,
 }

@@ -21,6 +21,9 @@ internal static class PermissionRoles
         Permission.ViewServicePayments => [Role.PropertyStaff, Role.StreetOfficer, Role.CityAdmin],
         Permission.RefundFundPayments => [Role.CommitteeChair],
         Permission.RefundServicePayments => [Role.PropertyStaff],
+        Permission.ViewFund => [Role.CommitteeMember, Role.CommitteeChair, Role.StreetOfficer, Role.CityAdmin],
+        Permission.RunFund => [Role.CommitteeMember, Role.CommitteeChair],
+        Permission.DraftWorksPlans => [Role.CommitteeMember, Role.CommitteeChair, Role.PropertyStaff],
         _ => [],
     };
 }

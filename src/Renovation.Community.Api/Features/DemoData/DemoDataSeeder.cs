@@ -56,6 +56,7 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
         Bind(users["coowner-a"], unitsA.CoOwnedUnit, now);
         Bind(users["resident-b"], unitsB.MultiUnitOwnerUnit, now);
         await db.SaveChangesAsync(ct);
+        await FundDemo.SeedAsync(db, clock, ct);
     }
 
     private sealed record SeededUnits(Unit MultiUnitOwnerUnit, Unit CoOwnedUnit);
