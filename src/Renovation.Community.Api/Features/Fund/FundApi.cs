@@ -32,6 +32,12 @@ public static class FundApi
         c.MapGet("/offline-top-ups", TopUps.OfflineListAsync).WithName("OfflineTopUps")
             .WithSummary("Offline top-up payments, those awaiting confirmation first")
             .WithDescription("Committee, street and city. An entry posts nothing until a second committee member confirms it.");
+        c.MapPost("/allocations", Allocations.AllocateAsync).WithName("AllocateFundIncome")
+            .WithSummary("Credit interest (by balance) or common-part income (by area) to every household")
+            .WithDescription("Committee only. Whole fen by the largest-remainder method, so the parts sum exactly to the amount. One allocation per kind and reference (409 fund_allocation_exists).");
+        c.MapGet("/statement", Statements.GetAsync).WithName("FundStatement")
+            .WithSummary("The fund statement for a period: totals, works projects, each household's line (json, csv or printable html)")
+            .WithDescription("Committee, street and city. from and to are China calendar dates (yyyy-MM-dd); format=csv downloads a file, format=html is a printable page.");
         c.MapPost("/works-plans", Works.DraftAsync).WithName("DraftWorksPlan")
             .WithSummary("Draft a works plan paid from the fund")
             .WithDescription("Committee or the serving property company. Items and budget in fen; who bears it: the community, listed buildings or listed units.");
