@@ -2,6 +2,7 @@ using Renovation.Community.Api.Common;
 using Renovation.Community.Api.Data;
 using Renovation.Community.Api.Extensions;
 using Renovation.Community.Api.Features.Meetings;
+using Renovation.Community.Api.Features.Fund;
 using Renovation.Community.Api.Features.Notices;
 using Renovation.Community.Api.Features.Payments;
 using Renovation.Community.Api.Features.Payments.Reconciliation;
@@ -32,6 +33,7 @@ try
     builder.AddReconciliation();
     builder.AddMeetings();
     builder.AddServices();
+    builder.AddFund();
     builder.AddJobs((q, o) => q.AddSweep<PublicitySweep>(o).AddSweep<VotingSweep>(o)
         .AddSweep<NoticeSweep>(o).AddSweep<SubscribeMessageSweep>(o)
         .AddSweep<PaymentSweep>(o).AddReconciliationJob()

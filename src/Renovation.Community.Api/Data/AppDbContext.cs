@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Common.Events;
 using Renovation.Community.Api.Common.Leases;
 using Renovation.Community.Api.Features.Audit;
+using Renovation.Community.Api.Features.Fund;
 using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Meetings;
 using Renovation.Community.Api.Features.Notices;
@@ -98,6 +99,14 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ServiceSlot> ServiceSlots => Set<ServiceSlot>();
     public DbSet<ServiceOrder> ServiceOrders => Set<ServiceOrder>();
     public DbSet<ServiceDispute> ServiceDisputes => Set<ServiceDispute>();
+    public DbSet<FundAccount> FundAccounts => Set<FundAccount>();
+    public DbSet<FundHousehold> FundHouseholds => Set<FundHousehold>();
+    public DbSet<FundEntry> FundEntries => Set<FundEntry>();
+    public DbSet<TopUpCampaign> FundTopUpCampaigns => Set<TopUpCampaign>();
+    public DbSet<TopUpShare> FundTopUpShares => Set<TopUpShare>();
+    public DbSet<OfflineTopUp> FundOfflineTopUps => Set<OfflineTopUp>();
+    public DbSet<WorksPlan> FundWorksPlans => Set<WorksPlan>();
+    public DbSet<FundDue> FundDues => Set<FundDue>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -6,6 +6,7 @@ using Renovation.Community.Api.Common.Validation;
 using Renovation.Community.Api.Features.Audit;
 using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Meetings;
+using Renovation.Community.Api.Features.Fund;
 using Renovation.Community.Api.Features.Notices;
 using Renovation.Community.Api.Features.Payments;
 using Renovation.Community.Api.Features.Payments.Reconciliation;
@@ -63,6 +64,7 @@ public static class Pipeline
         api.MapReconciliationApi();
         api.MapMeetingsApi();
         api.MapServicesApi();
+        api.MapFundApi();
         app.MapHub<EventsHub>(EventsHub.Path);
         app.MapHealth();
         app.MapOpenApiDocs();

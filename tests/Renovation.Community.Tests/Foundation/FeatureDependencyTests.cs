@@ -33,8 +33,9 @@ public sealed class FeatureDependencyTests
             "IProjectPlans", "ProjectPlanStatus"],
         // Meetings publish their notices, minutes and assembly results as ordinary community notices.
         ["Notices"] = ["CommunityNotices"],
-        // An owners' assembly decides each item through an Article 278 vote convened and read back here.
-        ["Voting"] = ["VoteConvening", "VoteOutcome", "Matter"],
+        // A vote's outcome (closed and passed, on which matter): the fund gates top-ups (matter 6) and spending (matter 5)
+        // on it. An owners' assembly decides each item through an Article 278 vote convened and read back here.
+        ["Voting"] = ["VoteOutcomes", "VoteOutcome", "VoteConvening", "ConvenedVoteStatus", "Matter"],
     };
 
     [Fact]

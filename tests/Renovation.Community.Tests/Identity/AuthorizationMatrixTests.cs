@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text;
 using Renovation.Community.Api.Common.Paging;
@@ -56,6 +57,26 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         "GET /api/v1/communities/{c}/service-income?month=2026-11",
         "GET /api/v1/communities/{c}/service-disputes",
         "GET /api/v1/communities/{c}/service-oversight",
+        "POST /api/v1/communities/{c}/fund",
+        "GET /api/v1/communities/{c}/fund",
+        "GET /api/v1/communities/{c}/fund/households",
+        "POST /api/v1/communities/{c}/fund/opening/computed",
+        "POST /api/v1/communities/{c}/fund/opening/import",
+        "POST /api/v1/communities/{c}/fund/corrections",
+        "POST /api/v1/communities/{c}/fund/top-up-campaigns",
+        "GET /api/v1/communities/{c}/fund/top-up-campaigns",
+        "GET /api/v1/communities/{c}/fund/offline-top-ups",
+        "POST /api/v1/communities/{c}/fund/allocations",
+        "GET /api/v1/communities/{c}/fund/statement?from=2026-01-01&to=2026-12-31&format=csv",
+        "POST /api/v1/communities/{c}/fund/works-plans",
+        "GET /api/v1/communities/{c}/fund/works-plans",
+        "GET /api/v1/units/{u}/fund-ledger",
+        "GET /api/v1/fund/top-up-campaigns/{campaign}/unpaid",
+        "POST /api/v1/fund/top-up-campaigns/{campaign}/close",
+        "POST /api/v1/fund/top-up-shares/{share}/offline",
+        "POST /api/v1/fund/offline-top-ups/{offline}/confirm",
+        "POST /api/v1/fund/works-plans/{plan}/approve",
+        "POST /api/v1/fund/works-plans/{plan}/charge",
     ];
 
     public static TheoryData<string, string> OutsidersOfCommunityB()
@@ -96,12 +117,24 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
 
     private async Task AssertRefused(string user, string endpoint, Guid communityId, Guid unitId, Guid streetId)
     {
+        endpoint = await WithFundIds(endpoint, communityId);
         var client = await api.ClientFor(user);
         var before = await RowCounts.Of(api);
         var response = await client.SendAsync(Build(endpoint, communityId, unitId, streetId));
         await response.ShouldBeProblem(HttpStatusCode.NotFound);
         Assert.Equal(before, await RowCounts.Of(api));
     }
+
+    /// <summary>Real fund resources of the target community where it has them (the demo seeds a fund in each).</summary>
+    private Task<string> WithFundIds(string endpoint, Guid communityId) => api.WithDb(async db =>
+    {
+        var campaign = await db.FundTopUpCampaigns.Where(c => c.CommunityId == communityId).Select(c => (Guid?)c.Id).FirstOrDefaultAsync();
+        var share = await db.FundTopUpShares.Where(s => s.CommunityId == communityId).Select(s => (Guid?)s.Id).FirstOrDefaultAsync();
+        var plan = await db.FundWorksPlans.Where(p => p.CommunityId == communityId).Select(p => (Guid?)p.Id).FirstOrDefaultAsync();
+        var offline = await db.FundOfflineTopUps.Where(o => o.CommunityId == communityId).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
+        return endpoint.Replace("{campaign}", (campaign ?? Guid.NewGuid()).ToString()).Replace("{share}", (share ?? Guid.NewGuid()).ToString())
+            .Replace("{plan}", (plan ?? Guid.NewGuid()).ToString()).Replace("{offline}", (offline ?? Guid.NewGuid()).ToString());
+    });
 
     private static HttpRequestMessage Build(string endpoint, Guid communityId, Guid unitId, Guid streetId)
     {
@@ -114,6 +147,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
             ("POST", var p) when p.EndsWith("/buildings") => JsonBody(new { name = "99幢" }),
             ("POST", var p) when p.EndsWith("/units") => JsonBody(new { buildingId = Guid.NewGuid(), number = "999", exclusiveAreaHundredths = 100, areaBasis = "Registered", ownerPartyId = Guid.NewGuid() }),
             ("POST", var p) when p.EndsWith("/owner-parties") => JsonBody(new { kind = "Person", members = new[] { new { name = "某人", idLast4 = "1234" } } }),
+            ("POST", var p) when p.EndsWith("/opening/import") => new StringContent("building,unit,opening_balance_yuan,initial_deposit_yuan\n1幢,101,1,1\n", Encoding.UTF8, "text/csv"),
             ("POST", var p) when p.EndsWith("/import") => new StringContent("building,unit,area_m2,area_basis,certificate_no,party_key,party_kind,owners,id_last4\n9幢,1,80,,x,P,person,某,1234\n", Encoding.UTF8, "text/csv"),
             ("POST", "/api/v1/notices") => JsonBody(new { targetKind = "Community", targetId = communityId, title = "越权通知", body = "正文" }),
             ("POST", "/api/v1/service-items") => JsonBody(new { category = "Cleaning", title = "越权服务", description = "说明", priceFen = 100,
@@ -128,6 +162,15 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
             ("POST", var p) when p.EndsWith("/assemblies") => JsonBody(new { title = "越权大会", method = "线上", startsAt = DateTimeOffset.UtcNow.AddDays(30),
                 endsAt = DateTimeOffset.UtcNow.AddDays(40), items = new[] { new { title = "事项", matter = "OtherMajorMatter", secret = false } } }),
             ("POST", var p) when p.EndsWith("/assembly-demands") => JsonBody(new { purpose = "越权提议" }),
+            ("POST", var p) when p.EndsWith("/fund") => JsonBody(new { lowBalancePercent = 30 }),
+            ("POST", var p) when p.EndsWith("/opening/computed") => JsonBody(new { ratePerSqmFen = 10000 }),
+            ("POST", var p) when p.EndsWith("/allocations") => JsonBody(new { kind = "Interest", amountFen = 100, reference = "越权" }),
+            ("POST", var p) when p.EndsWith("/corrections") => JsonBody(new { entryId = Guid.NewGuid(), amountFen = 1, reason = "越权" }),
+            ("POST", var p) when p.EndsWith("/top-up-campaigns") => JsonBody(new { voteId = Guid.NewGuid(), title = "越权", basis = "Shortfall", dueBy = DateTimeOffset.UtcNow.AddMonths(1) }),
+            ("POST", var p) when p.EndsWith("/works-plans") => JsonBody(new { title = "越权", category = "Roof", items = "x", budgetFen = 100, scope = "Community" }),
+            ("POST", var p) when p.EndsWith("/offline") => JsonBody(new { amountFen = 1, note = "越权" }),
+            ("POST", var p) when p.EndsWith("/approve") => JsonBody(new { emergency = true }),
+            ("POST", var p) when p.EndsWith("/charge") => JsonBody(new { actualCostFen = 100 }),
             ("PUT", var p) when p.EndsWith("/voting-settings") => JsonBody(new { lastBallotWins = true, resultPublicityDays = 7, silenceCountsAsConsent = false }),
             ("PUT", _) => JsonBody(new { exclusiveAreaHundredths = 100, areaBasis = "Registered", ownerPartyId = Guid.NewGuid() }),
             _ => null,

@@ -54,4 +54,10 @@ public enum Permission
     ManageServices,
     /// <summary>See the ratings and disputes of paid services in the community, per company (committee, street, city).</summary>
     ViewServiceOversight,
+    /// <summary>Read the maintenance fund: the account, every household's ledger, campaigns, works (committee, street, city).</summary>
+    ViewFund,
+    /// <summary>Run the maintenance fund: open it, import balances, raise top-ups from a vote, approve and charge works, allocate (committee).</summary>
+    RunFund,
+    /// <summary>Draft works plans paid from the fund (committee and the serving property company).</summary>
+    DraftWorksPlans,
 }

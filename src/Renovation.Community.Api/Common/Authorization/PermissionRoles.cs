@@ -26,6 +26,9 @@ internal static class PermissionRoles
         Permission.ReadCommitteeMeetings => [Role.CommitteeMember, Role.CommitteeChair, Role.StreetOfficer, Role.CityAdmin],
         Permission.ManageServices => [Role.PropertyStaff],
         Permission.ViewServiceOversight => [Role.CommitteeMember, Role.CommitteeChair, Role.StreetOfficer, Role.CityAdmin],
+        Permission.ViewFund => [Role.CommitteeMember, Role.CommitteeChair, Role.StreetOfficer, Role.CityAdmin],
+        Permission.RunFund => [Role.CommitteeMember, Role.CommitteeChair],
+        Permission.DraftWorksPlans => [Role.CommitteeMember, Role.CommitteeChair, Role.PropertyStaff],
         _ => [],
     };
 }

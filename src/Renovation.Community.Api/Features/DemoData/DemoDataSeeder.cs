@@ -58,6 +58,7 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
         await MeetingsDemo.SeedAsync(db, communityA.Id, communityB.Id, now, ct);
         await ServicesDemo.SeedAsync(db, now, ct);
+        await FundDemo.SeedAsync(db, clock, ct);
     }
 
     private sealed record SeededUnits(Unit MultiUnitOwnerUnit, Unit CoOwnedUnit);

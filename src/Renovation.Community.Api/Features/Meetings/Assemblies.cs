@@ -39,7 +39,7 @@ public sealed record ConveneAssemblyRequest(string Title, string? Place, string 
 }
 
 public sealed record AssemblyItemView(Guid Id, int Order, string Title, string Description, Matter Matter, bool Secret, Guid VoteId,
-    VoteOutcome? Vote);
+    ConvenedVoteStatus? Vote);
 
 public sealed record AssemblyView(Guid Id, Guid CommunityId, string Title, string? Place, string Method, DateTimeOffset StartsAt,
     DateTimeOffset EndsAt, Guid? DemandId, Guid? NoticeId, DateTimeOffset? ResultsPublishedAt, DateTimeOffset? ResultsDueBy,

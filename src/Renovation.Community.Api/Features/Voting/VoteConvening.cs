@@ -8,7 +8,7 @@ using Renovation.Community.Api.Data;
 namespace Renovation.Community.Api.Features.Voting;
 
 /// <summary>Where one vote convened through <see cref="VoteConvening"/> stands; the totals are the vote's own.</summary>
-public sealed record VoteOutcome(Guid VoteId, string State, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, bool? QuorumMet,
+public sealed record ConvenedVoteStatus(Guid VoteId, string State, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, bool? QuorumMet,
     bool? Passed, long? ElectorateArea, long? ElectorateHeads, long? AgreeArea, long? AgreeHeads, long? ParticipatingArea,
     long? ParticipatingHeads);
 
@@ -34,10 +34,10 @@ public sealed class VoteConvening(AppDbContext db, EventOutbox outbox, IOptions<
         return vote.Id;
     }
 
-    public async Task<IReadOnlyDictionary<Guid, VoteOutcome>> OutcomesAsync(IReadOnlyCollection<Guid> voteIds, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<Guid, ConvenedVoteStatus>> OutcomesAsync(IReadOnlyCollection<Guid> voteIds, CancellationToken ct)
     {
         var votes = await db.Votes.AsNoTracking().Where(v => voteIds.Contains(v.Id)).ToListAsync(ct);
-        return votes.ToDictionary(v => v.Id, v => new VoteOutcome(v.Id, v.State.ToString(), v.OpensAt, v.ClosesAt,
+        return votes.ToDictionary(v => v.Id, v => new ConvenedVoteStatus(v.Id, v.State.ToString(), v.OpensAt, v.ClosesAt,
             v.Result?.QuorumMet, v.Result?.Passed, v.Result?.Electorate.Area, v.Result?.Electorate.Heads, v.Result?.Agree.Area,
             v.Result?.Agree.Heads, v.Result?.Participating.Area, v.Result?.Participating.Heads));
     }

@@ -138,6 +138,405 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.Fund.FundAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("BalanceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("EntryCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("LowBalancePercent")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("OpeningPostedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId")
+                        .IsUnique();
+
+                    b.ToTable("FundAccounts", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_FundAccounts_Balance", "BalanceFen >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Fund.FundDue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("PaidFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("PlanId", "HouseholdId")
+                        .IsUnique();
+
+                    b.ToTable("FundDues", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_FundDues_Paid", "PaidFen >= 0 AND PaidFen <= AmountFen");
+                        });
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Fund.FundEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("AccountBalanceAfterFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("CorrectsEntryId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("HouseholdBalanceAfterFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Memo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<DateTimeOffset>("PostedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid?>("PostedBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid?>("ReferenceId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "PostedAt");
+
+                    b.HasIndex("AccountId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("HouseholdId", "Sequence");
+
+                    b.ToTable("FundEntries", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_FundEntries_Balances", "HouseholdBalanceAfterFen >= 0 AND AccountBalanceAfterFen >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Fund.FundHousehold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("BalanceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("InitialDepositFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "BuildingId");
+
+                    b.ToTable("FundHouseholds", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_FundHouseholds_Balance", "BalanceFen >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Fund.OfflineTopUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid?>("ConfirmedBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("EnteredBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<Guid>("ShareId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShareId");
+
+                    b.HasIndex("CommunityId", "EnteredAt");
+
+                    b.ToTable("FundOfflineTopUps", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Fund.TopUpCampaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<int>("Basis")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("DueBy")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<long>("DueFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("int");
+
+                    b.Property<long>("PaidFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PaidHouseholds")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("RatePerSqmFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoteId")
+                        .IsUnique();
+
+                    b.HasIndex("CommunityId", "CreatedAt");
+
+                    b.ToTable("FundTopUpCampaigns", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_FundTopUpCampaigns_Paid", "PaidFen >= 0 AND PaidFen <= DueFen");
+                        });
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Fund.TopUpShare", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("PaidFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("CampaignId", "HouseholdId")
+                        .IsUnique();
+
+                    b.ToTable("FundTopUpShares", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_FundTopUpShares_Paid", "PaidFen >= 0 AND PaidFen <= AmountFen");
+                        });
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Fund.WorksPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<long?>("ActualCostFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid?>("ApprovedBy")
+                        .HasColumnType("char(36)");
+
+                    b.PrimitiveCollection<string>("BearerIds")
+                        .IsRequired()
+                        .HasColumnType("longtext");
+
+                    b.Property<long>("BudgetFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ChargedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<long?>("CoveredFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("DraftedBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<bool>("Emergency")
+                        .HasColumnType("tinyint(1)");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("varchar(2000)");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("int");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("VoteId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "CreatedAt");
+
+                    b.ToTable("FundWorksPlans", (string)null);
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Identity.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3135,6 +3534,57 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.HasKey("AppId");
 
                     b.ToTable("WeChatAccessTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Fund.FundDue", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Fund.WorksPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Fund.FundEntry", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Fund.FundAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Renovation.Community.Api.Features.Fund.FundHousehold", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Fund.FundHousehold", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Fund.FundAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Fund.OfflineTopUp", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Fund.TopUpShare", null)
+                        .WithMany()
+                        .HasForeignKey("ShareId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Fund.TopUpShare", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Fund.TopUpCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Renovation.Community.Api.Features.Identity.RefreshToken", b =>

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Api.Common.Authorization;
+using Renovation.Community.Api.Common.Errors;
+using Renovation.Community.Api.Common.Money;
+using Renovation.Community.Api.Common.Validation;
+using Renovation.Community.Api.Data;
+
+namespace Renovation.Community.Api.Features.Fund;
+
+public enum AllocationKind
+{
+    /// <summary>Bank interest, credited in proportion to each household's balance.</summary>
+    Interest = 0,
+    /// <summary>Income from common parts (advertising, parking …), credited in proportion to exclusive area.</summary>
+    CommonPartIncome = 1,
+}
+
+/// <param name="Reference">The bank slip or income record number; one allocation per kind and reference (409 on a repeat).</param>
+public sealed record AllocateRequest(AllocationKind Kind, long AmountFen, string Reference) : IValidatable
+{
+    public void Validate(Validator v) => v.Range(AmountFen, 1, 100_000_000_000, "amountFen", "金额应大于 0")
+        .Text(Reference, "reference", "凭证号", 40);
+}
+
+public sealed record AllocationResult(string Kind, string Reference, long AmountFen, int Households);
+
+/// <summary>Credits interest (by balance) or common-part income (by area) to every household, in whole fen by largest remainder.</summary>
+public static class Allocations
+{
+    public static async Task<Ok<AllocationResult>> AllocateAsync(Guid communityId, AllocateRequest request, Access access,
+        AppDbContext db, FundLedger ledger, CancellationToken ct)
+    {
+        await access.RequireAsync(communityId, Permission.RunFund, ct);
+        var account = await FundQueries.FindAccountAsync(communityId, db, ct);
+        var reference = request.Reference.Trim();
+        AppProblem Repeated() => AppProblem.Conflict("fund_allocation_exists", "该凭证已经分配过");
+        var count = await db.InTransactionAsync(async c =>
+        {
+            // Lock the account before reading balances, so the weights are the balances the entries will follow.
+            await db.FundAccounts.Where(a => a.Id == account.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.EntryCount, a => a.EntryCount), c);
+            var households = await (from h in db.FundHouseholds.AsNoTracking()
+                                    where h.AccountId == account.Id
+                                    join u in db.Units on h.UnitId equals u.Id
+                                    orderby h.Id
+                                    select new { h.Id, h.BalanceFen, u.ExclusiveAreaHundredths }).ToListAsync(c);
+            var weights = households.Select(h => request.Kind == AllocationKind.Interest ? h.BalanceFen : h.ExclusiveAreaHundredths).ToList();
+            if (weights.Sum() == 0)
+                throw new DomainRuleViolation("fund_allocation_no_weight", "没有可按比例分配的分户（余额或面积均为 0）");
+            var parts = LargestRemainder.Split(request.AmountFen, weights);
+            var kind = request.Kind == AllocationKind.Interest ? FundEntryKind.Interest : FundEntryKind.CommonPartIncome;
+            var memo = (request.Kind == AllocationKind.Interest ? "利息分配（按余额）" : "公共收益分配（按面积）") + "：" + reference;
+            for (var i = 0; i < households.Count; i++)
+                if (parts[i] > 0)
+                    await ledger.PostAsync(new FundPosting(households[i].Id, kind, parts[i], $"alloc:{request.Kind}:{reference}:{households[i].Id}",
+                        memo, PostedBy: access.UserId), c);
+            await db.SaveOrAnswerAsync(Repeated, c);
+            return households.Count;
+        }, ct);
+        return TypedResults.Ok(new AllocationResult(request.Kind.ToString(), reference, request.AmountFen, count));
+    }
+}

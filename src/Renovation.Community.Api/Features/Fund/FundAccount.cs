@@ -1,0 +1,76 @@
+using Renovation.Community.Api.Common;
+using Renovation.Community.Api.Common.Errors;
+
+namespace Renovation.Community.Api.Features.Fund;
+
+/// <summary>
+/// A community's housing maintenance fund account (住宅专项维修资金账户). Its balance is kept as a running total next to
+/// the households' running totals and moved only by <see cref="FundLedger"/>, in the same transaction as the entry, so
+/// "account = Σ households" is a stored fact that can be checked at any moment, not a sum computed on demand.
+/// </summary>
+public sealed class FundAccount : IAudited
+{
+    public const int DefaultLowBalancePercent = 30;
+
+    private FundAccount() { }
+
+    public FundAccount(Guid communityId, int lowBalancePercent, Guid openedBy, DateTimeOffset now)
+    {
+        if (lowBalancePercent is < 1 or > 100)
+            throw new DomainRuleViolation("fund_low_balance_percent_invalid", "续筹提醒比例应在 1% 到 100% 之间");
+        Id = Ids.New();
+        CommunityId = communityId;
+        LowBalancePercent = lowBalancePercent;
+        CreatedBy = openedBy;
+        CreatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid CommunityId { get; private set; }
+    /// <summary>Running total of every entry; equals the sum of the households' balances.</summary>
+    public long BalanceFen { get; private set; }
+    /// <summary>How many entries were posted; each entry takes the next number as its sequence.</summary>
+    public long EntryCount { get; private set; }
+    /// <summary>A household is flagged when its balance falls below this percentage of its initial deposit (default 30).</summary>
+    public int LowBalancePercent { get; private set; }
+    /// <summary>Set once, when opening balances were imported or initial deposits computed (a conditional UPDATE).</summary>
+    public DateTimeOffset? OpeningPostedAt { get; private set; }
+    public Guid CreatedBy { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+}
+
+/// <summary>A household sub-ledger (分户账): one per unit, in fen.</summary>
+public sealed class FundHousehold
+{
+    private FundHousehold() { }
+
+    public FundHousehold(Guid accountId, Guid communityId, Guid buildingId, Guid unitId)
+    {
+        Id = Ids.New();
+        AccountId = accountId;
+        CommunityId = communityId;
+        BuildingId = buildingId;
+        UnitId = unitId;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid AccountId { get; private set; }
+    public Guid CommunityId { get; private set; }
+    public Guid BuildingId { get; private set; }
+    public Guid UnitId { get; private set; }
+    /// <summary>What the household first deposited (首期交存); the 30% rule and shortfall top-ups measure against it.</summary>
+    public long InitialDepositFen { get; private set; }
+    /// <summary>Running total of the household's entries; never negative (a conditional UPDATE refuses it).</summary>
+    public long BalanceFen { get; private set; }
+
+    public void SetInitialDeposit(long fen)
+    {
+        if (fen < 0)
+            throw new DomainRuleViolation("fund_amount_invalid", "首期交存金额不能为负");
+        InitialDepositFen = fen;
+    }
+
+    /// <summary>Below the threshold, strictly: exactly 30% is not flagged (see docs/fund.md).</summary>
+    public static bool IsLow(long balanceFen, long initialDepositFen, int percent) =>
+        initialDepositFen > 0 && balanceFen * 100 < initialDepositFen * percent;
+}

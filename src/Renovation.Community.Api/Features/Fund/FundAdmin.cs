@@ -1,0 +1,104 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Api.Common.Authorization;
+using Renovation.Community.Api.Common.Errors;
+using Renovation.Community.Api.Common.Validation;
+using Renovation.Community.Api.Data;
+
+namespace Renovation.Community.Api.Features.Fund;
+
+public sealed record OpenFundRequest(int? LowBalancePercent) : IValidatable
+{
+    public void Validate(Validator v) =>
+        v.Range(LowBalancePercent ?? FundAccount.DefaultLowBalancePercent, 1, 100, "lowBalancePercent", "续筹提醒比例应在 1 到 100 之间");
+}
+
+public sealed record ComputeDepositsRequest(long RatePerSqmFen) : IValidatable
+{
+    public void Validate(Validator v) => v.Range(RatePerSqmFen, 1, 10_000_000, "ratePerSqmFen", "每平方米交存标准应为 1 分以上");
+}
+
+public sealed record CorrectionRequest(Guid EntryId, long AmountFen, string Reason) : IValidatable
+{
+    public void Validate(Validator v) => v.NotEmpty(EntryId, "entryId", "被更正的记账")
+        .Range(AmountFen == 0 ? 0 : 1, 1, 1, "amountFen", "更正金额不能为 0").Text(Reason, "reason", "更正原因", 150);
+}
+
+/// <summary>The committee opens the fund, posts its opening and corrects mistakes (never by editing an entry).</summary>
+public static class FundAdmin
+{
+    public const long MaxImportBytes = 5 * 1024 * 1024;
+
+    public static async Task<Created<FundAccountView>> OpenAsync(Guid communityId, OpenFundRequest request, Access access,
+        AppDbContext db, FundOpening opening, TimeProvider clock, CancellationToken ct)
+    {
+        await access.RequireAsync(communityId, Permission.RunFund, ct);
+        AppProblem Exists() => AppProblem.Conflict("fund_exists", "该小区已建立维修资金账户");
+        if (await db.FundAccounts.AnyAsync(a => a.CommunityId == communityId, ct))
+            throw Exists();
+        var account = new FundAccount(communityId, request.LowBalancePercent ?? FundAccount.DefaultLowBalancePercent, access.UserId,
+            clock.GetUtcNow());
+        db.FundAccounts.Add(account);
+        await opening.EnsureHouseholdsAsync(account, ct);
+        await db.SaveOrAnswerAsync(Exists, ct);
+        return TypedResults.Created($"/api/v1/communities/{communityId}/fund", await FundQueries.AccountViewAsync(account, db, ct));
+    }
+
+    public static async Task<Ok<OpeningResult>> ComputeDepositsAsync(Guid communityId, ComputeDepositsRequest request,
+        Access access, AppDbContext db, FundOpening opening, CancellationToken ct)
+    {
+        await access.RequireAsync(communityId, Permission.RunFund, ct);
+        var account = await FundQueries.FindAccountAsync(communityId, db, ct);
+        return TypedResults.Ok(await db.InTransactionAsync(async c =>
+        {
+            await opening.EnsureHouseholdsAsync(account, c);
+            await db.SaveChangesAsync(c);
+            return await opening.ComputeAsync(account.Id, request.RatePerSqmFen, access.UserId, c);
+        }, ct));
+    }
+
+    public static async Task<Ok<OpeningResult>> ImportAsync(Guid communityId, HttpRequest http, Access access, AppDbContext db,
+        FundOpening opening, CancellationToken ct)
+    {
+        await access.RequireAsync(communityId, Permission.RunFund, ct);
+        var mediaType = http.ContentType?.Split(';')[0].Trim();
+        if (mediaType is not ("text/csv" or "text/plain"))
+            throw new AppProblem(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", "请以 text/csv 格式上传");
+        if (http.ContentLength > MaxImportBytes)
+            throw new AppProblem(StatusCodes.Status413PayloadTooLarge, "payload_too_large", "文件不能超过 5 MB");
+        if (http.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = MaxImportBytes;
+        var account = await FundQueries.FindAccountAsync(communityId, db, ct);
+        // Read once: the transaction may be replayed (MySQL deadlock retries) and a request body cannot be.
+        using var reader = new StreamReader(http.Body, Encoding.UTF8);
+        var text = await reader.ReadToEndAsync(ct);
+        var result = await db.InTransactionAsync(async c =>
+        {
+            await opening.EnsureHouseholdsAsync(account, c);
+            await db.SaveChangesAsync(c);
+            var (result, errors) = await opening.ImportAsync(account.Id, communityId, new StringReader(text), access.UserId, c);
+            return result ?? throw new DomainRuleViolation("fund_import_invalid", $"文件有 {errors.Count} 处错误，未导入任何数据")
+                .With("errors", errors);
+        }, ct);
+        return TypedResults.Ok(result);
+    }
+
+    public static async Task<Created<EntryView>> CorrectAsync(Guid communityId, CorrectionRequest request, Access access,
+        AppDbContext db, FundLedger ledger, CancellationToken ct)
+    {
+        await access.RequireAsync(communityId, Permission.RunFund, ct);
+        var account = await FundQueries.FindAccountAsync(communityId, db, ct);
+        var target = await db.FundEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == request.EntryId && e.AccountId == account.Id, ct)
+            ?? throw AppProblem.NotFound("fund_entry_not_found", "该账户中没有这笔记账");
+        var entry = await db.InTransactionAsync(async c =>
+        {
+            var posted = await ledger.PostAsync(new FundPosting(target.HouseholdId, FundEntryKind.Correction, request.AmountFen,
+                $"correction:{Guid.CreateVersion7()}", $"更正第 {target.Sequence} 笔：{request.Reason.Trim()}",
+                CorrectsEntryId: target.Id, PostedBy: access.UserId), c);
+            await db.SaveChangesAsync(c);
+            return posted;
+        }, ct);
+        return TypedResults.Created($"/api/v1/communities/{communityId}/fund/entries/{entry.Id}", FundViews.Of(entry));
+    }
+}

@@ -1,0 +1,75 @@
+namespace Renovation.Community.Api.Features.Fund;
+
+public static class FundApi
+{
+    public static RouteGroupBuilder MapFundApi(this RouteGroupBuilder api)
+    {
+        var c = api.MapGroup("/communities/{communityId:guid}/fund").WithTags("Fund");
+        c.MapPost("/", FundAdmin.OpenAsync).WithName("OpenFund")
+            .WithSummary("Open the community's maintenance fund account")
+            .WithDescription("Committee only. Creates the one account of the community and a household sub-ledger (分户账) for every unit; a second account is 409 fund_exists.");
+        c.MapGet("/", FundQueries.AccountAsync).WithName("GetFund")
+            .WithSummary("The fund account with the sum of its household balances")
+            .WithDescription("Committee, street and city. balanceFen and householdsSumFen are read in one statement and are always equal.");
+        c.MapGet("/households", FundQueries.HouseholdsAsync).WithName("FundHouseholds")
+            .WithSummary("Every household's initial deposit, balance, 30% flag and what it owes")
+            .WithDescription("Committee, street and city. lowOnly=true lists only households below the low-balance threshold (strictly below 30% by default).");
+        c.MapPost("/opening/computed", FundAdmin.ComputeDepositsAsync).WithName("ComputeFundDeposits")
+            .WithSummary("Post initial deposits computed as a rate per m² × exclusive area")
+            .WithDescription("Committee only, once per account (409 fund_opening_done afterwards): each household's initial deposit is round(area × rate) in fen and is posted as a deposit entry.");
+        c.MapPost("/opening/import", FundAdmin.ImportAsync).WithName("ImportFundOpening")
+            .WithSummary("Import opening balances and initial deposits per unit from CSV (text/csv body); all rows or nothing")
+            .WithDescription("Committee only, once per account. Header: building,unit,opening_balance_yuan,initial_deposit_yuan. Any bad row refuses the whole file with 422 fund_import_invalid and every row error.");
+        c.MapPost("/corrections", FundAdmin.CorrectAsync).WithName("CorrectFundEntry")
+            .WithSummary("Post a correction naming the entry it corrects")
+            .WithDescription("Committee only. Entries are never changed: a correction is a new signed entry on the same household that names the corrected one.");
+        c.MapPost("/top-up-campaigns", TopUps.CreateAsync).WithName("CreateTopUpCampaign")
+            .WithSummary("Raise a top-up campaign from a passed matter-6 vote")
+            .WithDescription("Committee only. voteId must be a closed, passed vote of this community on matter 6 (RaiseMaintenanceFund); otherwise 422 top_up_vote_not_found / top_up_vote_wrong_matter / top_up_vote_not_passed. One campaign per vote (409).");
+        c.MapGet("/top-up-campaigns", TopUps.ListAsync).WithName("TopUpCampaigns")
+            .WithSummary("The community's top-up campaigns with their progress")
+            .WithDescription("Committee, street and city. Live progress arrives as fund.top-up-progress events.");
+        c.MapGet("/offline-top-ups", TopUps.OfflineListAsync).WithName("OfflineTopUps")
+            .WithSummary("Offline top-up payments, those awaiting confirmation first")
+            .WithDescription("Committee, street and city. An entry posts nothing until a second committee member confirms it.");
+        c.MapPost("/allocations", Allocations.AllocateAsync).WithName("AllocateFundIncome")
+            .WithSummary("Credit interest (by balance) or common-part income (by area) to every household")
+            .WithDescription("Committee only. Whole fen by the largest-remainder method, so the parts sum exactly to the amount. One allocation per kind and reference (409 fund_allocation_exists).");
+        c.MapGet("/statement", Statements.GetAsync).WithName("FundStatement")
+            .WithSummary("The fund statement for a period: totals, works projects, each household's line (json, csv or printable html)")
+            .WithDescription("Committee, street and city. from and to are China calendar dates (yyyy-MM-dd); format=csv downloads a file, format=html is a printable page.");
+        c.MapPost("/works-plans", Works.DraftAsync).WithName("DraftWorksPlan")
+            .WithSummary("Draft a works plan paid from the fund")
+            .WithDescription("Committee or the serving property company. Items and budget in fen; who bears it: the community, listed buildings or listed units.");
+        c.MapGet("/works-plans", Works.ListAsync).WithName("WorksPlans")
+            .WithSummary("Works plans of the community")
+            .WithDescription("Committee, street and city see all; property staff see the plans they drafted.");
+
+        var f = api.MapGroup("/fund").WithTags("Fund");
+        f.MapGet("/mine", FundQueries.MineAsync).WithName("MyFund")
+            .WithSummary("The caller's households: balance, flag, and what they owe with the purpose and subject to pay it")
+            .WithDescription("Residents. Each owing line names purpose (fund-top-up or fund-due) and subjectId for POST /payments.");
+        f.MapGet("/top-up-campaigns/{campaignId:guid}/unpaid", TopUps.UnpaidAsync).WithName("TopUpUnpaid")
+            .WithSummary("Households that have not paid a campaign in full")
+            .WithDescription("Committee, street and city.");
+        f.MapPost("/top-up-campaigns/{campaignId:guid}/close", TopUps.CloseAsync).WithName("CloseTopUpCampaign")
+            .WithSummary("Close a campaign; money arriving later is refunded")
+            .WithDescription("Committee only. A payment credited after the close is rejected by the fund and refunded automatically.");
+        f.MapPost("/top-up-shares/{shareId:guid}/offline", TopUps.EnterOfflineAsync).WithName("EnterOfflineTopUp")
+            .WithSummary("Enter a cash or transfer top-up for a household (posts nothing until confirmed)")
+            .WithDescription("Committee only. A different committee member must confirm it.");
+        f.MapPost("/offline-top-ups/{offlineId:guid}/confirm", TopUps.ConfirmOfflineAsync).WithName("ConfirmOfflineTopUp")
+            .WithSummary("Confirm an offline top-up entered by another committee member; posts the top-up")
+            .WithDescription("Committee only; the member who entered it cannot confirm it (422 offline_confirm_same_member); exactly one confirmation counts (409 offline_already_confirmed).");
+        f.MapPost("/works-plans/{planId:guid}/approve", Works.ApproveAsync).WithName("ApproveWorksPlan")
+            .WithSummary("Approve a works plan by a passed matter-5 vote, or as an emergency use")
+            .WithDescription("Committee only. voteId must be a closed, passed matter-5 (UseMaintenanceFund) vote of the community; emergency=true is allowed only for lifts, roofs, external walls, fire safety and leaks and marks the plan as an emergency use.");
+        f.MapPost("/works-plans/{planId:guid}/charge", Works.ChargeAsync).WithName("ChargeWorksPlan")
+            .WithSummary("Charge the actual cost, split by exclusive area in whole fen (largest remainder)")
+            .WithDescription("Committee only. Each bearing household is charged what its balance covers; the rest becomes an amount due, payable as fund-due.");
+        api.MapGet("/units/{unitId:guid}/fund-ledger", FundQueries.UnitLedgerAsync).WithTags("Fund").WithName("UnitFundLedger")
+            .WithSummary("A unit's household sub-ledger with every entry")
+            .WithDescription("The unit's bound residents, and the committee, street and city of its community.");
+        return api;
+    }
+}

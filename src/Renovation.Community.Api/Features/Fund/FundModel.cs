@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Renovation.Community.Api.Features.Fund;
+
+internal sealed class FundAccountModel : IEntityTypeConfiguration<FundAccount>
+{
+    public void Configure(EntityTypeBuilder<FundAccount> e)
+    {
+        e.ToTable("FundAccounts", t => t.HasCheckConstraint("CK_FundAccounts_Balance", "BalanceFen >= 0"));
+        // One account per community (per-building accounts are not built; see docs/fund.md).
+        e.HasIndex(x => x.CommunityId).IsUnique();
+    }
+}
+
+internal sealed class FundHouseholdModel : IEntityTypeConfiguration<FundHousehold>
+{
+    public void Configure(EntityTypeBuilder<FundHousehold> e)
+    {
+        // The conditional UPDATE refuses a negative balance; the check makes the database refuse it too.
+        e.ToTable("FundHouseholds", t => t.HasCheckConstraint("CK_FundHouseholds_Balance", "BalanceFen >= 0"));
+        e.HasOne<FundAccount>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => x.UnitId).IsUnique();
+        e.HasIndex(x => new { x.AccountId, x.BuildingId });
+    }
+}
+
+internal sealed class FundEntryModel : IEntityTypeConfiguration<FundEntry>
+{
+    public void Configure(EntityTypeBuilder<FundEntry> e)
+    {
+        e.ToTable("FundEntries", t => t.HasCheckConstraint("CK_FundEntries_Balances", "HouseholdBalanceAfterFen >= 0 AND AccountBalanceAfterFen >= 0"));
+        e.Property(x => x.SourceKey).HasMaxLength(100);
+        e.Property(x => x.Memo).HasMaxLength(FundEntry.MaxMemo);
+        e.HasOne<FundAccount>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<FundHousehold>().WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.AccountId, x.Sequence }).IsUnique();
+        e.HasIndex(x => x.SourceKey).IsUnique();
+        e.HasIndex(x => new { x.HouseholdId, x.Sequence });
+        e.HasIndex(x => new { x.AccountId, x.PostedAt });
+    }
+}
+
+internal sealed class TopUpCampaignModel : IEntityTypeConfiguration<TopUpCampaign>
+{
+    public void Configure(EntityTypeBuilder<TopUpCampaign> e)
+    {
+        e.ToTable("FundTopUpCampaigns", t => t.HasCheckConstraint("CK_FundTopUpCampaigns_Paid", "PaidFen >= 0 AND PaidFen <= DueFen"));
+        e.Property(x => x.Title).HasMaxLength(100);
+        e.HasIndex(x => x.VoteId).IsUnique();
+        e.HasIndex(x => new { x.CommunityId, x.CreatedAt });
+    }
+}
+
+internal sealed class TopUpShareModel : IEntityTypeConfiguration<TopUpShare>
+{
+    public void Configure(EntityTypeBuilder<TopUpShare> e)
+    {
+        e.ToTable("FundTopUpShares", t => t.HasCheckConstraint("CK_FundTopUpShares_Paid", "PaidFen >= 0 AND PaidFen <= AmountFen"));
+        e.Ignore(x => x.OwingFen);
+        e.HasOne<TopUpCampaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.CampaignId, x.HouseholdId }).IsUnique();
+        e.HasIndex(x => x.UnitId);
+    }
+}
+
+internal sealed class OfflineTopUpModel : IEntityTypeConfiguration<OfflineTopUp>
+{
+    public void Configure(EntityTypeBuilder<OfflineTopUp> e)
+    {
+        e.ToTable("FundOfflineTopUps");
+        e.Property(x => x.Note).HasMaxLength(200);
+        e.HasOne<TopUpShare>().WithMany().HasForeignKey(x => x.ShareId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.CommunityId, x.EnteredAt });
+    }
+}
+
+internal sealed class WorksPlanModel : IEntityTypeConfiguration<WorksPlan>
+{
+    public void Configure(EntityTypeBuilder<WorksPlan> e)
+    {
+        e.ToTable("FundWorksPlans");
+        e.Property(x => x.Title).HasMaxLength(100);
+        e.Property(x => x.Items).HasMaxLength(2000);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.HasIndex(x => new { x.CommunityId, x.CreatedAt });
+    }
+}
+
+internal sealed class FundDueModel : IEntityTypeConfiguration<FundDue>
+{
+    public void Configure(EntityTypeBuilder<FundDue> e)
+    {
+        e.ToTable("FundDues", t => t.HasCheckConstraint("CK_FundDues_Paid", "PaidFen >= 0 AND PaidFen <= AmountFen"));
+        e.Ignore(x => x.OwingFen);
+        e.HasOne<WorksPlan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.PlanId, x.HouseholdId }).IsUnique();
+        e.HasIndex(x => x.UnitId);
+    }
+}

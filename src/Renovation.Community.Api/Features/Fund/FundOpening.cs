@@ -1,0 +1,161 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Api.Common.Errors;
+using Renovation.Community.Api.Data;
+
+namespace Renovation.Community.Api.Features.Fund;
+
+public sealed record FundRowError(int Line, string Column, string Message);
+
+public sealed record OpeningResult(int Households, long OpeningFen, long InitialDepositFen, long BalanceFen);
+
+/// <summary>
+/// Opens a community's fund and posts its opening, either imported from CSV (期初余额 and 首期交存 per unit) or
+/// computed as a rate per m² × exclusive area. The opening is posted once per account (a conditional UPDATE on
+/// <see cref="FundAccount.OpeningPostedAt"/>), all rows or nothing.
+/// </summary>
+public sealed class FundOpening(AppDbContext db, FundLedger ledger, TimeProvider clock)
+{
+    public const string Header = "building,unit,opening_balance_yuan,initial_deposit_yuan";
+    public const int MaxRows = 20_000;
+
+    /// <summary>Creates a household for every unit of the community that has none yet (units added later join too).</summary>
+    public async Task<int> EnsureHouseholdsAsync(FundAccount account, CancellationToken ct)
+    {
+        var missing = await db.Units.AsNoTracking()
+            .Where(u => u.CommunityId == account.CommunityId && !db.FundHouseholds.Any(h => h.UnitId == u.Id))
+            .Select(u => new { u.Id, u.BuildingId }).ToListAsync(ct);
+        foreach (var unit in missing)
+            db.FundHouseholds.Add(new FundHousehold(account.Id, account.CommunityId, unit.BuildingId, unit.Id));
+        return missing.Count;
+    }
+
+    public async Task<OpeningResult> ComputeAsync(Guid accountId, long ratePerSqmFen, Guid by, CancellationToken ct)
+    {
+        if (ratePerSqmFen < 1)
+            throw new DomainRuleViolation("fund_rate_invalid", "每平方米交存标准必须大于 0（单位：分）");
+        await ClaimOpeningAsync(accountId, ct);
+        var households = await (from h in db.FundHouseholds
+                                where h.AccountId == accountId
+                                join u in db.Units on h.UnitId equals u.Id
+                                orderby h.Id
+                                select new { Household = h, u.ExclusiveAreaHundredths }).ToListAsync(ct);
+        foreach (var row in households)
+        {
+            // Area is in hundredths of m²: round the fen half up, once per household (not a split of a total).
+            var deposit = (row.ExclusiveAreaHundredths * ratePerSqmFen + 50) / 100;
+            row.Household.SetInitialDeposit(deposit);
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var row in households.Where(r => r.Household.InitialDepositFen > 0))
+            await ledger.PostAsync(new FundPosting(row.Household.Id, FundEntryKind.Deposit, row.Household.InitialDepositFen,
+                $"deposit:{row.Household.Id}", $"首期交存（{ratePerSqmFen / 100m:0.00} 元/㎡）", PostedBy: by), ct);
+        return await ResultAsync(accountId, ct);
+    }
+
+    public async Task<(OpeningResult? Result, List<FundRowError> Errors)> ImportAsync(Guid accountId, Guid communityId,
+        TextReader csv, Guid by, CancellationToken ct)
+    {
+        var errors = new List<FundRowError>();
+        var rows = await ReadRowsAsync(csv, errors);
+        var households = await (from h in db.FundHouseholds
+                                where h.AccountId == accountId
+                                join u in db.Units on h.UnitId equals u.Id
+                                select new { Household = h, Building = u.Building!.Name, u.Number }).ToListAsync(ct);
+        var byDoor = households.ToDictionary(h => (h.Building, h.Number));
+        var seen = new Dictionary<(string, string), int>();
+        foreach (var row in rows)
+        {
+            if (!byDoor.ContainsKey((row.Building, row.Unit)))
+                errors.Add(new(row.Line, "unit", $"名册中没有房屋 {row.Building} {row.Unit}"));
+            if (!seen.TryAdd((row.Building, row.Unit), row.Line))
+                errors.Add(new(row.Line, "unit", $"房屋 {row.Building} {row.Unit} 与第 {seen[(row.Building, row.Unit)]} 行重复"));
+        }
+        if (errors.Count > 0)
+            return (null, [.. errors.OrderBy(e => e.Line)]);
+
+        await ClaimOpeningAsync(accountId, ct);
+        foreach (var row in rows)
+            byDoor[(row.Building, row.Unit)].Household.SetInitialDeposit(row.InitialDepositFen);
+        await db.SaveChangesAsync(ct);
+        foreach (var row in rows.Where(r => r.OpeningFen > 0))
+        {
+            var household = byDoor[(row.Building, row.Unit)].Household;
+            await ledger.PostAsync(new FundPosting(household.Id, FundEntryKind.Opening, row.OpeningFen,
+                $"opening:{household.Id}", $"期初余额（导入第 {row.Line} 行）", PostedBy: by), ct);
+        }
+        return (await ResultAsync(accountId, ct), errors);
+    }
+
+    /// <summary>The database lets exactly one opening through: a second (or a racing one) gets 409.</summary>
+    private async Task ClaimOpeningAsync(Guid accountId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var claimed = await db.FundAccounts.Where(a => a.Id == accountId && a.OpeningPostedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.OpeningPostedAt, now), ct);
+        if (claimed == 0)
+            throw AppProblem.Conflict("fund_opening_done", "维修资金期初数据已经录入，如有差错请用更正记账");
+    }
+
+    private async Task<OpeningResult> ResultAsync(Guid accountId, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        var households = db.FundHouseholds.AsNoTracking().Where(h => h.AccountId == accountId);
+        return new OpeningResult(await households.CountAsync(ct),
+            await db.FundEntries.Where(e => e.AccountId == accountId && e.Kind == FundEntryKind.Opening).SumAsync(e => e.AmountFen, ct),
+            await households.SumAsync(h => h.InitialDepositFen, ct),
+            await db.FundAccounts.Where(a => a.Id == accountId).Select(a => a.BalanceFen).SingleAsync(ct));
+    }
+
+    private sealed record Row(int Line, string Building, string Unit, long OpeningFen, long InitialDepositFen);
+
+    private static async Task<List<Row>> ReadRowsAsync(TextReader csv, List<FundRowError> errors)
+    {
+        var rows = new List<Row>();
+        var header = (await csv.ReadLineAsync())?.TrimStart('\uFEFF').Trim();
+        if (header is null || !string.Equals(header.Replace(" ", ""), Header, StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add(new(1, "", $"第一行必须是表头：{Header}"));
+            return rows;
+        }
+        var line = 1;
+        while (await csv.ReadLineAsync() is { } text)
+        {
+            line++;
+            if (string.IsNullOrWhiteSpace(text))
+                continue;
+            if (rows.Count >= MaxRows)
+            {
+                errors.Add(new(line, "", $"一次最多导入 {MaxRows} 行"));
+                break;
+            }
+            var f = text.Split(',').Select(x => x.Trim()).ToArray();
+            if (f.Length != 4)
+            {
+                errors.Add(new(line, "", $"应有 4 列，实际 {f.Length} 列"));
+                continue;
+            }
+            var before = errors.Count;
+            if (f[0].Length is 0 or > 32) errors.Add(new(line, "building", "楼栋名称不能为空且不超过 32 个字"));
+            if (f[1].Length is 0 or > 32) errors.Add(new(line, "unit", "房号不能为空且不超过 32 个字"));
+            if (!TryParseYuan(f[2], out var opening)) errors.Add(new(line, "opening_balance_yuan", "期初余额应为不小于 0 的金额，最多两位小数，如 1234.56"));
+            if (!TryParseYuan(f[3], out var initial)) errors.Add(new(line, "initial_deposit_yuan", "首期交存额应为不小于 0 的金额，最多两位小数"));
+            if (errors.Count == before)
+                rows.Add(new Row(line, f[0], f[1], opening, initial));
+        }
+        if (rows.Count == 0 && errors.Count == 0)
+            errors.Add(new(1, "", "文件中没有数据行"));
+        return rows;
+    }
+
+    /// <summary>"1234.5" → 123450 fen; refuses more than two decimals, signs and exponents (no floating point).</summary>
+    public static bool TryParseYuan(string text, out long fen)
+    {
+        fen = 0;
+        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var yuan)
+            || yuan < 0 || yuan > 100_000_000m || decimal.Round(yuan, 2) != yuan)
+            return false;
+        fen = (long)(yuan * 100);
+        return true;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Api.Common.Authorization;
+using Renovation.Community.Api.Common.Errors;
+using Renovation.Community.Api.Common.Text;
+using Renovation.Community.Api.Common.Time;
+using Renovation.Community.Api.Data;
+
+namespace Renovation.Community.Api.Features.Fund;
+
+public sealed record StatementHousehold(string Building, string Unit, long OpeningFen, long InFen, long IncomeFen, long OutFen, long ClosingFen);
+
+public sealed record StatementWorks(string Title, bool Emergency, Guid? VoteId, long ActualCostFen, long CoveredFen, DateTimeOffset ChargedAt);
+
+/// <summary>
+/// A period statement: totals in (opening, deposits, top-ups), income (interest, common-part income), out (works,
+/// refunds), corrections, the balances at both ends; each works project charged in the period; each household's line.
+/// </summary>
+public sealed record Statement(string Community, DateOnly From, DateOnly To, long OpeningFen, long InFen, long IncomeFen, long OutFen,
+    long CorrectionsFen, long ClosingFen, IReadOnlyList<StatementWorks> Works, IReadOnlyList<StatementHousehold> Households);
+
+public static class Statements
+{
+    /// <summary>format: json (default), csv, or html (a printable page).</summary>
+    public static async Task<IResult> GetAsync(Guid communityId, DateOnly from, DateOnly to, string? format, Access access,
+        AppDbContext db, CancellationToken ct)
+    {
+        await access.RequireAsync(communityId, Permission.ViewFund, ct);
+        if (to < from)
+            throw AppProblem.BadRequest("statement_period_invalid", "结束日期不能早于开始日期");
+        var account = await FundQueries.FindAccountAsync(communityId, db, ct);
+        var statement = await BuildAsync(account, from, to, db, ct);
+        return (format ?? "json").ToLowerInvariant() switch
+        {
+            "csv" => Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(statement))).ToArray(), "text/csv; charset=utf-8",
+                $"fund-statement-{from:yyyyMMdd}-{to:yyyyMMdd}.csv"),
+            "html" => Results.Content(Html(statement), "text/html; charset=utf-8"),
+            "json" => TypedResults.Ok(statement),
+            _ => throw AppProblem.BadRequest("statement_format_invalid", "格式应为 json、csv 或 html"),
+        };
+    }
+
+    private static async Task<Statement> BuildAsync(FundAccount account, DateOnly from, DateOnly to, AppDbContext db, CancellationToken ct)
+    {
+        // The period is China calendar days; storage is UTC.
+        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
+        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
+        var community = await db.Communities.Where(c => c.Id == account.CommunityId).Select(c => c.Name).SingleAsync(ct);
+        var entries = await db.FundEntries.AsNoTracking().Where(e => e.AccountId == account.Id && e.PostedAt < end)
+            .Select(e => new { e.HouseholdId, e.Kind, e.AmountFen, e.PostedAt }).ToListAsync(ct);
+        var households = await (from h in db.FundHouseholds.AsNoTracking()
+                                where h.AccountId == account.Id
+                                join u in db.Units on h.UnitId equals u.Id
+                                orderby u.Building!.Name, u.Number
+                                select new { h.Id, Building = u.Building!.Name, u.Number }).ToListAsync(ct);
+        var lines = new List<StatementHousehold>();
+        foreach (var h in households)
+        {
+            var mine = entries.Where(e => e.HouseholdId == h.Id).ToList();
+            var before = mine.Where(e => e.PostedAt < start).Sum(e => e.AmountFen);
+            var during = mine.Where(e => e.PostedAt >= start).ToList();
+            lines.Add(new StatementHousehold(h.Building, h.Number, before,
+                during.Where(e => IsIn(e.Kind) || (e.Kind == FundEntryKind.Correction && e.AmountFen > 0)).Sum(e => e.AmountFen),
+                during.Where(e => IsIncome(e.Kind)).Sum(e => e.AmountFen),
+                -during.Where(e => IsOut(e.Kind) || (e.Kind == FundEntryKind.Correction && e.AmountFen < 0)).Sum(e => e.AmountFen),
+                before + during.Sum(e => e.AmountFen)));
+        }
+        var period = entries.Where(e => e.PostedAt >= start).ToList();
+        var works = await db.FundWorksPlans.AsNoTracking().Where(p => p.CommunityId == account.CommunityId && p.ChargedAt != null
+            && p.ChargedAt >= start && p.ChargedAt < end).ToListAsync(ct);
+        return new Statement(community, from, to, entries.Where(e => e.PostedAt < start).Sum(e => e.AmountFen),
+            period.Where(e => IsIn(e.Kind)).Sum(e => e.AmountFen), period.Where(e => IsIncome(e.Kind)).Sum(e => e.AmountFen),
+            -period.Where(e => IsOut(e.Kind)).Sum(e => e.AmountFen), period.Where(e => e.Kind == FundEntryKind.Correction).Sum(e => e.AmountFen),
+            entries.Sum(e => e.AmountFen),
+            works.OrderBy(w => w.ChargedAt).Select(w => new StatementWorks(w.Title, w.Emergency, w.VoteId, w.ActualCostFen!.Value,
+                w.CoveredFen!.Value, w.ChargedAt!.Value)).ToList(), lines);
+    }
+
+    private static bool IsIn(FundEntryKind k) => k is FundEntryKind.Opening or FundEntryKind.Deposit or FundEntryKind.TopUp;
+    private static bool IsIncome(FundEntryKind k) => k is FundEntryKind.Interest or FundEntryKind.CommonPartIncome;
+    private static bool IsOut(FundEntryKind k) => k is FundEntryKind.WorksCharge or FundEntryKind.Refund;
+
+    private static string Yuan(long fen) => (fen / 100m).ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string Csv(Statement s)
+    {
+        var csv = new StringBuilder();
+        csv.AppendLine(CsvCell.Line(["小区", s.Community, "期间", $"{s.From:yyyy-MM-dd}", $"{s.To:yyyy-MM-dd}"]));
+        csv.AppendLine(CsvCell.Line(["期初余额", "本期交存", "本期收益", "本期支出", "本期更正", "期末余额"]));
+        csv.AppendLine(CsvCell.Line([Yuan(s.OpeningFen), Yuan(s.InFen), Yuan(s.IncomeFen), Yuan(s.OutFen), Yuan(s.CorrectionsFen), Yuan(s.ClosingFen)]));
+        csv.AppendLine(CsvCell.Line(["维修项目", "应急", "实际费用", "分户账列支", "列支时间"]));
+        foreach (var w in s.Works)
+            csv.AppendLine(CsvCell.Line([w.Title, w.Emergency ? "是" : "否", Yuan(w.ActualCostFen), Yuan(w.CoveredFen), $"{w.ChargedAt.ToChina():yyyy-MM-dd}"]));
+        csv.AppendLine(CsvCell.Line(["楼栋", "房号", "期初", "交存", "收益", "支出", "期末"]));
+        foreach (var h in s.Households)
+            csv.AppendLine(CsvCell.Line([h.Building, h.Unit, Yuan(h.OpeningFen), Yuan(h.InFen), Yuan(h.IncomeFen), Yuan(h.OutFen), Yuan(h.ClosingFen)]));
+        return csv.ToString();
+    }
+
+    private static string Html(Statement s)
+    {
+        string E(string text) => WebUtility.HtmlEncode(text);
+        var html = new StringBuilder();
+        html.Append($"<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{E(s.Community)} 维修资金对账单</title>")
+            .Append("<style>body{font-family:sans-serif}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #999;padding:2px 6px;text-align:right}</style></head><body>")
+            .Append($"<h1>{E(s.Community)} 住宅专项维修资金对账单</h1><p>{s.From:yyyy-MM-dd} 至 {s.To:yyyy-MM-dd}（金额单位：元）</p>")
+            .Append("<table><tr><th>期初余额</th><th>本期交存</th><th>本期收益</th><th>本期支出</th><th>本期更正</th><th>期末余额</th></tr>")
+            .Append($"<tr><td>{Yuan(s.OpeningFen)}</td><td>{Yuan(s.InFen)}</td><td>{Yuan(s.IncomeFen)}</td><td>{Yuan(s.OutFen)}</td><td>{Yuan(s.CorrectionsFen)}</td><td>{Yuan(s.ClosingFen)}</td></tr></table>")
+            .Append("<h2>维修项目</h2><table><tr><th>项目</th><th>应急使用</th><th>实际费用</th><th>分户账列支</th><th>列支时间</th></tr>");
+        foreach (var w in s.Works)
+            html.Append($"<tr><td>{E(w.Title)}</td><td>{(w.Emergency ? "是（事后公示）" : "否")}</td><td>{Yuan(w.ActualCostFen)}</td><td>{Yuan(w.CoveredFen)}</td><td>{w.ChargedAt.ToChina():yyyy-MM-dd}</td></tr>");
+        html.Append("</table><h2>分户明细</h2><table><tr><th>楼栋</th><th>房号</th><th>期初</th><th>交存</th><th>收益</th><th>支出</th><th>期末</th></tr>");
+        foreach (var h in s.Households)
+            html.Append($"<tr><td>{E(h.Building)}</td><td>{E(h.Unit)}</td><td>{Yuan(h.OpeningFen)}</td><td>{Yuan(h.InFen)}</td><td>{Yuan(h.IncomeFen)}</td><td>{Yuan(h.OutFen)}</td><td>{Yuan(h.ClosingFen)}</td></tr>");
+        return html.Append("</table></body></html>").ToString();
+    }
+}

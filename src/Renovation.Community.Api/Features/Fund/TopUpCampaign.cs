@@ -1,0 +1,138 @@
+using Renovation.Community.Api.Common;
+using Renovation.Community.Api.Common.Errors;
+
+namespace Renovation.Community.Api.Features.Fund;
+
+public enum TopUpBasis
+{
+    /// <summary>Each household owes its initial deposit minus its current balance (default).</summary>
+    Shortfall = 0,
+    /// <summary>Each household owes a rate in fen per m² × its exclusive area.</summary>
+    PerSquareMetre = 1,
+}
+
+public enum TopUpCampaignState
+{
+    Open = 0,
+    Closed = 1,
+}
+
+/// <summary>A top-up campaign (续筹), raised only by a passed matter-6 vote (one campaign per vote).</summary>
+public sealed class TopUpCampaign : IAudited
+{
+    public const int MaxMonths = 36;
+
+    private TopUpCampaign() { }
+
+    public TopUpCampaign(Guid communityId, Guid accountId, Guid voteId, string title, TopUpBasis basis, long? ratePerSqmFen,
+        DateTimeOffset dueBy, Guid createdBy, DateTimeOffset now)
+    {
+        if (dueBy <= now || dueBy > now.AddMonths(MaxMonths))
+            throw new DomainRuleViolation("top_up_due_invalid", "续筹截止日期应在今天之后、三年以内");
+        if (basis == TopUpBasis.PerSquareMetre && ratePerSqmFen is not > 0)
+            throw new DomainRuleViolation("top_up_rate_invalid", "按面积续筹须填写每平方米金额（分）");
+        Id = Ids.New();
+        CommunityId = communityId;
+        AccountId = accountId;
+        VoteId = voteId;
+        Title = title.Trim();
+        Basis = basis;
+        RatePerSqmFen = basis == TopUpBasis.PerSquareMetre ? ratePerSqmFen : null;
+        DueBy = dueBy;
+        CreatedBy = createdBy;
+        CreatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid CommunityId { get; private set; }
+    public Guid AccountId { get; private set; }
+    /// <summary>The passed matter-6 vote that raised it; unique, so one vote raises one campaign.</summary>
+    public Guid VoteId { get; private set; }
+    public string Title { get; private set; } = "";
+    public TopUpBasis Basis { get; private set; }
+    public long? RatePerSqmFen { get; private set; }
+    public DateTimeOffset DueBy { get; private set; }
+    public TopUpCampaignState State { get; private set; }
+    /// <summary>Totals kept by relative UPDATEs in each payment's transaction (live progress without a scan).</summary>
+    public long DueFen { get; private set; }
+    public long PaidFen { get; private set; }
+    public int Households { get; private set; }
+    public int PaidHouseholds { get; private set; }
+    public Guid CreatedBy { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public void AddShare(long amountFen)
+    {
+        DueFen += amountFen;
+        Households++;
+    }
+
+    public void Close(DateTimeOffset now)
+    {
+        if (State != TopUpCampaignState.Open)
+            throw new DomainRuleViolation("top_up_campaign_closed", "该续筹活动已结束", StatusCodes.Status409Conflict);
+        State = TopUpCampaignState.Closed;
+        ClosedAt = now;
+    }
+
+    /// <summary>Open and before its due date (money arriving later is refused and refunded).</summary>
+    public bool TakesMoney(DateTimeOffset now) => State == TopUpCampaignState.Open && now <= DueBy;
+}
+
+/// <summary>What one household owes a campaign, and what it has paid (PaidFen ≤ AmountFen is a database check).</summary>
+public sealed class TopUpShare
+{
+    private TopUpShare() { }
+
+    public TopUpShare(Guid campaignId, Guid communityId, Guid householdId, Guid unitId, long amountFen)
+    {
+        Id = Ids.New();
+        CampaignId = campaignId;
+        CommunityId = communityId;
+        HouseholdId = householdId;
+        UnitId = unitId;
+        AmountFen = amountFen;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid CampaignId { get; private set; }
+    public Guid CommunityId { get; private set; }
+    public Guid HouseholdId { get; private set; }
+    public Guid UnitId { get; private set; }
+    public long AmountFen { get; private set; }
+    public long PaidFen { get; private set; }
+    public long OwingFen => AmountFen - PaidFen;
+}
+
+/// <summary>
+/// Cash or bank transfer paid outside WeChat, entered by one committee member and confirmed by a different one (like
+/// paper ballots). Only the confirmation posts, once: a conditional UPDATE on <see cref="ConfirmedBy"/> IS NULL.
+/// </summary>
+public sealed class OfflineTopUp : IAudited
+{
+    private OfflineTopUp() { }
+
+    public OfflineTopUp(Guid shareId, Guid communityId, long amountFen, string note, Guid enteredBy, DateTimeOffset now)
+    {
+        if (amountFen < 1)
+            throw new DomainRuleViolation("fund_amount_invalid", "金额必须大于 0");
+        Id = Ids.New();
+        ShareId = shareId;
+        CommunityId = communityId;
+        AmountFen = amountFen;
+        Note = note.Trim();
+        EnteredBy = enteredBy;
+        EnteredAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ShareId { get; private set; }
+    public Guid CommunityId { get; private set; }
+    public long AmountFen { get; private set; }
+    public string Note { get; private set; } = "";
+    public Guid EnteredBy { get; private set; }
+    public DateTimeOffset EnteredAt { get; private set; }
+    public Guid? ConfirmedBy { get; private set; }
+    public DateTimeOffset? ConfirmedAt { get; private set; }
+}

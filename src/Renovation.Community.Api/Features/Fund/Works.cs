@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Api.Common.Authorization;
+using Renovation.Community.Api.Common.Errors;
+using Renovation.Community.Api.Common.Validation;
+using Renovation.Community.Api.Data;
+using Renovation.Community.Api.Features.Voting;
+
+namespace Renovation.Community.Api.Features.Fund;
+
+public sealed record DraftWorksRequest(string Title, WorksCategory Category, string Items, long BudgetFen, BearerScope Scope,
+    List<Guid>? BearerIds) : IValidatable
+{
+    public void Validate(Validator v) => v.Text(Title, "title", "方案名称", 100).Text(Items, "items", "维修项目", 2000)
+        .Range(BudgetFen, 1, 100_000_000_000, "budgetFen", "预算应大于 0");
+}
+
+/// <summary>Approve by a passed matter-5 vote (<see cref="VoteId"/>) or, for emergency categories, as an emergency use.</summary>
+public sealed record ApproveWorksRequest(Guid? VoteId, bool Emergency);
+
+public sealed record ChargeWorksRequest(long ActualCostFen) : IValidatable
+{
+    public void Validate(Validator v) => v.Range(ActualCostFen, 1, 100_000_000_000, "actualCostFen", "实际费用应大于 0");
+}
+
+public sealed record WorksPlanView(Guid Id, string Title, string Category, string Items, long BudgetFen, string Scope,
+    IReadOnlyList<Guid> BearerIds, string State, Guid? VoteId, bool Emergency, long? ActualCostFen, long? CoveredFen,
+    DateTimeOffset CreatedAt, DateTimeOffset? ApprovedAt, DateTimeOffset? ChargedAt);
+
+/// <summary>Spending the fund: draft, approve (matter 5 or emergency), charge the actual cost by area.</summary>
+public static class Works
+{
+    public static async Task<Created<WorksPlanView>> DraftAsync(Guid communityId, DraftWorksRequest request, Access access,
+        AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        await access.RequireAsync(communityId, Permission.DraftWorksPlans, ct);
+        await FundQueries.FindAccountAsync(communityId, db, ct);
+        var ids = request.BearerIds ?? [];
+        var known = request.Scope switch
+        {
+            BearerScope.Buildings => await db.Buildings.CountAsync(b => b.CommunityId == communityId && ids.Contains(b.Id), ct),
+            BearerScope.Units => await db.Units.CountAsync(u => u.CommunityId == communityId && ids.Contains(u.Id), ct),
+            _ => 0,
+        };
+        if (request.Scope != BearerScope.Community && known != ids.Distinct().Count())
+            throw new DomainRuleViolation("works_bearers_unknown", "分摊范围中有不属于本小区的楼栋或房屋");
+        var plan = new WorksPlan(communityId, request.Title, request.Category, request.Items, request.BudgetFen, request.Scope, ids,
+            access.UserId, clock.GetUtcNow());
+        db.FundWorksPlans.Add(plan);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/fund/works-plans/{plan.Id}", View(plan));
+    }
+
+    /// <summary>The committee, street and city see every plan; property staff see the plans they drafted.</summary>
+    public static async Task<Ok<List<WorksPlanView>>> ListAsync(Guid communityId, Access access, AppDbContext db, CancellationToken ct)
+    {
+        var place = await access.RequireAsync(communityId, Permission.ViewCommunity, ct);
+        var scope = await access.ScopeAsync(ct);
+        var seesAll = scope.Allows(Permission.ViewFund, place);
+        if (!seesAll && !scope.Allows(Permission.DraftWorksPlans, place))
+            throw AppProblem.Forbidden();
+        var plans = db.FundWorksPlans.AsNoTracking().Where(p => p.CommunityId == communityId);
+        if (!seesAll)
+            plans = plans.Where(p => p.DraftedBy == scope.UserId);
+        return TypedResults.Ok((await plans.OrderByDescending(p => p.CreatedAt).ToListAsync(ct)).Select(View).ToList());
+    }
+
+    public static async Task<Ok<WorksPlanView>> ApproveAsync(Guid planId, ApproveWorksRequest request, Access access, AppDbContext db,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var plan = await FindAsync(planId, access, Permission.RunFund, db, ct);
+        if (request.VoteId is { } voteId)
+        {
+            var outcome = await VoteOutcomes.FindAsync(db, voteId, ct);
+            if (outcome is null || outcome.CommunityId != plan.CommunityId)
+                throw new DomainRuleViolation("works_vote_not_found", "使用维修资金须依据本小区的业主共同决定，未找到该表决");
+            if (outcome.Matter != Matter.UseMaintenanceFund)
+                throw new DomainRuleViolation("works_vote_wrong_matter", "使用维修资金须依据“使用建筑物及其附属设施的维修资金”事项（事项 5）的表决");
+            if (!outcome.Passed)
+                throw new DomainRuleViolation("works_vote_not_passed", "该表决尚未结束或未获通过，不能使用维修资金");
+            plan.ApproveByVote(voteId, access.UserId, clock.GetUtcNow());
+        }
+        else if (request.Emergency)
+            plan.ApproveAsEmergency(access.UserId, clock.GetUtcNow());
+        else
+            throw new DomainRuleViolation("works_approval_missing", "请提供通过的事项 5 表决，或按应急程序申请");
+        await db.SaveOrAnswerAsync(() => new DomainRuleViolation("works_plan_not_drafted", "只有草拟中的方案可以批准",
+            StatusCodes.Status409Conflict), ct);
+        return TypedResults.Ok(View(plan));
+    }
+
+    public static async Task<Ok<WorksChargeResult>> ChargeAsync(Guid planId, ChargeWorksRequest request, Access access,
+        AppDbContext db, WorksCharging charging, CancellationToken ct)
+    {
+        var plan = await FindAsync(planId, access, Permission.RunFund, db, ct);
+        var result = await db.InTransactionAsync(async c =>
+        {
+            var charged = await charging.ChargeAsync(plan.CommunityId, plan.Id, request.ActualCostFen, access.UserId, c);
+            await db.SaveOrAnswerAsync(() => new DomainRuleViolation("works_plan_not_approved", "方案已经列支",
+                StatusCodes.Status409Conflict), c);
+            return charged;
+        }, ct);
+        return TypedResults.Ok(result);
+    }
+
+    private static async Task<WorksPlan> FindAsync(Guid planId, Access access, Permission permission, AppDbContext db, CancellationToken ct)
+    {
+        AppProblem NotFound() => AppProblem.NotFound("works_plan_not_found", "维修方案不存在");
+        var plan = await db.FundWorksPlans.SingleOrDefaultAsync(p => p.Id == planId, ct) ?? throw NotFound();
+        await access.RequireAsync(plan.CommunityId, permission, ct, NotFound);
+        return plan;
+    }
+
+    internal static WorksPlanView View(WorksPlan p) => new(p.Id, p.Title, p.Category.ToString(), p.Items, p.BudgetFen, p.Scope.ToString(),
+        p.BearerIds, p.State.ToString(), p.VoteId, p.Emergency, p.ActualCostFen, p.CoveredFen, p.CreatedAt, p.ApprovedAt, p.ChargedAt);
+}
