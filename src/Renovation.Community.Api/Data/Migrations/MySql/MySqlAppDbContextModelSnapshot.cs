@@ -276,6 +276,10 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.Property<bool>("MatchesRegister")
                         .HasColumnType("tinyint(1)");
 
+                    b.Property<string>("MismatchReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(200)
                         .HasColumnType("varchar(200)");
@@ -1747,6 +1751,9 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetime(6)");
+
+                    b.Property<int?>("HoldReason")
+                        .HasColumnType("int");
 
                     b.Property<int>("Kind")
                         .HasColumnType("int");

@@ -267,6 +267,10 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.Property<bool>("MatchesRegister")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MismatchReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1735,6 +1739,9 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HoldReason")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Kind")
