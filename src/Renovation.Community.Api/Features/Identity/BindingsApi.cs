@@ -92,8 +92,7 @@ public static class BindingsApi
     private static async Task<Ok<List<BindingView>>> MineAsync(Access access, AppDbContext db, CancellationToken ct)
     {
         var userId = access.UserId;
-        return TypedResults.Ok(await Views(db, db.UnitBindings.Where(b => b.UserId == userId))
-            .OrderByDescending(b => b.RequestedAt).ToListAsync(ct));
+        return TypedResults.Ok(await Views(db, db.UnitBindings.Where(b => b.UserId == userId)).ToListAsync(ct));
     }
 
     private static async Task<Ok<Page<BindingView>>> ListForCommunityAsync(Guid communityId, BindingStatus? status,
@@ -103,7 +102,7 @@ public static class BindingsApi
         var query = db.UnitBindings.AsNoTracking().Where(b => b.CommunityId == communityId);
         if (status is not null)
             query = query.Where(b => b.Status == status);
-        var result = await Views(db, query).OrderBy(b => b.Status).ThenBy(b => b.RequestedAt).ToPageAsync(page, ct);
+        var result = await Views(db, query, pendingFirst: true).ToPageAsync(page, ct);
         return TypedResults.Ok(result);
     }
 
@@ -144,13 +143,20 @@ public static class BindingsApi
         return TypedResults.Ok(await ViewOfAsync(db, binding.Id, ct));
     }
 
-    private static IQueryable<BindingView> Views(AppDbContext db, IQueryable<UnitBinding> bindings) =>
-        from b in bindings.AsNoTracking()
-        join u in db.Units on b.UnitId equals u.Id
-        join c in db.Communities on b.CommunityId equals c.Id
-        select new BindingView(b.Id, b.UserId, b.UnitId, b.CommunityId, c.Name, u.Building!.Name, u.Number, b.ClaimedName,
-            b.IdLast4, b.CertificateNumber, b.MatchesRegister, b.Status, b.RequestedAt, b.DecidedAt, b.RejectionReason,
-            b.MismatchReason);
+    /// <summary>Bindings with their labels; the committee's lists put pending first, a resident's the newest first.</summary>
+    private static IQueryable<BindingView> Views(AppDbContext db, IQueryable<UnitBinding> bindings, bool pendingFirst = false)
+    {
+        var joined = from b in bindings.AsNoTracking()
+                     join u in db.Units on b.UnitId equals u.Id
+                     join c in db.Communities on b.CommunityId equals c.Id
+                     select new { b, u, c };
+        var ordered = pendingFirst
+            ? joined.OrderBy(x => x.b.Status).ThenBy(x => x.b.RequestedAt)
+            : joined.OrderByDescending(x => x.b.RequestedAt);
+        return ordered.Select(x => new BindingView(x.b.Id, x.b.UserId, x.b.UnitId, x.b.CommunityId, x.c.Name, x.u.Building!.Name,
+            x.u.Number, x.b.ClaimedName, x.b.IdLast4, x.b.CertificateNumber, x.b.MatchesRegister, x.b.Status, x.b.RequestedAt,
+            x.b.DecidedAt, x.b.RejectionReason, x.b.MismatchReason));
+    }
 
     private static Task<BindingView> ViewOfAsync(AppDbContext db, Guid id, CancellationToken ct) =>
         Views(db, db.UnitBindings.Where(b => b.Id == id)).SingleAsync(ct);
