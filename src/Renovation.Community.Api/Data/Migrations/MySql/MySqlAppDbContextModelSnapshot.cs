@@ -2223,6 +2223,9 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.Property<bool>("LastBallotWins")
                         .HasColumnType("tinyint(1)");
 
+                    b.Property<int?>("MinimumNoticeDays")
+                        .HasColumnType("int");
+
                     b.Property<int>("ResultPublicityDays")
                         .HasColumnType("int");
 

@@ -2212,6 +2212,9 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.Property<bool>("LastBallotWins")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MinimumNoticeDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ResultPublicityDays")
                         .HasColumnType("INTEGER");
 

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Renovation.Community.Api.Data.Migrations.MySql
+namespace Renovation.Community.Api.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class NewcomerJourneys : Migration
@@ -10,24 +10,33 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "MinimumNoticeDays",
+                table: "VotingSettings",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "MismatchReason",
                 table: "UnitBindings",
-                type: "varchar(200)",
+                type: "TEXT",
                 maxLength: 200,
-                nullable: true)
-                .Annotation("MySql:CharSet", "utf8mb4");
+                nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "HoldReason",
                 table: "PublicityComments",
-                type: "int",
+                type: "INTEGER",
                 nullable: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "MinimumNoticeDays",
+                table: "VotingSettings");
+
             migrationBuilder.DropColumn(
                 name: "MismatchReason",
                 table: "UnitBindings");

@@ -11,7 +11,7 @@ using Renovation.Community.Api.Data;
 namespace Renovation.Community.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261129175347_NewcomerJourneys")]
+    [Migration("20261129183048_NewcomerJourneys")]
     partial class NewcomerJourneys
     {
         /// <inheritdoc />
@@ -2213,6 +2213,9 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("LastBallotWins")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinimumNoticeDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ResultPublicityDays")

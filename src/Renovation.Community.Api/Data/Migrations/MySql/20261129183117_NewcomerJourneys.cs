@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Renovation.Community.Api.Data.Migrations.Sqlite
+namespace Renovation.Community.Api.Data.Migrations.MySql
 {
     /// <inheritdoc />
     public partial class NewcomerJourneys : Migration
@@ -10,23 +10,34 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "MinimumNoticeDays",
+                table: "VotingSettings",
+                type: "int",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "MismatchReason",
                 table: "UnitBindings",
-                type: "TEXT",
+                type: "varchar(200)",
                 maxLength: 200,
-                nullable: true);
+                nullable: true)
+                .Annotation("MySql:CharSet", "utf8mb4");
 
             migrationBuilder.AddColumn<int>(
                 name: "HoldReason",
                 table: "PublicityComments",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "MinimumNoticeDays",
+                table: "VotingSettings");
+
             migrationBuilder.DropColumn(
                 name: "MismatchReason",
                 table: "UnitBindings");

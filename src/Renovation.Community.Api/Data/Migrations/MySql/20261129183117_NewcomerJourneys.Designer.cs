@@ -12,7 +12,7 @@ using Renovation.Community.Api.Data;
 namespace Renovation.Community.Api.Data.Migrations.MySql
 {
     [DbContext(typeof(MySqlAppDbContext))]
-    [Migration("20261129175412_NewcomerJourneys")]
+    [Migration("20261129183117_NewcomerJourneys")]
     partial class NewcomerJourneys
     {
         /// <inheritdoc />
@@ -2225,6 +2225,9 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
 
                     b.Property<bool>("LastBallotWins")
                         .HasColumnType("tinyint(1)");
+
+                    b.Property<int?>("MinimumNoticeDays")
+                        .HasColumnType("int");
 
                     b.Property<int>("ResultPublicityDays")
                         .HasColumnType("int");
