@@ -12,7 +12,8 @@ namespace Renovation.Community.Tests.Infrastructure;
 /// </summary>
 public sealed class ApiProcess : IDisposable
 {
-    private static readonly TimeSpan Ready = TimeSpan.FromSeconds(120);
+    // Generous: a fresh MariaDB schema plus the demo story on a busy CI machine can take minutes.
+    private static readonly TimeSpan Ready = TimeSpan.FromSeconds(300);
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
