@@ -52,7 +52,10 @@ describe('resident journey through the SDK', () => {
     const pending = await chair.get('/api/v1/communities/{communityId}/bindings',
       { path: { communityId: community.id }, query: { status: 'Pending' } });
     expect(pending.items.map((b) => b.id)).toContain(binding.id);
-    await chair.post('/api/v1/bindings/{id}/approve', { path: { id: binding.id } });
+    // The claim does not match the register: approving it takes an explicit confirmation and a reason.
+    await chair.post('/api/v1/bindings/{id}/approve', {
+      path: { id: binding.id }, body: { confirmMismatch: true, reason: '已核对不动产权证原件' },
+    });
 
     await waitFor('binding.approved, live', find('binding.approved', (p) => p.bindingId === binding.id));
     await waitFor('the connection to rejoin with the new groups', () => reconnects >= 1 && events.state === 'Connected');

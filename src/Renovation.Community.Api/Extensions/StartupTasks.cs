@@ -9,6 +9,7 @@ public static class StartupTasks
     public static WebApplicationBuilder AddStartupTasks(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<DemoDataSeeder>();
+        builder.Services.AddScoped<StoryDemo>();
         builder.Services.AddHostedService<StartupWork>();
         return builder;
     }

@@ -213,6 +213,23 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         Assert.Equal(before, await RowCounts.Of(api));
     }
 
+    /// <summary>The display name has no id in its route: only the signed-in caller's own name can change.</summary>
+    [Fact]
+    public async Task A_display_name_is_changed_only_when_signed_in_and_only_the_callers_own()
+    {
+        using var anonymous = api.CreateClient();
+        var before = await RowCounts.Of(api);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await anonymous.PutAsync("/api/v1/me/display-name", JsonBody(new { displayName = "匿名" }))).StatusCode);
+        Assert.Equal(before, await RowCounts.Of(api));
+        var resident = await api.ClientFor("resident-a");
+        Assert.Equal(HttpStatusCode.OK,
+            (await resident.PutAsync("/api/v1/me/display-name", JsonBody(new { displayName = "张伟" }))).StatusCode);
+        var names = await api.WithDb(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Users.Where(u => u.DisplayName == "张伟").Select(u => u.Id)));
+        Assert.Single(names);
+    }
+
     [Theory]
     [InlineData("resident-a", 1)]
     [InlineData("committee-a", 1)]

@@ -156,7 +156,7 @@ public sealed class BindingTests(ApiFactory api) : IClassFixture<ApiFactory>
         var (client, unitId, _, _) = await NewResidentAndUnit(demo.CommunityA);
         var binding = await (await client.PostJson("/api/v1/bindings", new { unitId, name = "王五", idLast4 = "1234", certificateNumber = "证" }))
             .ShouldBe<BindingView>(HttpStatusCode.Created);
-        await (await api.ClientFor("chair-a")).PostAsync($"/api/v1/bindings/{binding.Id}/approve", null);
+        await (await api.ClientFor("chair-a")).PostJson($"/api/v1/bindings/{binding.Id}/approve", Confirmed.Mismatch);
         var revoked = await (await client.PostAsync($"/api/v1/bindings/{binding.Id}/revoke", null)).ShouldBe<BindingView>(HttpStatusCode.OK);
         Assert.Equal(BindingStatus.Revoked, revoked.Status);
         var me = await (await client.GetAsync("/api/v1/me")).ShouldBe<MeResponse>(HttpStatusCode.OK);

@@ -12,7 +12,8 @@ namespace Renovation.Community.Tests.Infrastructure;
 /// </summary>
 public sealed class ApiProcess : IDisposable
 {
-    private static readonly TimeSpan Ready = TimeSpan.FromSeconds(120);
+    // Generous: a fresh MariaDB schema plus the demo story on a busy CI machine can take minutes.
+    private static readonly TimeSpan Ready = TimeSpan.FromSeconds(300);
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
@@ -47,9 +48,10 @@ public sealed class ApiProcess : IDisposable
     /// Starts the API on <paramref name="port"/> and waits for <c>/health/ready</c>. With
     /// <paramref name="withTestHostingStartup"/> the process resolves assemblies through this test assembly's deps file
     /// and runs its <c>IHostingStartup</c> (test-only services such as a payment purpose); the API itself is unchanged.
+    /// <paramref name="environment"/> is Production unless a test runs the quick-start's Development defaults.
     /// </summary>
     public static async Task<ApiProcess> StartAsync(IDictionary<string, string?> settings, int port, bool seed,
-        bool withTestHostingStartup = false)
+        bool withTestHostingStartup = false, string environment = "Production")
     {
         var url = new Uri($"http://127.0.0.1:{port}");
         var info = new ProcessStartInfo("dotnet")
@@ -73,8 +75,8 @@ public sealed class ApiProcess : IDisposable
         foreach (var (key, value) in settings)
             info.ArgumentList.Add($"--{key}={value}");
         info.ArgumentList.Add($"--DemoData:Seed={seed.ToString().ToLowerInvariant()}");
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        info.Environment["DOTNET_ENVIRONMENT"] = environment;
         var process = Process.Start(info)!;
         var api = new ApiProcess(process, url);
         process.OutputDataReceived += (_, e) => api.Append(e.Data);

@@ -127,7 +127,7 @@ public sealed class RenovationWorld(ApiFactory api)
         await (await (await Officer()).PostAsync($"/api/v1/plans/{planId}/submit", null)).ShouldBe<PlanView>(HttpStatusCode.OK);
 
     public async Task<Guid> UserId(string username) =>
-        await api.WithDb(db => db.Users.Where(u => u.OpenId == AuthApi.DevOpenIdPrefix + username).Select(u => u.Id).SingleAsync());
+        await api.WithDb(db => db.Users.Where(u => u.OpenId == AuthApi.DevOpenId(username)).Select(u => u.Id).SingleAsync());
 
     public async Task<PlanView> SetPanel(Guid planId, params string[] departments)
     {

@@ -48,7 +48,7 @@ public sealed class IdentityRaceTests(ApiFactory api) : IClassFixture<ApiFactory
         var committee = await api.ClientFor("committee-a");
         await api.TokenFor("committee-a");
         var id = binding.Id.ToString();
-        await Race.ExactlyOneEffect(api, Race.DefaultRacers, () => committee.PostAsync($"/api/v1/bindings/{binding.Id}/approve", null),
+        await Race.ExactlyOneEffect(api, Race.DefaultRacers, () => committee.PostJson($"/api/v1/bindings/{binding.Id}/approve", Confirmed.Mismatch),
             db => db.OutboxEvents.CountAsync(e => e.Kind == "binding.approved" && e.PayloadJson.Contains(id)),
             HttpStatusCode.OK, HttpStatusCode.Conflict, "binding_already_decided");
 

@@ -88,7 +88,7 @@ public sealed class EventsTests(ApiFactory api) : IClassFixture<ApiFactory>
         var (connection, inbox) = await Connect(token);
         var first = await RequestBinding(resident, demo.CommunityA);
         var committee = await api.ClientFor("committee-a");
-        await committee.PostAsync($"/api/v1/bindings/{first.Id}/approve", null);
+        await committee.PostJson($"/api/v1/bindings/{first.Id}/approve", Confirmed.Mismatch);
         var live = await Next(inbox, "binding.approved");
         Assert.Equal(first.Id, live.Payload.GetProperty("bindingId").GetGuid());
         await connection.DisposeAsync();
@@ -97,7 +97,7 @@ public sealed class EventsTests(ApiFactory api) : IClassFixture<ApiFactory>
         var second = await RequestBinding(resident, demo.CommunityA);
         var third = await RequestBinding(resident, demo.CommunityA);
         await committee.PostJson($"/api/v1/bindings/{second.Id}/reject", new { reason = "资料不全" });
-        await committee.PostAsync($"/api/v1/bindings/{third.Id}/approve", null);
+        await committee.PostJson($"/api/v1/bindings/{third.Id}/approve", Confirmed.Mismatch);
 
         var missed = await WaitForCatchUp(resident, live.Sequence, expected: 2);
         Assert.Equal(["binding.rejected", "binding.approved"], missed.Events.Select(e => e.Kind));
@@ -170,7 +170,7 @@ public sealed class EventsTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         var demo = await Demo.Of(api);
         var binding = await RequestBinding(resident, demo.CommunityA);
-        await (await api.ClientFor("property-a")).PostAsync($"/api/v1/bindings/{binding.Id}/approve", null);
+        await (await api.ClientFor("property-a")).PostJson($"/api/v1/bindings/{binding.Id}/approve", Confirmed.Mismatch);
         Assert.Equal(binding.Id, (await Next(inbox, "binding.approved")).Payload.GetProperty("bindingId").GetGuid());
 
         Assert.DoesNotContain(api.Logs.Lines, line => line.Contains(token, StringComparison.Ordinal));

@@ -42,7 +42,7 @@ public sealed class LiveAccessTests(ApiFactory api) : IClassFixture<ApiFactory>
         var binding = await (await resident.PostJson("/api/v1/bindings", new { unitId, name = "王五", idLast4 = "123X", certificateNumber = "证" }))
             .ShouldBe<BindingView>(HttpStatusCode.Created);
         var committee = await api.ClientFor("committee-a");
-        Assert.Equal(HttpStatusCode.OK, (await committee.PostAsync($"/api/v1/bindings/{binding.Id}/approve", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await committee.PostJson($"/api/v1/bindings/{binding.Id}/approve", Confirmed.Mismatch)).StatusCode);
 
         // Approved while connected: the community's events arrive on the same connection.
         await Emit("live.community", Audience.Community(demo.CommunityA));

@@ -9,6 +9,8 @@ public enum ContentVerdict
     Review = 1,
     /// <summary>Refuse it.</summary>
     Risky = 2,
+    /// <summary>No answer could be had (WeChat failed, or the author has no openid): hold it, it is not the author's fault.</summary>
+    Unavailable = 3,
 }
 
 /// <summary>

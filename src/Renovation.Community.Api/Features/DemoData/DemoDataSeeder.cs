@@ -11,11 +11,11 @@ namespace Renovation.Community.Api.Features.DemoData;
 /// the developer's unsold units, and one demo user per role (sign in with dev-login as the usernames below).
 /// Deterministic, and skipped when the demo district already exists.
 /// </summary>
-public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
+public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock, StoryDemo story)
 {
     public const string DistrictCode = "331002";
     public static readonly string[] Usernames =
-        ["resident-a", "coowner-a", "resident-b", "committee-a", "chair-a", "committee-b", "property-a", "property-b",
+        ["resident-a", "coowner-a", "resident-b", "committee-a", "chair-a", "committee-b", "chair-b", "property-a", "property-b",
          "street-officer", "city-admin", "finance"];
 
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "胡", "朱", "高", "林"];
@@ -40,12 +40,13 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
         var unitsA = AddCommunityUnits(communityA, buildings: 5, floors: 6, developerUnits: 6, random);
         var unitsB = AddCommunityUnits(communityB, buildings: 4, floors: 5, developerUnits: 3, random);
 
-        var users = Usernames.ToDictionary(u => u, u => new AppUser(AuthApi.DevOpenIdPrefix + u, null, DisplayName(u), now));
+        var users = Usernames.ToDictionary(u => u, u => new AppUser(AuthApi.DevOpenId(u), null, DisplayName(u), now));
         db.Users.AddRange(users.Values);
         db.RoleGrants.AddRange(
             new RoleGrant(users["committee-a"].Id, Role.CommitteeMember, communityA.Id, now),
             new RoleGrant(users["chair-a"].Id, Role.CommitteeChair, communityA.Id, now),
             new RoleGrant(users["committee-b"].Id, Role.CommitteeMember, communityB.Id, now),
+            new RoleGrant(users["chair-b"].Id, Role.CommitteeChair, communityB.Id, now),
             new RoleGrant(users["property-a"].Id, Role.PropertyStaff, companyA.Id, now),
             new RoleGrant(users["property-b"].Id, Role.PropertyStaff, companyB.Id, now),
             new RoleGrant(users["street-officer"].Id, Role.StreetOfficer, street.Id, now),
@@ -56,6 +57,7 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
         Bind(users["coowner-a"], unitsA.CoOwnedUnit, now);
         Bind(users["resident-b"], unitsB.MultiUnitOwnerUnit, now);
         await db.SaveChangesAsync(ct);
+        await story.SeedAsync(ct);
         await MeetingsDemo.SeedAsync(db, communityA.Id, communityB.Id, now, ct);
         await ServicesDemo.SeedAsync(db, now, ct);
         await FundDemo.SeedAsync(db, clock, ct);
@@ -131,6 +133,7 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
         "committee-a" => "幸福里业委会委员",
         "chair-a" => "幸福里业委会主任",
         "committee-b" => "和平新村业委会委员",
+        "chair-b" => "和平新村业委会主任",
         "property-a" => "安居物业工作人员",
         "property-b" => "和美物业工作人员",
         "street-officer" => "海门街道工作人员",

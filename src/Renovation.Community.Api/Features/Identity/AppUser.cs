@@ -5,6 +5,9 @@ namespace Renovation.Community.Api.Features.Identity;
 /// <summary>A person who signed in through the mini-program (or a demo user in development).</summary>
 public sealed class AppUser : IAudited
 {
+    /// <summary>What a new WeChat user is called until they set a name.</summary>
+    public const string PlaceholderName = "微信用户";
+
     private AppUser() { }
 
     public AppUser(string openId, string? unionId, string displayName, DateTimeOffset now)
@@ -23,6 +26,9 @@ public sealed class AppUser : IAudited
     public string DisplayName { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
     public bool IsDisabled { get; private set; }
+
+    /// <summary>The name other people see (WeChat no longer gives apps the user's nickname, so new users are "微信用户").</summary>
+    public void Rename(string displayName) => DisplayName = displayName.Trim();
 
     public void Disable() => IsDisabled = true;
     public void Enable() => IsDisabled = false;

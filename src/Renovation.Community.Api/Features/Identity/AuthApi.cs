@@ -1,4 +1,6 @@
 using Renovation.Community.Api.Extensions;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -29,8 +31,13 @@ public sealed record LoginResponse(Guid UserId, string DisplayName, bool IsNewUs
 public static class AuthApi
 {
     public const string LoginRateLimit = "login";
-    /// <summary>Demo users sign in with <c>dev:&lt;username&gt;</c> as their openid; real openids never contain a colon.</summary>
-    public const string DevOpenIdPrefix = "dev:";
+    /// <summary>
+    /// A demo user's openid: shaped like WeChat's ("o" and 27 URL-safe characters), because msgSecCheck and subscribe
+    /// messages refuse anything else (47001, 40003), and derived from the username so dev-login finds it.
+    /// </summary>
+    public static string DevOpenId(string username) =>
+        ("o" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes("renovation-demo-user/" + username)))
+            .Replace('+', '-').Replace('/', '_'))[..28];
 
     public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder api)
     {
@@ -60,7 +67,7 @@ public static class AuthApi
         var isNew = user is null;
         if (user is null)
         {
-            user = new AppUser(identity.OpenId, identity.UnionId, "微信用户", clock.GetUtcNow());
+            user = new AppUser(identity.OpenId, identity.UnionId, AppUser.PlaceholderName, clock.GetUtcNow());
             db.Users.Add(user);
         }
         if (user.IsDisabled)
@@ -75,7 +82,7 @@ public static class AuthApi
     {
         if (!options.Value.EnableDevLogin)
             throw AppProblem.NotFound("not_found", "请求的资源不存在");
-        var openId = DevOpenIdPrefix + request.Username.Trim();
+        var openId = DevOpenId(request.Username.Trim());
         var user = await db.Users.SingleOrDefaultAsync(u => u.OpenId == openId, ct)
             ?? throw AppProblem.NotFound("demo_user_not_found", "没有这个演示用户");
         var pair = tokens.Issue(user);

@@ -29,13 +29,19 @@ public sealed record RejectBinding(string Reason) : IValidatable
     public void Validate(Validator v) => v.Text(Reason, "reason", "驳回理由", 200);
 }
 
-public sealed record BindingView(Guid Id, Guid UserId, Guid UnitId, Guid CommunityId, string ClaimedName, string IdLast4,
-    string CertificateNumber, bool MatchesRegister, BindingStatus Status, DateTimeOffset RequestedAt,
-    DateTimeOffset? DecidedAt, string? RejectionReason)
+/// <summary>
+/// Approving a claim that does not match the register needs <c>confirmMismatch: true</c> and a <c>reason</c>; a
+/// matching claim needs no body.
+/// </summary>
+public sealed record ApproveBinding(bool? ConfirmMismatch, string? Reason) : IValidatable
 {
-    public static BindingView From(UnitBinding b) => new(b.Id, b.UserId, b.UnitId, b.CommunityId, b.ClaimedName, b.IdLast4,
-        b.CertificateNumber, b.MatchesRegister, b.Status, b.RequestedAt, b.DecidedAt, b.RejectionReason);
+    public void Validate(Validator v) => v.Text(Reason, "reason", "批准理由", 200, required: ConfirmMismatch == true);
 }
+
+/// <summary>A binding with the labels a person reads (community, building, unit number) beside the ids.</summary>
+public sealed record BindingView(Guid Id, Guid UserId, Guid UnitId, Guid CommunityId, string CommunityName, string BuildingName,
+    string UnitNumber, string ClaimedName, string IdLast4, string CertificateNumber, bool MatchesRegister, BindingStatus Status,
+    DateTimeOffset RequestedAt, DateTimeOffset? DecidedAt, string? RejectionReason, string? MismatchReason);
 
 /// <summary>Residents ask to act for a unit; committee members or property staff of that community decide.</summary>
 public static class BindingsApi
@@ -52,7 +58,11 @@ public static class BindingsApi
             .WithDescription("The caller's binding requests in every state, newest first, with the unit they name.");
         bindings.MapPost("/{id:guid}/approve", ApproveAsync).WithName("ApproveBinding")
             .WithSummary("Approve a binding request (committee, property staff)")
-            .WithDescription("Approves a pending binding; the resident then acts for the unit's owner party and joins the unit's live event groups. A request that was already decided answers 409 binding_already_decided.");
+            .WithDescription("Approves a pending binding; the resident then acts for the unit's owner party and their open live " +
+                "connections join the community's event groups at once. A claim that does not match the owners' register " +
+                "(matchesRegister=false) needs the body {\"confirmMismatch\":true,\"reason\":\"…\"}, else 422 " +
+                "mismatch_confirmation_required; the reason is kept and audited. A request that was already decided answers " +
+                "409 binding_already_decided.");
         bindings.MapPost("/{id:guid}/reject", RejectAsync).WithName("RejectBinding")
             .WithSummary("Reject a binding request (committee, property staff)")
             .WithDescription("Rejects a pending binding with an optional reason. A request that was already decided answers 409 binding_already_decided.");
@@ -88,15 +98,13 @@ public static class BindingsApi
         outbox.Add("binding.requested", Audience.RoleHolders(Role.CommitteeMember, unit.CommunityId), payload);
         outbox.Add("binding.requested", Audience.RoleHolders(Role.CommitteeChair, unit.CommunityId), payload);
         await db.SaveOrAnswerAsync(BindingExists, ct);
-        return TypedResults.Created($"/api/v1/bindings/{binding.Id}", BindingView.From(binding));
+        return TypedResults.Created($"/api/v1/bindings/{binding.Id}", await ViewOfAsync(db, binding.Id, ct));
     }
 
     private static async Task<Ok<List<BindingView>>> MineAsync(Access access, AppDbContext db, CancellationToken ct)
     {
         var userId = access.UserId;
-        var mine = await db.UnitBindings.AsNoTracking().Where(b => b.UserId == userId)
-            .OrderByDescending(b => b.RequestedAt).ToListAsync(ct);
-        return TypedResults.Ok(mine.Select(BindingView.From).ToList());
+        return TypedResults.Ok(await Views(db, db.UnitBindings.Where(b => b.UserId == userId)).ToListAsync(ct));
     }
 
     private static async Task<Ok<Page<BindingView>>> ListForCommunityAsync(Guid communityId, BindingStatus? status,
@@ -106,22 +114,20 @@ public static class BindingsApi
         var query = db.UnitBindings.AsNoTracking().Where(b => b.CommunityId == communityId);
         if (status is not null)
             query = query.Where(b => b.Status == status);
-        var result = await query.OrderBy(b => b.Status).ThenBy(b => b.RequestedAt)
-            .Select(b => new BindingView(b.Id, b.UserId, b.UnitId, b.CommunityId, b.ClaimedName, b.IdLast4,
-                b.CertificateNumber, b.MatchesRegister, b.Status, b.RequestedAt, b.DecidedAt, b.RejectionReason))
-            .ToPageAsync(page, ct);
+        var result = await Views(db, query, pendingFirst: true).ToPageAsync(page, ct);
         return TypedResults.Ok(result);
     }
 
-    private static async Task<Ok<BindingView>> ApproveAsync(Guid id, Access access, AppDbContext db, EventOutbox outbox,
-        IAccessChanges accessChanges, TimeProvider clock, CancellationToken ct)
+    /// <summary>Approval also joins the resident's open hub connections to the community's groups (no reconnect needed).</summary>
+    private static async Task<Ok<BindingView>> ApproveAsync(Guid id, ApproveBinding? request, Access access, AppDbContext db,
+        EventOutbox outbox, IAccessChanges accessChanges, TimeProvider clock, CancellationToken ct)
     {
         var binding = await FindForDecisionAsync(id, access, db, ct);
-        binding.Approve(access.UserId, clock.GetUtcNow());
+        binding.Approve(access.UserId, clock.GetUtcNow(), request?.ConfirmMismatch == true ? request.Reason : null);
         outbox.Add("binding.approved", Audience.User(binding.UserId), new { bindingId = binding.Id, unitId = binding.UnitId });
         await db.SaveOrAnswerAsync(UnitBinding.AlreadyDecided, ct);
         await accessChanges.ChangedAsync(binding.UserId, ct);
-        return TypedResults.Ok(BindingView.From(binding));
+        return TypedResults.Ok(await ViewOfAsync(db, binding.Id, ct));
     }
 
     private static async Task<Ok<BindingView>> RejectAsync(Guid id, RejectBinding request, Access access, AppDbContext db,
@@ -132,7 +138,7 @@ public static class BindingsApi
         outbox.Add("binding.rejected", Audience.User(binding.UserId),
             new { bindingId = binding.Id, unitId = binding.UnitId, reason = binding.RejectionReason });
         await db.SaveOrAnswerAsync(UnitBinding.AlreadyDecided, ct);
-        return TypedResults.Ok(BindingView.From(binding));
+        return TypedResults.Ok(await ViewOfAsync(db, binding.Id, ct));
     }
 
     private static async Task<Ok<BindingView>> RevokeAsync(Guid id, Access access, AppDbContext db, EventOutbox outbox,
@@ -146,8 +152,26 @@ public static class BindingsApi
         outbox.Add("binding.revoked", Audience.User(binding.UserId), new { bindingId = binding.Id, unitId = binding.UnitId });
         await db.SaveOrAnswerAsync(UnitBinding.NotApproved, ct);
         await accessChanges.ChangedAsync(binding.UserId, ct);
-        return TypedResults.Ok(BindingView.From(binding));
+        return TypedResults.Ok(await ViewOfAsync(db, binding.Id, ct));
     }
+
+    /// <summary>Bindings with their labels; the committee's lists put pending first, a resident's the newest first.</summary>
+    private static IQueryable<BindingView> Views(AppDbContext db, IQueryable<UnitBinding> bindings, bool pendingFirst = false)
+    {
+        var joined = from b in bindings.AsNoTracking()
+                     join u in db.Units on b.UnitId equals u.Id
+                     join c in db.Communities on b.CommunityId equals c.Id
+                     select new { b, u, c };
+        var ordered = pendingFirst
+            ? joined.OrderBy(x => x.b.Status).ThenBy(x => x.b.RequestedAt)
+            : joined.OrderByDescending(x => x.b.RequestedAt);
+        return ordered.Select(x => new BindingView(x.b.Id, x.b.UserId, x.b.UnitId, x.b.CommunityId, x.c.Name, x.u.Building!.Name,
+            x.u.Number, x.b.ClaimedName, x.b.IdLast4, x.b.CertificateNumber, x.b.MatchesRegister, x.b.Status, x.b.RequestedAt,
+            x.b.DecidedAt, x.b.RejectionReason, x.b.MismatchReason));
+    }
+
+    private static Task<BindingView> ViewOfAsync(AppDbContext db, Guid id, CancellationToken ct) =>
+        Views(db, db.UnitBindings.Where(b => b.Id == id)).SingleAsync(ct);
 
     private static AppProblem BindingExists() => AppProblem.Conflict("binding_exists", "您已绑定该房屋或申请正在审核中");
 

@@ -47,6 +47,7 @@ internal sealed class UnitBindingModel : IEntityTypeConfiguration<UnitBinding>
         e.Property(x => x.IdLast4).HasMaxLength(4);
         e.Property(x => x.CertificateNumber).HasMaxLength(64);
         e.Property(x => x.RejectionReason).HasMaxLength(200);
+        e.Property(x => x.MismatchReason).HasMaxLength(200);
         e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => new { x.UserId, x.UnitId, x.Status });

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Common.Authorization;
+using Renovation.Community.Api.Common.Validation;
 using Renovation.Community.Api.Data;
 
 namespace Renovation.Community.Api.Features.Identity;
@@ -12,6 +13,19 @@ public sealed record MyUnit(Guid UnitId, string Number, string Building, Guid Co
 
 public sealed record MeResponse(Guid Id, string DisplayName, IReadOnlyList<MyRole> Roles, IReadOnlyList<MyUnit> Units);
 
+/// <summary>The name others see: 1 to 20 characters, not the placeholder WeChat users start with.</summary>
+public sealed record ChangeDisplayName(string DisplayName) : IValidatable
+{
+    public const int MaxLength = 20;
+
+    public void Validate(Validator v)
+    {
+        v.Text(DisplayName, "displayName", "昵称", MaxLength);
+        if (DisplayName?.Trim() == AppUser.PlaceholderName)
+            v.Add("displayName", $"请填写您的称呼，不能使用“{AppUser.PlaceholderName}”");
+    }
+}
+
 public static class MeApi
 {
     public static RouteGroupBuilder MapMeApi(this RouteGroupBuilder api)
@@ -19,7 +33,20 @@ public static class MeApi
         api.MapGet("/me", GetMeAsync).WithTags("Auth").WithName("GetMe")
             .WithSummary("Who I am: my roles and the units I act for")
             .WithDescription("The signed-in user: display name, role grants with their scopes, and the approved units (with their owner party) the user acts for.");
+        api.MapPut("/me/display-name", ChangeDisplayNameAsync).WithTags("Auth").WithName("ChangeMyDisplayName")
+            .WithSummary("Set the name other people see")
+            .WithDescription("WeChat gives apps no nickname, so new users are called 微信用户 until they set a name here " +
+                "(1 to 20 characters, not 微信用户). The change is audited. Answers the same body as GET /me.");
         return api;
+    }
+
+    private static async Task<Ok<MeResponse>> ChangeDisplayNameAsync(ChangeDisplayName request, Access access, AppDbContext db,
+        CancellationToken ct)
+    {
+        var user = await db.Users.SingleAsync(u => u.Id == access.UserId, ct);
+        user.Rename(request.DisplayName);
+        await db.SaveChangesAsync(ct);
+        return await GetMeAsync(access, db, ct);
     }
 
     private static async Task<Ok<MeResponse>> GetMeAsync(Access access, AppDbContext db, CancellationToken ct)

@@ -48,6 +48,8 @@ public sealed class UnitBinding : IAudited
     public Guid? DecidedBy { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
     public string? RejectionReason { get; private set; }
+    /// <summary>Why an approver accepted a claim that did not match the register (required for such an approval).</summary>
+    public string? MismatchReason { get; private set; }
     /// <summary>
     /// True while the binding is pending or approved, null once it ended. The unique index (user, unit, live) lets a
     /// user hold one live binding per unit however many requests race, and any number of ended ones: NULLs never
@@ -55,9 +57,18 @@ public sealed class UnitBinding : IAudited
     /// </summary>
     public bool? Live { get; private set; }
 
-    public void Approve(Guid approver, DateTimeOffset now)
+    /// <summary>
+    /// A claim that did not match the register is approved only with the approver's explicit confirmation and reason
+    /// (<paramref name="mismatchReason"/>): the register is the evidence of ownership, so departing from it is a
+    /// decision someone answers for, kept in the audit log with the binding.
+    /// </summary>
+    public void Approve(Guid approver, DateTimeOffset now, string? mismatchReason = null)
     {
         EnsurePending();
+        if (!MatchesRegister && string.IsNullOrWhiteSpace(mismatchReason))
+            throw new DomainRuleViolation("mismatch_confirmation_required",
+                "该申请与业主名册不一致（姓名、身份证号后四位或不动产权证号）：确认批准须同时提交 confirmMismatch=true 和理由 reason");
+        MismatchReason = MatchesRegister ? null : mismatchReason!.Trim();
         Status = BindingStatus.Approved;
         DecidedBy = approver;
         DecidedAt = now;

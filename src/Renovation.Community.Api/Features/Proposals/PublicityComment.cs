@@ -20,13 +20,22 @@ public enum Moderation
     Rejected = 2,
 }
 
+/// <summary>Why a comment was held; the author is told (<see cref="CommentView.ModerationNote"/>).</summary>
+public enum HoldReason
+{
+    /// <summary>WeChat's content check asked for a person to look (msgSecCheck suggest "review").</summary>
+    ContentReview = 1,
+    /// <summary>The content check could not answer, so the text waits for a person instead of being published unchecked.</summary>
+    CheckUnavailable = 2,
+}
+
 /// <summary>A resident's comment or objection on a plan during its publicity period, and the convener's answer.</summary>
 public sealed class PublicityComment : IAudited
 {
     private PublicityComment() { }
 
     public PublicityComment(Guid planId, Guid projectId, Guid communityId, Guid unitId, Guid authorUserId, CommentKind kind,
-        string text, Moderation moderation, string? clientKey, DateTimeOffset now)
+        string text, Moderation moderation, string? clientKey, DateTimeOffset now, HoldReason? holdReason = null)
     {
         Id = Ids.New();
         PlanId = planId;
@@ -37,6 +46,7 @@ public sealed class PublicityComment : IAudited
         Kind = kind;
         Text = text.Trim();
         Moderation = moderation;
+        HoldReason = moderation == Moderation.Held ? holdReason ?? Proposals.HoldReason.ContentReview : null;
         ClientKey = clientKey;
         CreatedAt = now;
     }
@@ -50,6 +60,7 @@ public sealed class PublicityComment : IAudited
     public CommentKind Kind { get; private set; }
     public string Text { get; private set; } = "";
     public Moderation Moderation { get; private set; }
+    public HoldReason? HoldReason { get; private set; }
     /// <summary>The client's Idempotency-Key: a retried post returns the first one instead of adding a second.</summary>
     public string? ClientKey { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }

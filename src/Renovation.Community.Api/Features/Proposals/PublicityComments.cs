@@ -38,16 +38,31 @@ public sealed record ModerateComment([property: Required] bool? Publish) : IVali
     }
 }
 
-/// <summary>Author details are shown to renovation staff and to the author; other residents see the text only.</summary>
+/// <summary>
+/// Author details are shown to renovation staff and to the author; other residents see the text only.
+/// <c>moderationNote</c> tells the author (and staff) why a comment is held or was not published; null when published.
+/// </summary>
 public sealed record CommentView(Guid Id, Guid PlanId, CommentKind Kind, string Text, Moderation Moderation,
-    bool Mine, Guid? AuthorUserId, Guid? UnitId, DateTimeOffset CreatedAt, string? Answer, DateTimeOffset? AnsweredAt)
+    bool Mine, Guid? AuthorUserId, Guid? UnitId, DateTimeOffset CreatedAt, string? Answer, DateTimeOffset? AnsweredAt,
+    HoldReason? HoldReason, string? ModerationNote)
 {
     public static CommentView From(PublicityComment c, Guid caller, bool staff)
     {
         var identified = staff || c.AuthorUserId == caller;
         return new(c.Id, c.PlanId, c.Kind, c.Text, c.Moderation, c.AuthorUserId == caller,
-            identified ? c.AuthorUserId : null, identified ? c.UnitId : null, c.CreatedAt, c.Answer, c.AnsweredAt);
+            identified ? c.AuthorUserId : null, identified ? c.UnitId : null, c.CreatedAt, c.Answer, c.AnsweredAt,
+            identified ? c.HoldReason : null, identified ? NoteOf(c) : null);
     }
+
+    private static string? NoteOf(PublicityComment c) => (c.Moderation, c.HoldReason) switch
+    {
+        (Moderation.Held, Proposals.HoldReason.CheckUnavailable) =>
+            "内容安全检查暂时无法完成，意见已保存；工作人员审核通过后对其他居民公开，目前仅您本人和工作人员可见",
+        (Moderation.Held, _) =>
+            "内容安全检查提示需人工复核（如含联系方式、交易等信息）；工作人员审核通过后对其他居民公开，目前仅您本人和工作人员可见",
+        (Moderation.Rejected, _) => "经工作人员审核，该意见未予公开",
+        _ => null,
+    };
 }
 
 /// <summary>
@@ -85,7 +100,8 @@ public static partial class PublicityComments
         if (verdict == ContentVerdict.Risky)
             throw new DomainRuleViolation("content_risky", "内容含有违规信息，请修改后再提交");
         var comment = new PublicityComment(plan.Id, plan.ProjectId, plan.CommunityId, unit.UnitId, me, request.Kind,
-            request.Text, verdict == ContentVerdict.Review ? Moderation.Held : Moderation.Published, idempotencyKey, now);
+            request.Text, verdict == ContentVerdict.Pass ? Moderation.Published : Moderation.Held, idempotencyKey, now,
+            verdict == ContentVerdict.Unavailable ? HoldReason.CheckUnavailable : HoldReason.ContentReview);
         db.PublicityComments.Add(comment);
         var payload = new { commentId = comment.Id, planId = plan.Id, kind = comment.Kind, moderation = comment.Moderation };
         if (comment.Moderation == Moderation.Published)

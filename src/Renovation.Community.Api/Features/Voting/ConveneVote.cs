@@ -39,7 +39,8 @@ public static class ConveneVote
     {
         await access.RequireAsync(communityId, Permission.ConveneVotes, ct);
         var now = clock.GetUtcNow();
-        var notice = options.Value.MinimumNoticeDays;
+        var settings = await db.VotingSettings.AsNoTracking().SingleOrDefaultAsync(s => s.CommunityId == communityId, ct);
+        var notice = settings?.NoticeDays(options.Value.MinimumNoticeDays) ?? options.Value.MinimumNoticeDays;
         if (request.OpensAt < now.AddDays(notice))
             throw new DomainRuleViolation("notice_too_short", $"投票须至少提前 {notice} 天通知全体业主，开始时间不能早于 {now.AddDays(notice).ToChina():yyyy-MM-dd HH:mm}");
         if (request.PlanId is { } planId)

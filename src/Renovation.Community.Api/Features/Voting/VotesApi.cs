@@ -1,4 +1,5 @@
 using Renovation.Community.Api.Extensions;
+using Microsoft.Extensions.Options;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -12,9 +13,21 @@ using Renovation.Community.Api.Features.Realtime;
 
 namespace Renovation.Community.Api.Features.Voting;
 
-public sealed record VotingSettingsView(Guid CommunityId, bool LastBallotWins, int ResultPublicityDays, bool SilenceCountsAsConsent);
+/// <summary><c>minimumNoticeDays</c>: the notice this community's votes need (never below <c>legalMinimumNoticeDays</c>).</summary>
+public sealed record VotingSettingsView(Guid CommunityId, bool LastBallotWins, int ResultPublicityDays, bool SilenceCountsAsConsent,
+    int MinimumNoticeDays, int LegalMinimumNoticeDays)
+{
+    public static VotingSettingsView Of(VotingSettings s, int legalMinimum) => new(s.CommunityId, s.LastBallotWins,
+        s.ResultPublicityDays, s.SilenceCountsAsConsent, s.NoticeDays(legalMinimum), legalMinimum);
+}
 
-public sealed record ChangeVotingSettings(bool LastBallotWins, int ResultPublicityDays, bool SilenceCountsAsConsent) : IValidatable
+/// <summary>
+/// Unknown fields are refused (400), not ignored; <c>minimumNoticeDays</c> (optional) may lengthen the notice, never
+/// shorten it below the legal minimum (422 <c>below_legal_minimum</c>).
+/// </summary>
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
+public sealed record ChangeVotingSettings(bool LastBallotWins, int ResultPublicityDays, bool SilenceCountsAsConsent,
+    int? MinimumNoticeDays = null) : IValidatable
 {
     public void Validate(Validator v) => v.Range(ResultPublicityDays, 1, 90, "resultPublicityDays", "结果公示期应为 1 到 90 天");
 }
@@ -51,8 +64,12 @@ public static class VotesApi
             .WithSummary("Voting settings of a community")
             .WithDescription("Whether the last ballot wins, how long results are publicised and whether silence counts as consent.");
         community.MapPut("/voting-settings", ChangeSettingsAsync).WithName("ChangeVotingSettings").RetryWhenRaceLost()
-            .WithSummary("Change a community's voting settings")
-            .WithDescription("Changes the community's voting settings for votes convened afterwards. A value the server cannot apply is refused.");
+            .WithSummary("Change the community's voting practice")
+            .WithDescription("Committee chair or street officer. Every field is applied or refused, never ignored: unknown " +
+                "fields are 400; minimumNoticeDays below the legal minimum (Voting:MinimumNoticeDays, 15) is 422 " +
+                "below_legal_minimum naming the field and the minimum; silenceCountsAsConsent=true is 422 " +
+                "silence_consent_unsupported; resultPublicityDays outside 1 to 90 is 400.");
+
 
         var votes = api.MapGroup("/votes/{voteId:guid}").WithTags("Voting");
         votes.MapGet("", GetAsync).WithName("GetVote")
@@ -204,16 +221,16 @@ public static class VotesApi
     }
 
     private static async Task<Ok<VotingSettingsView>> GetSettingsAsync(Guid communityId, Access access, AppDbContext db,
-        CancellationToken ct)
+        IOptions<VotingOptions> options, CancellationToken ct)
     {
         await access.RequireAsync(communityId, Permission.ViewCommunity, ct);
         var s = await db.VotingSettings.AsNoTracking().SingleOrDefaultAsync(x => x.CommunityId == communityId, ct)
             ?? new VotingSettings(communityId);
-        return TypedResults.Ok(new VotingSettingsView(communityId, s.LastBallotWins, s.ResultPublicityDays, s.SilenceCountsAsConsent));
+        return TypedResults.Ok(VotingSettingsView.Of(s, options.Value.MinimumNoticeDays));
     }
 
     private static async Task<Ok<VotingSettingsView>> ChangeSettingsAsync(Guid communityId, ChangeVotingSettings request,
-        Access access, AppDbContext db, CancellationToken ct)
+        Access access, AppDbContext db, IOptions<VotingOptions> options, CancellationToken ct)
     {
         await access.RequireAsync(communityId, Permission.ManageVotingSettings, ct);
         var s = await db.VotingSettings.SingleOrDefaultAsync(x => x.CommunityId == communityId, ct);
@@ -222,8 +239,9 @@ public static class VotesApi
             s = new VotingSettings(communityId);
             db.VotingSettings.Add(s);
         }
-        s.Change(request.LastBallotWins, request.ResultPublicityDays, request.SilenceCountsAsConsent);
+        s.Change(request.LastBallotWins, request.ResultPublicityDays, request.SilenceCountsAsConsent, request.MinimumNoticeDays,
+            options.Value.MinimumNoticeDays);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new VotingSettingsView(communityId, s.LastBallotWins, s.ResultPublicityDays, s.SilenceCountsAsConsent));
+        return TypedResults.Ok(VotingSettingsView.Of(s, options.Value.MinimumNoticeDays));
     }
 }

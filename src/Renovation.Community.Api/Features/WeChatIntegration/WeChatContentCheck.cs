@@ -17,7 +17,7 @@ public sealed class WeChatContentCheck(IMiniProgramClient wechat, AppDbContext d
     {
         var openId = await db.Users.AsNoTracking().Where(u => u.Id == authorUserId).Select(u => u.OpenId).SingleOrDefaultAsync(ct);
         if (openId is null)
-            return ContentVerdict.Review;
+            return ContentVerdict.Unavailable;
         var verdict = ContentVerdict.Pass;
         try
         {
@@ -33,7 +33,7 @@ public sealed class WeChatContentCheck(IMiniProgramClient wechat, AppDbContext d
                                       or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
         {
             logger.LogWarning("msgSecCheck failed, holding the text for review: {Error}", e.Message);
-            return ContentVerdict.Review;
+            return ContentVerdict.Unavailable;
         }
     }
 

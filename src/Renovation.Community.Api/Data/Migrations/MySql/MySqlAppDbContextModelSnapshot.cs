@@ -681,6 +681,10 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.Property<bool>("MatchesRegister")
                         .HasColumnType("tinyint(1)");
 
+                    b.Property<string>("MismatchReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(200)
                         .HasColumnType("varchar(200)");
@@ -2686,6 +2690,9 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetime(6)");
 
+                    b.Property<int?>("HoldReason")
+                        .HasColumnType("int");
+
                     b.Property<int>("Kind")
                         .HasColumnType("int");
 
@@ -3505,6 +3512,9 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
 
                     b.Property<bool>("LastBallotWins")
                         .HasColumnType("tinyint(1)");
+
+                    b.Property<int?>("MinimumNoticeDays")
+                        .HasColumnType("int");
 
                     b.Property<int>("ResultPublicityDays")
                         .HasColumnType("int");

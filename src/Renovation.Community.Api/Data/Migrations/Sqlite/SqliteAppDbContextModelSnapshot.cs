@@ -672,6 +672,10 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.Property<bool>("MatchesRegister")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MismatchReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -2675,6 +2679,9 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("HoldReason")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -3493,6 +3500,9 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("LastBallotWins")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinimumNoticeDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ResultPublicityDays")
