@@ -42,7 +42,7 @@ public sealed class PaymentSettlement(AppDbContext db, IPaymentPurposes purposes
             var payment = await db.Payments.SingleAsync(p => p.Id == refund.PaymentId, c);
             if (!refund.Refused(error, now))
                 return (SettlementOutcome.AlreadyApplied, payment.Id);
-            payment.ReleaseRefund(refund.AmountFen, now);
+            payment.RefundRefused(refund.AmountFen, now);
             PaymentEvents.Emit(outbox, PaymentEvents.RefundFailed, payment, refund);
             return (SettlementOutcome.RefundMoved, payment.Id);
         }, null, ct);

@@ -19,6 +19,7 @@ public static class PaymentsApi
             .WithSummary("Refund all or part of a paid payment (committee chair for owners' money, property staff for service money)");
         api.MapGet("/communities/{communityId:guid}/payments", PaymentQueries.ForCommunityAsync).WithTags("Payments")
             .WithName("CommunityPayments").WithSummary("Fund payments (committee) or service payments (property company) of a community");
+        api.MapPaymentIncidentsApi();
         return api;
     }
 

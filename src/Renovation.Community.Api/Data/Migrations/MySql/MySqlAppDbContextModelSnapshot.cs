@@ -643,6 +643,9 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("datetime(6)");
 
+                    b.Property<int>("FailedRefundCount")
+                        .HasColumnType("int");
+
                     b.Property<string>("FailureReason")
                         .HasMaxLength(200)
                         .HasColumnType("varchar(200)");
@@ -734,7 +737,7 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         {
                             t.HasCheckConstraint("CK_Payments_Amount", "AmountFen > 0");
 
-                            t.HasCheckConstraint("CK_Payments_RefundCount", "RefundCount >= 0 AND RefundCount <= 50");
+                            t.HasCheckConstraint("CK_Payments_RefundCount", "FailedRefundCount >= 0 AND FailedRefundCount <= RefundCount AND RefundCount <= 999 AND RefundCount - FailedRefundCount <= 50");
 
                             t.HasCheckConstraint("CK_Payments_Refunded", "RefundedFen >= 0 AND RefundedFen <= AmountFen");
                         });
@@ -783,6 +786,7 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         .HasColumnType("varchar(500)");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetime(6)");
 
                     b.Property<Guid?>("ResolvedBy")
@@ -793,6 +797,8 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.HasIndex("PaymentId");
 
                     b.HasIndex("CommunityId", "CreatedAt");
+
+                    b.HasIndex("Kind", "CreatedAt");
 
                     b.HasIndex("ResolvedAt", "CreatedAt");
 
@@ -938,7 +944,7 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         {
                             t.HasCheckConstraint("CK_PaymentRefunds_Amount", "AmountFen > 0");
 
-                            t.HasCheckConstraint("CK_PaymentRefunds_Sequence", "Sequence >= 1 AND Sequence <= 50");
+                            t.HasCheckConstraint("CK_PaymentRefunds_Sequence", "Sequence >= 1 AND Sequence <= 999");
                         });
                 });
 

@@ -632,6 +632,9 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FailedRefundCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FailureReason")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -723,7 +726,7 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("CK_Payments_Amount", "AmountFen > 0");
 
-                            t.HasCheckConstraint("CK_Payments_RefundCount", "RefundCount >= 0 AND RefundCount <= 50");
+                            t.HasCheckConstraint("CK_Payments_RefundCount", "FailedRefundCount >= 0 AND FailedRefundCount <= RefundCount AND RefundCount <= 999 AND RefundCount - FailedRefundCount <= 50");
 
                             t.HasCheckConstraint("CK_Payments_Refunded", "RefundedFen >= 0 AND RefundedFen <= AmountFen");
                         });
@@ -772,6 +775,7 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ResolvedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("ResolvedBy")
@@ -782,6 +786,8 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.HasIndex("PaymentId");
 
                     b.HasIndex("CommunityId", "CreatedAt");
+
+                    b.HasIndex("Kind", "CreatedAt");
 
                     b.HasIndex("ResolvedAt", "CreatedAt");
 
@@ -927,7 +933,7 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("CK_PaymentRefunds_Amount", "AmountFen > 0");
 
-                            t.HasCheckConstraint("CK_PaymentRefunds_Sequence", "Sequence >= 1 AND Sequence <= 50");
+                            t.HasCheckConstraint("CK_PaymentRefunds_Sequence", "Sequence >= 1 AND Sequence <= 999");
                         });
                 });
 
