@@ -94,7 +94,7 @@ public static class PayNotifyBenchmark
         const int Batch = 500;
         for (var start = 0; start < count; start += Batch)
         {
-            var sql = new StringBuilder("INSERT INTO Payments (Id, OutTradeNo, Purpose, SubjectId, PayerUserId, PayerOpenId, CommunityId, Owner, AmountFen, Description, State, Acceptance, ExpiresAt, PrepayId, PrepayExpiresAt, RefundedFen, RefundCount, CreatedAt, UpdatedAt, Version) VALUES ");
+            var sql = new StringBuilder("INSERT INTO Payments (Id, OutTradeNo, Purpose, SubjectId, PayerUserId, PayerOpenId, CommunityId, Owner, AmountFen, Description, State, Acceptance, ExpiresAt, PrepayId, PrepayExpiresAt, RefundedFen, RefundCount, FailedRefundCount, CreatedAt, UpdatedAt, Version) VALUES ");
             for (var i = start; i < Math.Min(count, start + Batch); i++)
             {
                 var order = new SeededOrder($"B{Guid.NewGuid():N}"[..27], 100 + i % 9_900, $"o-bench-{i}");
@@ -102,7 +102,7 @@ public static class PayNotifyBenchmark
                 if (i > start)
                     sql.Append(',');
                 sql.Append(CultureInfo.InvariantCulture,
-                    $"('{Guid.CreateVersion7()}','{order.OutTradeNo}','dev-try-out','{Guid.NewGuid()}','{Guid.NewGuid()}','{order.OpenId}','{Guid.NewGuid()}',0,{order.AmountFen},'bench',1,0,'{now.AddHours(2):yyyy-MM-dd HH:mm:ss}','wx{i}','{now.AddHours(2):yyyy-MM-dd HH:mm:ss}',0,0,'{now:yyyy-MM-dd HH:mm:ss}','{now:yyyy-MM-dd HH:mm:ss}',1)");
+                    $"('{Guid.CreateVersion7()}','{order.OutTradeNo}','dev-try-out','{Guid.NewGuid()}','{Guid.NewGuid()}','{order.OpenId}','{Guid.NewGuid()}',0,{order.AmountFen},'bench',1,0,'{now.AddHours(2):yyyy-MM-dd HH:mm:ss}','wx{i}','{now.AddHours(2):yyyy-MM-dd HH:mm:ss}',0,0,0,'{now:yyyy-MM-dd HH:mm:ss}','{now:yyyy-MM-dd HH:mm:ss}',1)");
             }
             await using var insert = new MySqlCommand(sql.ToString(), connection);
             await insert.ExecuteNonQueryAsync();

@@ -78,10 +78,10 @@ internal sealed class ReconcileWorld(int rows)
                     var paid = !Is(i, UnpaidWithUs);
                     var hasRefund = i % 100 == 0;
                     // Id OutTradeNo Purpose SubjectId PayerUserId PayerOpenId CommunityId Owner AmountFen Description State
-                    // Acceptance ExpiresAt TransactionId PaidAt RefundedFen RefundCount CreatedAt UpdatedAt Version
+                    // Acceptance ExpiresAt TransactionId PaidAt RefundedFen RefundCount FailedRefundCount CreatedAt UpdatedAt Version
                     await p.WriteAsync(string.Join('\t', paymentIds[i], TradeNo(i), i % 2 == 0 ? "fund-top-up" : "service-order", Guid.Empty,
                         Guid.Empty, "oBenchPayer", Communities[i % Communities.Length], i % 2, AmountOf(i), "基准测试", paid ? 2 : 1, paid ? 1 : 0,
-                        now, paid ? $"42{i:D26}" : "\\N", paid ? Time(PaidAtUtc(i)) : "\\N", hasRefund ? RefundOf(i) : 0, hasRefund ? 1 : 0,
+                        now, paid ? $"42{i:D26}" : "\\N", paid ? Time(PaidAtUtc(i)) : "\\N", hasRefund ? RefundOf(i) : 0, hasRefund ? 1 : 0, 0,
                         now, now, 1) + "\n");
                     if (hasRefund)
                     {
@@ -95,7 +95,7 @@ internal sealed class ReconcileWorld(int rows)
             }
             await LoadAsync(connection, payments, "Payments", ["Id", "OutTradeNo", "Purpose", "SubjectId", "PayerUserId", "PayerOpenId", "CommunityId",
                 "Owner", "AmountFen", "Description", "State", "Acceptance", "ExpiresAt", "TransactionId", "PaidAt", "RefundedFen", "RefundCount",
-                "CreatedAt", "UpdatedAt", "Version"]);
+                "FailedRefundCount", "CreatedAt", "UpdatedAt", "Version"]);
             await LoadAsync(connection, refunds, "PaymentRefunds", ["Id", "PaymentId", "Sequence", "OutRefundNo", "AmountFen", "Reason", "Origin",
                 "State", "WeChatRefundId", "AcceptedAt", "SucceededAt", "EndedAt", "Attempts", "NextAttemptAt", "CreatedAt", "UpdatedAt", "Version"]);
         }

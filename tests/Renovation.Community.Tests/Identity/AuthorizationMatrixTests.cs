@@ -181,7 +181,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
     private static StringContent JsonBody(object body) =>
         new(System.Text.Json.JsonSerializer.Serialize(body, Json.Options), Encoding.UTF8, "application/json");
 
-    /// <summary>The platform's merchant-account endpoints: finance officers only (a re-run also city-wide admins).</summary>
+    /// <summary>The platform's merchant-account endpoints: finance officers only (a re-run and payment incidents also city-wide admins).</summary>
     private static readonly string[] FinanceEndpoints =
     [
         "POST /api/v1/reconciliation/days/2026-11-27/run",
@@ -189,6 +189,8 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         "GET /api/v1/reconciliation/discrepancies?date=2026-11-27",
         "POST /api/v1/reconciliation/discrepancies/{u}/explain",
         "POST /api/v1/reconciliation/discrepancies/{u}/resolve",
+        "GET /api/v1/payments/incidents",
+        "POST /api/v1/payments/incidents/{u}/resolve",
     ];
 
     public static TheoryData<string, string> EveryoneButFinanceAgainstFinanceEndpoints()
@@ -207,7 +209,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         var client = await api.ClientFor(user);
         var before = await RowCounts.Of(api);
         var request = Build(endpoint, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        if (endpoint.StartsWith("POST /api/v1/reconciliation/discrepancies", StringComparison.Ordinal))
+        if (endpoint.EndsWith("/explain", StringComparison.Ordinal) || endpoint.EndsWith("/resolve", StringComparison.Ordinal))
             request.Content = JsonBody(new { note = "越权说明" });
         await (await client.SendAsync(request)).ShouldBeProblem(HttpStatusCode.Forbidden);
         Assert.Equal(before, await RowCounts.Of(api));

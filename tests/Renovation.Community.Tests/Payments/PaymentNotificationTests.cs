@@ -140,6 +140,20 @@ public sealed class PaymentNotificationTests(PaymentNotificationTests.Factory ap
     }
 
     [Fact]
+    public async Task The_paid_time_WeChat_reports_in_China_time_is_stored_as_UTC()
+    {
+        var prepay = await _world.Prepay(await _world.NewSubject());
+        await api.WeChat.PayAsync(prepay.Payment.OutTradeNo);
+        await _world.WaitFor(prepay.Payment.Id, p => p.State == PaymentState.Paid);
+
+        // Read back from the database by a fresh context: the stored value, not what the settling context held.
+        var stored = (await _world.Row(prepay.Payment.Id)).PaidAt!.Value;
+        var reported = api.WeChat.Orders.Find(prepay.Payment.OutTradeNo)!.SuccessTime!.Value;
+        Assert.Equal(TimeSpan.Zero, stored.Offset);
+        Assert.Equal(reported.ToUnixTimeSeconds(), stored.ToUnixTimeSeconds());
+    }
+
+    [Fact]
     public async Task A_notification_with_the_wrong_amount_records_an_incident_and_credits_nothing()
     {
         var prepay = await _world.Prepay(await _world.NewSubject(amountFen: 5000));

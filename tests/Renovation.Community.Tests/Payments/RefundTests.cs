@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Renovation.Community.Api.Jobs;
 using Renovation.Community.Api.Features.Payments;
@@ -48,6 +49,20 @@ public sealed class RefundTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task The_refund_success_time_WeChat_reports_in_China_time_is_stored_as_UTC()
+    {
+        var payment = await PaidPayment(700);
+        var before = DateTimeOffset.UtcNow.AddSeconds(-2);
+        await (await Refund(payment.Id, 700)).ShouldBe<RefundView>(HttpStatusCode.Created);
+        await _world.WaitFor(payment.Id, _ => _world.Refunds(payment.Id).Result.Single().State == RefundState.Succeeded);
+
+        var stored = (await _world.Refunds(payment.Id)).Single().SucceededAt!.Value;
+        Assert.Equal(TimeSpan.Zero, stored.Offset);
+        Assert.InRange(stored, before, DateTimeOffset.UtcNow.AddSeconds(2));
+        Assert.Equal(TimeSpan.Zero, (await _world.Row(payment.Id)).PaidAt!.Value.Offset);
+    }
+
+    [Fact]
     public async Task The_sum_of_refunds_never_exceeds_what_was_paid()
     {
         var payment = await PaidPayment(1000);
@@ -85,6 +100,42 @@ public sealed class RefundTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(50, refunds.Count);
         Assert.Equal(50, refunds.Select(r => r.OutRefundNo).Distinct().Count());
     }
+
+    [Fact]
+    public async Task Failed_refunds_do_not_count_toward_the_fifty_refund_limit()
+    {
+        var payment = await PaidPayment(100);
+        api.WeChat.Faults.Inject(SimulatorPaths.Refunds, Fault.PayError(400, "PARAM_ERROR"), times: 3);
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(RefundState.Failed, (await (await Refund(payment.Id, 1)).ShouldBe<RefundView>(HttpStatusCode.Created)).State);
+
+        for (var i = 0; i < Payment.MaxRefunds; i++)
+            await (await Refund(payment.Id, 1)).ShouldBe<RefundView>(HttpStatusCode.Created);
+        await (await Refund(payment.Id, 1)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "refund_limit_reached");
+
+        var refunds = await _world.Refunds(payment.Id);
+        Assert.Equal((3, 50), (refunds.Count(r => r.State == RefundState.Failed), refunds.Count(r => r.State != RefundState.Failed)));
+        Assert.Equal(53, refunds.Select(r => r.OutRefundNo).Distinct().Count());
+        var row = await _world.Row(payment.Id);
+        Assert.Equal((53, 3, 50L), (row.RefundCount, row.FailedRefundCount, row.RefundedFen));
+    }
+
+    [Fact]
+    public async Task The_database_refuses_a_fifty_first_refund_that_is_not_failed()
+    {
+        var payment = await PaidPayment(100);
+        await (await Refund(payment.Id, 1)).ShouldBe<RefundView>(HttpStatusCode.Created);
+        await SetRefundCounts(payment.Id, 50, 1);
+
+        // 49 live refunds: one more is allowed by the database; 51 live ones are not, whatever the code checks.
+        await SetRefundCounts(payment.Id, 51, 1);
+        var refused = await Record.ExceptionAsync(() => SetRefundCounts(payment.Id, 52, 1));
+        Assert.True(refused is System.Data.Common.DbException || refused?.InnerException is System.Data.Common.DbException, $"not refused: {refused}");
+        Assert.Equal(51, (await _world.Row(payment.Id)).RefundCount);
+    }
+
+    private Task SetRefundCounts(Guid paymentId, int count, int failed) => api.WithDb(db => db.Payments.Where(p => p.Id == paymentId)
+        .ExecuteUpdateAsync(s => s.SetProperty(p => p.RefundCount, count).SetProperty(p => p.FailedRefundCount, failed)));
 
     [Fact]
     public async Task Only_the_committee_chair_refunds_owners_money()

@@ -38,6 +38,8 @@ public enum PaymentAcceptanceState
 public sealed class Payment : IAudited
 {
     public const int MaxRefunds = 50;
+    /// <summary>Refund numbers a payment may use, failed refunds included (keeps out_refund_no at most 31 characters).</summary>
+    public const int MaxRefundNumbers = 999;
     public const int MaxDescription = 127;
 
     private Payment() { }
@@ -92,8 +94,13 @@ public sealed class Payment : IAudited
     public string? FailureReason { get; private set; }
     /// <summary>Sum of refunds requested and not closed; never above <see cref="AmountFen"/> (check constraint).</summary>
     public long RefundedFen { get; private set; }
-    /// <summary>Refunds requested so far; each refund takes the next number, 1–50 (unique, check constraint).</summary>
+    /// <summary>Refunds requested so far, failed ones included: each refund takes the next number (unique per payment).</summary>
     public int RefundCount { get; private set; }
+    /// <summary>
+    /// Refunds WeChat refused for good. They moved no money and do not count toward the 50-refund limit: the database
+    /// checks <c>RefundCount - FailedRefundCount &lt;= 50</c>, both changed under <see cref="Version"/>.
+    /// </summary>
+    public int FailedRefundCount { get; private set; }
     /// <summary>When we last asked WeChat about it (client polls and the sweep are rate limited by this).</summary>
     public DateTimeOffset? LastQueriedAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -140,7 +147,8 @@ public sealed class Payment : IAudited
         State = PaymentState.Paid;
         OpenKey = null;
         TransactionId = transactionId;
-        PaidAt = paidAt;
+        // WeChat reports success_time in +08:00; every stored time is UTC (SQLite's binary form keeps the offset).
+        PaidAt = paidAt.ToUniversalTime();
         if (wasClosed)
             Reject("订单已关闭后才到账，款项将原路退回");
         Touch(now);
@@ -188,7 +196,7 @@ public sealed class Payment : IAudited
         if (RefundedFen + amountFen > AmountFen)
             throw new DomainRuleViolation("refund_exceeds_paid", $"退款总额不能超过实付金额（还可退 {AmountFen - RefundedFen} 分）")
                 .With("refundableFen", AmountFen - RefundedFen);
-        if (RefundCount >= MaxRefunds)
+        if (RefundCount - FailedRefundCount >= MaxRefunds || RefundCount >= MaxRefundNumbers)
             throw new DomainRuleViolation("refund_limit_reached", $"同一笔订单最多退款 {MaxRefunds} 次");
         RefundedFen += amountFen;
         RefundCount++;
@@ -200,6 +208,14 @@ public sealed class Payment : IAudited
     public void ReleaseRefund(long amountFen, DateTimeOffset now)
     {
         RefundedFen -= amountFen;
+        Touch(now);
+    }
+
+    /// <summary>WeChat refused a refund for good: its amount is refundable again and it leaves the 50-refund limit.</summary>
+    public void RefundRefused(long amountFen, DateTimeOffset now)
+    {
+        RefundedFen -= amountFen;
+        FailedRefundCount++;
         Touch(now);
     }
 

@@ -1,4 +1,5 @@
 using Renovation.Community.Api.Common;
+using Renovation.Community.Api.Common.Errors;
 
 namespace Renovation.Community.Api.Features.Payments;
 
@@ -60,10 +61,19 @@ public sealed class PaymentIncident : IAudited
     public Guid? ResolvedBy { get; private set; }
     public string? ResolutionNote { get; private set; }
 
+    public bool IsResolved => ResolvedAt is not null;
+
+    /// <summary>Final. <see cref="ResolvedAt"/> is the concurrency token, so the database's UPDATE … WHERE ResolvedAt IS NULL
+    /// lets one of two concurrent resolutions through.</summary>
     public void Resolve(Guid by, string note, DateTimeOffset now)
     {
+        if (IsResolved)
+            throw AlreadyResolved();
         ResolvedAt = now;
         ResolvedBy = by;
         ResolutionNote = note.Length > MaxDetail ? note[..MaxDetail] : note;
     }
+
+    public static DomainRuleViolation AlreadyResolved() =>
+        new("incident_already_resolved", "该支付异常已处理，不能再次处理", StatusCodes.Status409Conflict);
 }

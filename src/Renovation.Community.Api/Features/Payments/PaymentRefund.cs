@@ -58,7 +58,7 @@ public sealed class PaymentRefund : IAudited
 
     public Guid Id { get; private set; }
     public Guid PaymentId { get; private set; }
-    /// <summary>1–50 within its payment (unique; the database refuses a 51st).</summary>
+    /// <summary>1, 2, … within its payment (unique); failed refunds keep theirs, so numbers may pass 50.</summary>
     public int Sequence { get; private set; }
     /// <summary>商户退款单号: the payment's out_trade_no + "R" + sequence, at most 30 characters.</summary>
     public string OutRefundNo { get; private set; } = "";
@@ -120,7 +120,7 @@ public sealed class PaymentRefund : IAudited
         WeChatRefundId ??= weChatRefundId;
         AcceptedAt ??= now;
         if (final == RefundState.Succeeded)
-            SucceededAt = successTime ?? now;
+            SucceededAt = (successTime ?? now).ToUniversalTime();   // WeChat's +08:00; stored times are UTC
         EndedAt = now;
         Touch(now);
         return true;

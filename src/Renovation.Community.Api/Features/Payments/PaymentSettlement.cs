@@ -42,7 +42,7 @@ public sealed class PaymentSettlement(AppDbContext db, IPaymentPurposes purposes
             var payment = await db.Payments.SingleAsync(p => p.Id == refund.PaymentId, c);
             if (!refund.Refused(error, now))
                 return (SettlementOutcome.AlreadyApplied, payment.Id);
-            payment.ReleaseRefund(refund.AmountFen, now);
+            payment.RefundRefused(refund.AmountFen, now);
             PaymentEvents.Emit(outbox, PaymentEvents.RefundFailed, payment, refund);
             return (SettlementOutcome.RefundMoved, payment.Id);
         }, null, ct);
@@ -93,7 +93,7 @@ public sealed class PaymentSettlement(AppDbContext db, IPaymentPurposes purposes
                 $"mchid {tx.MchId} / appid {tx.AppId} are not ours", notificationId, ct);
             return (SettlementOutcome.Incident, null);
         }
-        var payment = await db.Payments.SingleOrDefaultAsync(p => p.OutTradeNo == tx.OutTradeNo, ct);
+        var payment = await LoadForUpdateAsync(tx.OutTradeNo, ct);
         if (payment is null)
         {
             await RecordIncidentAsync(PaymentIncidentKind.UnknownOrder, tx.OutTradeNo, null, null, null, reportedFen,
@@ -225,6 +225,23 @@ public sealed class PaymentSettlement(AppDbContext db, IPaymentPurposes purposes
         payment.Touched(now);
         PaymentEvents.Emit(outbox, PaymentEvents.ForRefund(refund.State), payment, refund);
         return (SettlementOutcome.RefundMoved, payment.Id);
+    }
+
+    /// <summary>
+    /// The payment, locked for the rest of the transaction on MariaDB (<c>SELECT … FOR UPDATE</c>): a second copy of a
+    /// notification (WeChat sends them in bursts) then waits for the first to commit and finds the payment paid, instead
+    /// of doing the whole credit, failing on the version check, rolling back and replaying. The lock only saves work;
+    /// the concurrency token still decides. SQLite has one writer at a time anyway.
+    /// </summary>
+    private async Task<Payment?> LoadForUpdateAsync(string outTradeNo, CancellationToken ct)
+    {
+        if (db is not MySqlAppDbContext)
+            return await db.Payments.SingleOrDefaultAsync(p => p.OutTradeNo == outTradeNo, ct);
+        // Not composed (no LIMIT around it): MariaDB takes FOR UPDATE only on the outermost SELECT.
+        await foreach (var payment in db.Payments.FromSql($"SELECT * FROM Payments WHERE OutTradeNo = {outTradeNo} FOR UPDATE")
+                           .AsAsyncEnumerable().WithCancellation(ct))
+            return payment;
+        return null;
     }
 
     /// <summary>One incident per kind and order: WeChat repeats itself, the incident list should not.</summary>

@@ -28,6 +28,7 @@ public static class PaymentsApi
             .WithName("CommunityPayments")
             .WithSummary("Fund payments (committee) or service payments (property company) of a community")
             .WithDescription("Payments of a community for the staff who account for them: owners' fund money for the committee, service money for the property company. Paged.");
+        api.MapPaymentIncidentsApi();
         return api;
     }
 

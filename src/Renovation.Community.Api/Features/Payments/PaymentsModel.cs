@@ -11,7 +11,9 @@ internal sealed class PaymentModel : IEntityTypeConfiguration<Payment>
         {
             // The database, not only the entity, refuses refunding more than was paid or a negative amount.
             t.HasCheckConstraint("CK_Payments_Refunded", "RefundedFen >= 0 AND RefundedFen <= AmountFen");
-            t.HasCheckConstraint("CK_Payments_RefundCount", $"RefundCount >= 0 AND RefundCount <= {Payment.MaxRefunds}");
+            // Failed refunds keep their number but leave the limit: at most 50 refunds that are not failed.
+            t.HasCheckConstraint("CK_Payments_RefundCount",
+                $"FailedRefundCount >= 0 AND FailedRefundCount <= RefundCount AND RefundCount <= {Payment.MaxRefundNumbers} AND RefundCount - FailedRefundCount <= {Payment.MaxRefunds}");
             t.HasCheckConstraint("CK_Payments_Amount", "AmountFen > 0");
         });
         e.Property(x => x.OutTradeNo).HasMaxLength(32);
@@ -43,7 +45,7 @@ internal sealed class PaymentRefundModel : IEntityTypeConfiguration<PaymentRefun
     {
         e.ToTable("PaymentRefunds", t =>
         {
-            t.HasCheckConstraint("CK_PaymentRefunds_Sequence", $"Sequence >= 1 AND Sequence <= {Payment.MaxRefunds}");
+            t.HasCheckConstraint("CK_PaymentRefunds_Sequence", $"Sequence >= 1 AND Sequence <= {Payment.MaxRefundNumbers}");
             t.HasCheckConstraint("CK_PaymentRefunds_Amount", "AmountFen > 0");
         });
         e.Property(x => x.OutRefundNo).HasMaxLength(64);
@@ -53,7 +55,7 @@ internal sealed class PaymentRefundModel : IEntityTypeConfiguration<PaymentRefun
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasOne<Payment>().WithMany().HasForeignKey(x => x.PaymentId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => x.OutRefundNo).IsUnique();
-        // At most 50 refunds per order: each takes the next sequence number, 1–50, once.
+        // Each refund takes the next sequence number of its payment once (the 50 limit is Payments' check constraint).
         e.HasIndex(x => new { x.PaymentId, x.Sequence }).IsUnique();
         // A purpose's refund for one reason (a cancelled service order …) at most once per payment; NULLs never collide.
         e.Property(x => x.SubjectKey).HasMaxLength(64);
@@ -88,6 +90,9 @@ internal sealed class PaymentIncidentModel : IEntityTypeConfiguration<PaymentInc
         e.Property(x => x.Detail).HasMaxLength(PaymentIncident.MaxDetail);
         e.Property(x => x.NotificationId).HasMaxLength(64);
         e.Property(x => x.ResolutionNote).HasMaxLength(PaymentIncident.MaxDetail);
+        // Resolving is UPDATE … WHERE ResolvedAt IS NULL: of two concurrent resolutions the database lets one through.
+        e.Property(x => x.ResolvedAt).IsConcurrencyToken();
+        e.HasIndex(x => new { x.Kind, x.CreatedAt });
         e.HasIndex(x => new { x.CommunityId, x.CreatedAt });
         e.HasIndex(x => new { x.ResolvedAt, x.CreatedAt });
         e.HasIndex(x => x.PaymentId);

@@ -123,6 +123,38 @@ public sealed class ReconciliationTests(ApiFactory api) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task A_past_day_without_a_bill_is_reconciled_with_zero_rows_and_what_we_credited_that_day_is_missing()
+    {
+        // WeChat answers NO_STATEMENT_EXIST for a day without transactions; this day is long past the bill's hour.
+        var day = ChinaToday().AddDays(-45);
+        var credited = await PaidPayment();
+        var (from, _) = BillMatcher.DayBounds(day);
+        await api.WithDb(db => db.Payments.Where(p => p.Id == credited.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.PaidAt, from.AddHours(5))));
+
+        var outcome = await Run(day);
+        var again = await Run(day);
+
+        Assert.Equal((ReconcileStatus.Reconciled, 0L), (outcome.Status, outcome.BillRows));
+        Assert.Equal(0, again.DiscrepanciesNew);
+        var stored = await api.WithDb(db => db.ReconciliationDays.AsNoTracking().SingleAsync(d => d.BillDate == day));
+        Assert.Equal((0L, DailyReconciliation.NoBillSha1), (stored.BillRows, stored.Sha1));
+        var missing = Assert.Single(await Discrepancies(day));
+        Assert.Equal((DiscrepancyKind.PaidWithUsMissingFromBill, credited.OutTradeNo), (missing.Kind, missing.Reference));
+    }
+
+    [Fact]
+    public async Task No_bill_before_the_hour_it_is_due_means_try_later_not_a_day_without_transactions()
+    {
+        Assert.True(DateTimeOffset.UtcNow < DailyReconciliation.BillDueAt(ChinaToday()));
+        Assert.Equal(new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero), DailyReconciliation.BillDueAt(new DateOnly(2026, 11, 27)));
+        api.WeChat.Faults.Inject(SimulatorPaths.TradeBill, Fault.PayError(400, "NO_STATEMENT_EXIST"), 1);
+
+        var outcome = await Run(ChinaToday());
+
+        Assert.Equal((ReconcileStatus.TryLater, "NO_STATEMENT_EXIST"), (outcome.Status, outcome.TryLaterCode));
+    }
+
+    [Fact]
     public async Task A_finance_officer_explains_and_resolves_a_discrepancy_with_a_note_and_resolved_is_final()
     {
         var omitted = await PaidPayment();

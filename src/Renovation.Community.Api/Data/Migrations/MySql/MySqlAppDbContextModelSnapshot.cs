@@ -1566,6 +1566,9 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("datetime(6)");
 
+                    b.Property<int>("FailedRefundCount")
+                        .HasColumnType("int");
+
                     b.Property<string>("FailureReason")
                         .HasMaxLength(200)
                         .HasColumnType("varchar(200)");
@@ -1657,7 +1660,7 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         {
                             t.HasCheckConstraint("CK_Payments_Amount", "AmountFen > 0");
 
-                            t.HasCheckConstraint("CK_Payments_RefundCount", "RefundCount >= 0 AND RefundCount <= 50");
+                            t.HasCheckConstraint("CK_Payments_RefundCount", "FailedRefundCount >= 0 AND FailedRefundCount <= RefundCount AND RefundCount <= 999 AND RefundCount - FailedRefundCount <= 50");
 
                             t.HasCheckConstraint("CK_Payments_Refunded", "RefundedFen >= 0 AND RefundedFen <= AmountFen");
                         });
@@ -1706,6 +1709,7 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         .HasColumnType("varchar(500)");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetime(6)");
 
                     b.Property<Guid?>("ResolvedBy")
@@ -1716,6 +1720,8 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.HasIndex("PaymentId");
 
                     b.HasIndex("CommunityId", "CreatedAt");
+
+                    b.HasIndex("Kind", "CreatedAt");
 
                     b.HasIndex("ResolvedAt", "CreatedAt");
 
@@ -1868,7 +1874,7 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         {
                             t.HasCheckConstraint("CK_PaymentRefunds_Amount", "AmountFen > 0");
 
-                            t.HasCheckConstraint("CK_PaymentRefunds_Sequence", "Sequence >= 1 AND Sequence <= 50");
+                            t.HasCheckConstraint("CK_PaymentRefunds_Sequence", "Sequence >= 1 AND Sequence <= 999");
                         });
                 });
 

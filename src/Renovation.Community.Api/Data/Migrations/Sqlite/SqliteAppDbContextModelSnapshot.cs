@@ -1555,6 +1555,9 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FailedRefundCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FailureReason")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1646,7 +1649,7 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("CK_Payments_Amount", "AmountFen > 0");
 
-                            t.HasCheckConstraint("CK_Payments_RefundCount", "RefundCount >= 0 AND RefundCount <= 50");
+                            t.HasCheckConstraint("CK_Payments_RefundCount", "FailedRefundCount >= 0 AND FailedRefundCount <= RefundCount AND RefundCount <= 999 AND RefundCount - FailedRefundCount <= 50");
 
                             t.HasCheckConstraint("CK_Payments_Refunded", "RefundedFen >= 0 AND RefundedFen <= AmountFen");
                         });
@@ -1695,6 +1698,7 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ResolvedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("ResolvedBy")
@@ -1705,6 +1709,8 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.HasIndex("PaymentId");
 
                     b.HasIndex("CommunityId", "CreatedAt");
+
+                    b.HasIndex("Kind", "CreatedAt");
 
                     b.HasIndex("ResolvedAt", "CreatedAt");
 
@@ -1857,7 +1863,7 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("CK_PaymentRefunds_Amount", "AmountFen > 0");
 
-                            t.HasCheckConstraint("CK_PaymentRefunds_Sequence", "Sequence >= 1 AND Sequence <= 50");
+                            t.HasCheckConstraint("CK_PaymentRefunds_Sequence", "Sequence >= 1 AND Sequence <= 999");
                         });
                 });
 

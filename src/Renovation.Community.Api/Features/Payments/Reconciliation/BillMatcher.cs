@@ -28,12 +28,34 @@ public sealed class BillMatcher(AppDbContext db)
 {
     public const int BatchSize = 2000;
 
-    /// <param name="openBill">Opens the downloaded bill; called once, or twice when a second pass is needed.</param>
-    public async Task<BillMatchResult> MatchAsync(Func<Stream> openBill, DateOnly billDate, CancellationToken ct = default)
+    /// <param name="openBill">Opens the downloaded bill; called once, or twice when a second pass is needed. Null when
+    /// WeChat has no bill for the day (no transactions): every payment and refund we settled that day is then missing.</param>
+    public async Task<BillMatchResult> MatchAsync(Func<Stream>? openBill, DateOnly billDate, CancellationToken ct = default)
     {
         var run = new Run(billDate);
-        TradeBillSummary summary;
-        long rows;
+        TradeBillSummary summary = new();
+        long rows = 0;
+        if (openBill is not null)
+            (summary, rows) = await MatchRowsAsync(openBill, run, ct);
+
+        var (from, to) = DayBounds(billDate);
+        var ourPayments = new KeyFingerprint();
+        await foreach (var key in PaidKeys(from, to, ct))
+            ourPayments.Add(key);
+        var ourRefunds = new KeyFingerprint();
+        await foreach (var key in RefundedKeys(from, to, ct))
+            ourRefunds.Add(key);
+
+        var paymentBuckets = run.BillPayments.DifferingBuckets(ourPayments);
+        var refundBuckets = run.BillRefunds.DifferingBuckets(ourRefunds);
+        if (paymentBuckets.Count > 0 || refundBuckets.Count > 0)
+            await SecondPassAsync(openBill, run, paymentBuckets, refundBuckets, from, to, ct);
+
+        return new BillMatchResult(rows, summary, run.Found, run.Report);
+    }
+
+    private async Task<(TradeBillSummary, long)> MatchRowsAsync(Func<Stream> openBill, Run run, CancellationToken ct)
+    {
         // Parsing (CPU) and the look-ups (database) overlap: the reader fills the next batch while the last one is matched.
         var batches = Channel.CreateBounded<List<TradeBillRow>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         await using (var stream = openBill())
@@ -64,24 +86,8 @@ public sealed class BillMatcher(AppDbContext db)
             await foreach (var batch in batches.Reader.ReadAllAsync(ct))
                 await MatchBatchAsync(batch, run, ct);
             await producer;
-            summary = reader.Summary!;
-            rows = reader.RowCount;
+            return (reader.Summary!, reader.RowCount);
         }
-
-        var (from, to) = DayBounds(billDate);
-        var ourPayments = new KeyFingerprint();
-        await foreach (var key in PaidKeys(from, to, ct))
-            ourPayments.Add(key);
-        var ourRefunds = new KeyFingerprint();
-        await foreach (var key in RefundedKeys(from, to, ct))
-            ourRefunds.Add(key);
-
-        var paymentBuckets = run.BillPayments.DifferingBuckets(ourPayments);
-        var refundBuckets = run.BillRefunds.DifferingBuckets(ourRefunds);
-        if (paymentBuckets.Count > 0 || refundBuckets.Count > 0)
-            await SecondPassAsync(openBill, run, paymentBuckets, refundBuckets, from, to, ct);
-
-        return new BillMatchResult(rows, summary, run.Found, run.Report);
     }
 
     /// <summary>China Standard Time midnight to midnight: WeChat cuts bills by Beijing time.</summary>
@@ -151,13 +157,14 @@ public sealed class BillMatcher(AppDbContext db)
     }
 
     /// <summary>Exact comparison, restricted to the buckets whose fingerprints differ.</summary>
-    private async Task SecondPassAsync(Func<Stream> openBill, Run run, HashSet<int> paymentBuckets, HashSet<int> refundBuckets,
+    private async Task SecondPassAsync(Func<Stream>? openBill, Run run, HashSet<int> paymentBuckets, HashSet<int> refundBuckets,
         DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         var billPayments = new Dictionary<string, List<long>>(StringComparer.Ordinal);
         var billRefunds = new Dictionary<string, List<long>>(StringComparer.Ordinal);
         var refundTradeNos = new Dictionary<string, string>(StringComparer.Ordinal);
-        await using (var stream = openBill())
+        // No bill (a day without transactions) reads as an empty file: every one of ours is then missing from it.
+        await using (var stream = openBill?.Invoke() ?? Stream.Null)
         {
             await foreach (var row in BillKeyScanner.ScanAsync(stream, ct))
             {

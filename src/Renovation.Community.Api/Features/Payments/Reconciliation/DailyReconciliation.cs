@@ -34,6 +34,16 @@ public sealed class DailyReconciliation(AppDbContext db, IServiceProvider servic
     public const string DiscrepanciesEvent = "reconciliation.discrepancies";
     public const int MaxMonthsBack = 3;
 
+    /// <summary>Stored as the day's SHA1 when WeChat had no bill for it (a day without transactions).</summary>
+    public const string NoBillSha1 = "";
+
+    /// <summary>
+    /// WeChat publishes a day's bill at about 10:00 (China) the next day. Before that NO_STATEMENT_EXIST only means "not
+    /// yet"; after it, the day had no transactions. STATEMENT_CREATING always means "not yet".
+    /// </summary>
+    public static DateTimeOffset BillDueAt(DateOnly billDate) =>
+        new DateTimeOffset(billDate.AddDays(1).ToDateTime(new TimeOnly(10, 0)), ChinaTime.Offset);
+
     /// <summary>Today in China; bills are cut by Beijing time.</summary>
     public DateOnly TodayInChina => DateOnly.FromDateTime(clock.GetUtcNow().ToChina().DateTime);
 
@@ -49,6 +59,13 @@ public sealed class DailyReconciliation(AppDbContext db, IServiceProvider servic
         var application = await pay.ApplyTradeBillAsync(billDate, TradeBillType.All, ct);
         if (!application.IsReady)
         {
+            if (application.TryLaterCode == WeChatPayErrorCodes.NoStatementExist && clock.GetUtcNow() >= BillDueAt(billDate))
+            {
+                // Past the hour the bill is due, "no statement" means the merchant had no transaction that day: the day
+                // is reconciled with zero rows (and anything we settled that day is missing from WeChat's books).
+                logger.LogInformation("No trade bill for {BillDate} (no transactions at WeChat Pay)", billDate);
+                return await RecordAsync(billDate, await new BillMatcher(db).MatchAsync(null, billDate, ct), NoBillSha1, ct);
+            }
             logger.LogInformation("Trade bill of {BillDate} not ready ({Code}); try later", billDate, application.TryLaterCode);
             return new ReconcileOutcome(billDate, ReconcileStatus.TryLater, application.TryLaterCode, 0, 0, 0, 0);
         }
@@ -75,10 +92,17 @@ public sealed class DailyReconciliation(AppDbContext db, IServiceProvider servic
         var inserted = await InsertNewAsync(billDate, result.Discrepancies, now, ct);
         var healed = await HealAsync(billDate, result.Discrepancies, ct);
         await WriteReportAsync(billDate, result, ct);
-        if (!await db.ReconciliationDays.AnyAsync(d => d.BillDate == billDate, ct))
+        var day = await db.ReconciliationDays.SingleOrDefaultAsync(d => d.BillDate == billDate, ct);
+        if (day is null)
         {
             db.ReconciliationDays.Add(new ReconciliationDay(billDate, result, sha1, now));
             await SaveIgnoringDuplicateAsync(ct);
+        }
+        else if (day.Sha1 == NoBillSha1 && sha1 != NoBillSha1)
+        {
+            // Recorded as a day without a bill, and WeChat has published one since: its figures replace the zeros.
+            day.BillArrived(result, sha1, now);
+            await db.SaveChangesAsync(ct);
         }
         logger.LogInformation("Reconciled {BillDate}: {Rows} bill rows, {Found} differences ({New} new), {Healed} healed",
             billDate, result.Rows, result.Discrepancies.Count, inserted, healed);

@@ -14,6 +14,12 @@ public sealed class ReconciliationDay
     public ReconciliationDay(DateOnly billDate, BillMatchResult result, string sha1, DateTimeOffset now)
     {
         BillDate = billDate;
+        BillArrived(result, sha1, now);
+    }
+
+    /// <summary>The day's figures from its bill (zeros and an empty SHA1 when WeChat had no bill for the day).</summary>
+    public void BillArrived(BillMatchResult result, string sha1, DateTimeOffset now)
+    {
         Sha1 = sha1;
         BillRows = result.Rows;
         SettlementTotalFen = result.Summary.SettlementTotalFen;
@@ -23,7 +29,7 @@ public sealed class ReconciliationDay
     }
 
     public DateOnly BillDate { get; private set; }
-    /// <summary>The SHA1 WeChat Pay announced and the downloaded file matched.</summary>
+    /// <summary>The SHA1 WeChat Pay announced and the downloaded file matched; empty when there was no bill (no transactions).</summary>
     public string Sha1 { get; private set; } = "";
     public long BillRows { get; private set; }
     public long SettlementTotalFen { get; private set; }
