@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text;
 using Renovation.Community.Api.Common.Paging;
@@ -25,6 +26,10 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         "POST /api/v1/communities/{c}/units",
         "POST /api/v1/communities/{c}/owner-parties",
         "POST /api/v1/communities/{c}/register/import",
+        "GET /api/v1/communities/{c}/register/template",
+        "GET /api/v1/communities/{c}/register/download?format=xlsx",
+        "POST /api/v1/owner-parties/{p}/merge",
+        "DELETE /api/v1/owner-parties/{p}",
         "GET /api/v1/role-grants?role=CommitteeMember&scopeId={c}",
         "POST /api/v1/role-grants",
         "PUT /api/v1/units/{u}",
@@ -81,15 +86,17 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
     {
         var client = await api.ClientFor(user);
         var before = await RowCounts.Of(api);
-        var response = await client.SendAsync(Build(endpoint, communityId, unitId, streetId));
+        var partyId = await api.WithDb(db => db.Units.Where(u => u.Id == unitId).Select(u => u.OwnerPartyId).SingleAsync());
+        var response = await client.SendAsync(Build(endpoint, communityId, unitId, streetId, partyId));
         await response.ShouldBeProblem(HttpStatusCode.NotFound);
         Assert.Equal(before, await RowCounts.Of(api));
     }
 
-    private static HttpRequestMessage Build(string endpoint, Guid communityId, Guid unitId, Guid streetId)
+    private static HttpRequestMessage Build(string endpoint, Guid communityId, Guid unitId, Guid streetId, Guid? partyId = null)
     {
         var parts = endpoint.Split(' ');
-        var request = new HttpRequestMessage(new HttpMethod(parts[0]), parts[1].Replace("{c}", communityId.ToString()).Replace("{u}", unitId.ToString()));
+        var request = new HttpRequestMessage(new HttpMethod(parts[0]), parts[1].Replace("{c}", communityId.ToString()).Replace("{u}", unitId.ToString())
+            .Replace("{p}", partyId.ToString()));
         var path = parts[1];
         request.Content = (parts[0], path) switch
         {
@@ -97,6 +104,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
             ("POST", var p) when p.EndsWith("/buildings") => JsonBody(new { name = "99幢" }),
             ("POST", var p) when p.EndsWith("/units") => JsonBody(new { buildingId = Guid.NewGuid(), number = "999", exclusiveAreaHundredths = 100, areaBasis = "Registered", ownerPartyId = Guid.NewGuid() }),
             ("POST", var p) when p.EndsWith("/owner-parties") => JsonBody(new { kind = "Person", members = new[] { new { name = "某人", idLast4 = "1234" } } }),
+            ("POST", var p) when p.EndsWith("/merge") => JsonBody(new { intoPartyId = partyId }),
             ("POST", var p) when p.EndsWith("/import") => new StringContent("building,unit,area_m2,area_basis,certificate_no,party_key,party_kind,owners,id_last4\n9幢,1,80,,x,P,person,某,1234\n", Encoding.UTF8, "text/csv"),
             ("POST", "/api/v1/notices") => JsonBody(new { targetKind = "Community", targetId = communityId, title = "越权通知", body = "正文" }),
             ("POST", "/api/v1/role-grants") => JsonBody(new { userId = Guid.NewGuid(), role = "CommitteeMember", scopeId = communityId }),

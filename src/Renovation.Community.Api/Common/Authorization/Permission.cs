@@ -41,4 +41,6 @@ public enum Permission
     RefundFundPayments,
     /// <summary>Refund service money (property staff of the serving company).</summary>
     RefundServicePayments,
+    /// <summary>Merge duplicate owner parties and remove empty ones (committee, street, city): the register's head count.</summary>
+    MaintainOwnerParties,
 }

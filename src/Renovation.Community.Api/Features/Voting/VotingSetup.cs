@@ -14,6 +14,7 @@ public static class VotingSetup
         builder.Services.AddOptions<VotingOptions>().Bind(section);
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<OpenVotes>();
+        builder.Services.AddScoped<Common.Register.IOwnerPartyGuard, VotingPartyGuard>();
         builder.Services.AddSingleton<BallotChainer>();
         builder.Services.AddSingleton<BallotBox>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<BallotBox>());

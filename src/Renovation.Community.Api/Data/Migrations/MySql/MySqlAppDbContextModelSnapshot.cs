@@ -1176,6 +1176,26 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.ToTable("OwnerParties");
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.Places.OwnerPartyKey", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("CommunityId", "Key");
+
+                    b.HasIndex("OwnerPartyId");
+
+                    b.ToTable("OwnerPartyKeys");
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Places.PartyMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2333,6 +2353,21 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.Places.OwnerPartyKey", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Places.ResidentialCommunity", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Renovation.Community.Api.Features.Places.OwnerParty", null)
+                        .WithMany("Keys")
+                        .HasForeignKey("OwnerPartyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Places.PartyMember", b =>
                 {
                     b.HasOne("Renovation.Community.Api.Features.Places.OwnerParty", null)
@@ -2600,6 +2635,8 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
 
             modelBuilder.Entity("Renovation.Community.Api.Features.Places.OwnerParty", b =>
                 {
+                    b.Navigation("Keys");
+
                     b.Navigation("Members");
                 });
 

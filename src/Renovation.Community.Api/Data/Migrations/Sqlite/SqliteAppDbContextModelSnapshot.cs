@@ -1165,6 +1165,26 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.ToTable("OwnerParties");
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.Places.OwnerPartyKey", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Key");
+
+                    b.HasIndex("OwnerPartyId");
+
+                    b.ToTable("OwnerPartyKeys");
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Places.PartyMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2322,6 +2342,21 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.Places.OwnerPartyKey", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Places.ResidentialCommunity", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Renovation.Community.Api.Features.Places.OwnerParty", null)
+                        .WithMany("Keys")
+                        .HasForeignKey("OwnerPartyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Places.PartyMember", b =>
                 {
                     b.HasOne("Renovation.Community.Api.Features.Places.OwnerParty", null)
@@ -2589,6 +2624,8 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Renovation.Community.Api.Features.Places.OwnerParty", b =>
                 {
+                    b.Navigation("Keys");
+
                     b.Navigation("Members");
                 });
 
