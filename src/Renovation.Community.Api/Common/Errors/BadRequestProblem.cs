@@ -28,7 +28,13 @@ public static partial class BadRequestProblem
         var converted = ConvertFailed().Match(e.Message);
         string message;
         if (converted.Success)
-            message = $"应为{Describe(converted.Groups["type"].Value)}（值的类型不对或超出范围）";
+        {
+            // The serializer names the record it was building, not the member: walk the path to the member's type.
+            var type = FindType(converted.Groups["type"].Value);
+            var member = type is null || type.Namespace?.StartsWith("Renovation.Community", StringComparison.Ordinal) != true ? type
+                : MemberType(type, path) ?? MemberType(type, path.Split('.')[^1]);
+            message = $"应为{(member is null ? "正确的类型" : Describe(member))}（值的类型不对或超出范围）";
+        }
         else
             message = $"JSON 格式错误（第 {e.LineNumber + 1} 行第 {e.BytePositionInLine + 1} 个字节附近）";
         var field = path.Length == 0 ? "$" : path;
@@ -39,12 +45,52 @@ public static partial class BadRequestProblem
         return problem;
     }
 
-    /// <summary>The CLR type a value should have, as the caller would say it.</summary>
+    /// <summary>The type at a JSON path such as <c>members[0].idLast4</c> below <paramref name="root"/>, if it can be found.</summary>
+    private static Type? MemberType(Type root, string path)
+    {
+        var type = root;
+        foreach (var segment in path.Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var name = segment.Split('[')[0];
+            var property = type.GetProperties().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (property is null)
+                return null;
+            type = property.PropertyType;
+            if (segment.Contains('[', StringComparison.Ordinal))
+                type = ElementType(type) ?? type;
+        }
+        // A type mismatch inside a list element is reported at the list when the path stops there.
+        return type;
+    }
+
+    private static Type? ElementType(Type type) => type.IsArray ? type.GetElementType()
+        : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+            ?.GetGenericArguments()[0];
+
+    private static Type? FindType(string fullName) => Type.GetType(fullName, throwOnError: false)
+        ?? OurAssemblies().Select(a => a.GetType(fullName, throwOnError: false)).FirstOrDefault(t => t is not null);
+
+    private static IEnumerable<System.Reflection.Assembly> OurAssemblies() => AppDomain.CurrentDomain.GetAssemblies()
+        .Where(a => a.GetName().Name?.StartsWith("Renovation.Community", StringComparison.Ordinal) == true);
+
+    private static string Describe(Type type)
+    {
+        var plain = Nullable.GetUnderlyingType(type) ?? type;
+        if (plain.IsEnum)
+            return $"以下之一：{string.Join("、", Enum.GetNames(plain))}";
+        if (plain != typeof(string) && ElementType(plain) is not null)
+            return "数组";
+        return Describe(plain.Name);
+    }
+
+    /// <summary>A type as the framework names it in a binding message ("Nullable&lt;Guid&gt;", "Int32", "VoteState"), in words.</summary>
     private static string Describe(string type)
     {
-        if (type.Contains("List`1", StringComparison.Ordinal) || type.Contains("Enumerable`1", StringComparison.Ordinal) || type.EndsWith("[]", StringComparison.Ordinal))
+        var name = type.Trim().TrimEnd('?');
+        if (name.StartsWith("Nullable<", StringComparison.Ordinal))
+            name = name["Nullable<".Length..^1];
+        if (name.Contains('<', StringComparison.Ordinal) || name.EndsWith("[]", StringComparison.Ordinal))
             return "数组";
-        var name = type.TrimEnd('?').Split('.', '+')[^1].Replace("Nullable`1[", "").TrimEnd(']');
         name = name.Split('.')[^1];
         return name switch
         {
@@ -57,17 +103,10 @@ public static partial class BadRequestProblem
             "DateOnly" => "日期（如 2026-01-01）",
             "String" or "string" => "字符串",
             "Decimal" or "Double" or "decimal" or "double" => "数字",
-            _ => EnumNames(type) is { } names ? $"以下之一：{names}" : $"{name} 对象",
+            _ => OurAssemblies().SelectMany(a => a.GetTypes()).FirstOrDefault(t => t.IsEnum && t.Name == name) is { } e
+                ? $"以下之一：{string.Join("、", Enum.GetNames(e))}"
+                : "正确的类型",
         };
-    }
-
-    private static string? EnumNames(string type)
-    {
-        var clr = AppDomain.CurrentDomain.GetAssemblies()
-            .Where(a => a.GetName().Name?.StartsWith("Renovation.Community", StringComparison.Ordinal) == true)
-            .Select(a => a.GetType(type.TrimEnd('?'), throwOnError: false) ?? a.GetTypes().FirstOrDefault(t => t.IsEnum && t.Name == type.TrimEnd('?')))
-            .FirstOrDefault(t => t is { IsEnum: true });
-        return clr is null ? null : string.Join("、", Enum.GetNames(clr));
     }
 
     [GeneratedRegex("^Failed to bind parameter \"(?<type>[^ \"]+) (?<name>[^\"]+)\" from \"(?<value>.*)\"\\.$", RegexOptions.Singleline)]

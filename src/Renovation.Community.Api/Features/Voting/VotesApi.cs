@@ -53,6 +53,7 @@ public static class VotesApi
         votes.MapGet("/my-status", MyStatusAsync).WithName("MyVotingStatus");
         votes.MapGet("/participants", ParticipantsAsync).WithName("ListParticipants").WithSummary("Who took part (public)");
         votes.MapGet("/non-voters", NonVotersAsync).WithName("ListNonVoters").WithSummary("Parties that have not voted yet (for reminders)");
+        votes.MapNonVoterDownload();
         votes.MapGet("/receipts/{receipt}", CheckReceiptAsync).WithName("CheckReceipt");
         votes.MapGet("/record", RecordAsync).WithName("GetVoteRecord").WithSummary("The published record of a closed vote");
         votes.MapPost("/paper-ballots", PaperBallots.EnterAsync).WithName("EnterPaperBallot");
