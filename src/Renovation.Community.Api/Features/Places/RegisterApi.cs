@@ -199,7 +199,7 @@ public static class RegisterApi
         "RFC 4180 quoting, so a quoted cell may hold a line break) or an .xlsx workbook (first sheet). The type is decided " +
         "by the content, not the media type; UTF-16, .xls and other files are refused with 422 `register_encoding_unsupported` " +
         "or `register_format_unsupported`. The first row is the header; columns are found by name (English or Chinese), in any order:\n" +
-        RegisterColumns.Describe() + "\n\nAn owner already in the register (same kind, names and ID suffixes, see " +
+        RegisterColumns.Describe() + "\n\nOther columns are ignored and listed in `ignoredColumns`. An owner already in the register (same kind, names and ID suffixes, see " +
         "docs/register-import.md) is joined, not created again. Every row is checked; when any row is wrong nothing is " +
         "written and 422 `register_invalid` lists each error with its row number (`line`, header = 1) and column. " +
         "GetRegisterTemplate downloads a template.";
