@@ -30,6 +30,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<OwnerParty> OwnerParties => Set<OwnerParty>();
     public DbSet<PartyMember> PartyMembers => Set<PartyMember>();
+    public DbSet<OwnerPartyKey> OwnerPartyKeys => Set<OwnerPartyKey>();
     public DbSet<PropertyCompany> PropertyCompanies => Set<PropertyCompany>();
 
     public DbSet<AppUser> Users => Set<AppUser>();

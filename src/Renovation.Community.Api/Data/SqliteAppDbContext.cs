@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Renovation.Community.Api.Common.Time;
 
 namespace Renovation.Community.Api.Data;
 
@@ -10,9 +10,9 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no DateTimeOffset type and EF cannot order or compare it there; all our times are UTC, so
-        // the binary form (ticks plus offset) sorts correctly.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        // the binary form (ticks plus offset) sorts correctly. Values are kept to the millisecond (Timestamps).
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Timestamps.StoredAsBinary>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<Timestamps.StoredAsBinary>();
     }
 }
 

@@ -25,7 +25,11 @@ public static class ApiServices
         // Which server answers is nobody's business.
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         services.AddHttpContextAccessor();
-        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new Common.Time.Timestamps.Json());
+        });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemShape.Apply);
         services.AddExceptionHandler<ProblemExceptionHandler>();

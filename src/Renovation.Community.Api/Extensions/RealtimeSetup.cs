@@ -16,7 +16,8 @@ public static class RealtimeSetup
         builder.Services.AddSingleton<Common.Authorization.IAccessChanges>(sp => sp.GetRequiredService<LiveMemberships>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveMemberships>());
 
-        var signalR = builder.Services.AddSignalR();
+        var signalR = builder.Services.AddSignalR()
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new Common.Time.Timestamps.Json()));
         if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
         {
             builder.Services.AddRedisConnection(redis);

@@ -23,7 +23,7 @@ public sealed class BadInputSweepTests(ApiFactory api) : IClassFixture<ApiFactor
         { "city-admin", "POST", "/api/v1/property-companies", "{\"name\":\"安居物业服务有限公司\"}", "property_company_exists" },
         { "street-officer", "POST", "/api/v1/communities/{a}/buildings", "{\"name\":\"\"}", "validation_failed" },
         { "street-officer", "POST", "/api/v1/communities/{a}/buildings", "{\"name\":\"1幢\"}", "building_exists" },
-        { "committee-a", "GET", "/api/v1/communities/{a}/bindings?status=Maybe", "", "invalid_request" },
+        { "committee-a", "GET", "/api/v1/communities/{a}/bindings?status=Maybe", "", "invalid_query" },
         { "committee-a", "GET", "/api/v1/communities/not-a-guid", "", "not_found" },
         { "street-officer", "POST", "/api/v1/communities", "{\"streetId\":\"not-a-guid\",\"name\":\"x\",\"address\":\"y\"}", "invalid_request" },
         { "street-officer", "POST", "/api/v1/communities", "{\"streetId\":\"{b-street}\",\"name\":\"某小区\",\"address\":\"y\"}", "street_not_found" },

@@ -26,6 +26,10 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         "POST /api/v1/communities/{c}/units",
         "POST /api/v1/communities/{c}/owner-parties",
         "POST /api/v1/communities/{c}/register/import",
+        "GET /api/v1/communities/{c}/register/template",
+        "GET /api/v1/communities/{c}/register/download?format=xlsx",
+        "POST /api/v1/owner-parties/{p}/merge",
+        "DELETE /api/v1/owner-parties/{p}",
         "GET /api/v1/role-grants?role=CommitteeMember&scopeId={c}",
         "POST /api/v1/role-grants",
         "PUT /api/v1/units/{u}",
@@ -120,7 +124,8 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         endpoint = await WithFundIds(endpoint, communityId);
         var client = await api.ClientFor(user);
         var before = await RowCounts.Of(api);
-        var response = await client.SendAsync(Build(endpoint, communityId, unitId, streetId));
+        var partyId = await api.WithDb(db => db.Units.Where(u => u.Id == unitId).Select(u => u.OwnerPartyId).SingleAsync());
+        var response = await client.SendAsync(Build(endpoint, communityId, unitId, streetId, partyId));
         await response.ShouldBeProblem(HttpStatusCode.NotFound);
         Assert.Equal(before, await RowCounts.Of(api));
     }
@@ -137,9 +142,11 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
     });
 
     private static HttpRequestMessage Build(string endpoint, Guid communityId, Guid unitId, Guid streetId)
+    private static HttpRequestMessage Build(string endpoint, Guid communityId, Guid unitId, Guid streetId, Guid? partyId = null)
     {
         var parts = endpoint.Split(' ');
-        var request = new HttpRequestMessage(new HttpMethod(parts[0]), parts[1].Replace("{c}", communityId.ToString()).Replace("{u}", unitId.ToString()));
+        var request = new HttpRequestMessage(new HttpMethod(parts[0]), parts[1].Replace("{c}", communityId.ToString()).Replace("{u}", unitId.ToString())
+            .Replace("{p}", partyId.ToString()));
         var path = parts[1];
         request.Content = (parts[0], path) switch
         {
@@ -148,6 +155,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
             ("POST", var p) when p.EndsWith("/units") => JsonBody(new { buildingId = Guid.NewGuid(), number = "999", exclusiveAreaHundredths = 100, areaBasis = "Registered", ownerPartyId = Guid.NewGuid() }),
             ("POST", var p) when p.EndsWith("/owner-parties") => JsonBody(new { kind = "Person", members = new[] { new { name = "某人", idLast4 = "1234" } } }),
             ("POST", var p) when p.EndsWith("/opening/import") => new StringContent("building,unit,opening_balance_yuan,initial_deposit_yuan\n1幢,101,1,1\n", Encoding.UTF8, "text/csv"),
+            ("POST", var p) when p.EndsWith("/merge") => JsonBody(new { intoPartyId = partyId }),
             ("POST", var p) when p.EndsWith("/import") => new StringContent("building,unit,area_m2,area_basis,certificate_no,party_key,party_kind,owners,id_last4\n9幢,1,80,,x,P,person,某,1234\n", Encoding.UTF8, "text/csv"),
             ("POST", "/api/v1/notices") => JsonBody(new { targetKind = "Community", targetId = communityId, title = "越权通知", body = "正文" }),
             ("POST", "/api/v1/service-items") => JsonBody(new { category = "Cleaning", title = "越权服务", description = "说明", priceFen = 100,

@@ -57,7 +57,7 @@ public sealed class ListTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Theory]
     [InlineData("/api/v1/projects?pageSize=0", "validation_failed")]
     [InlineData("/api/v1/projects?page=0", "validation_failed")]
-    [InlineData("/api/v1/projects?state=Demolished", "invalid_request")]
+    [InlineData("/api/v1/projects?state=Demolished", "invalid_query")]
     [InlineData("/api/v1/plans?pageSize=101", "validation_failed")]
     [InlineData("/api/v1/plan-reviews/mine?pageSize=0", "validation_failed")]
     [InlineData("/api/v1/publicity-comments/mine?page=-1", "validation_failed")]

@@ -49,7 +49,8 @@ public sealed class VotingWorld(ApiFactory api)
             {
                 var spec = specs[p];
                 var members = spec.Kind == OwnerPartyKind.CoOwners
-                    ? new[] { ("共有人甲", (string?)"1111"), ("共有人乙", "2222") }
+                    // Distinct ID suffixes: two co-owner groups of the same names and suffixes would be one owner (OwnerPartyKey).
+                    ? new[] { ("共有人甲", (string?)$"{1100 + p}"), ("共有人乙", $"{2200 + p}") }
                     : new[] { ($"业主{p + 1}", (string?)"1234") };
                 var party = new OwnerParty(community.Id, spec.Kind, string.Join("、", members.Select(m => m.Item1)) + $"#{p + 1}", members);
                 db.OwnerParties.Add(party);

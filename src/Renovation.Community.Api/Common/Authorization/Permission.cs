@@ -60,4 +60,6 @@ public enum Permission
     RunFund,
     /// <summary>Draft works plans paid from the fund (committee and the serving property company).</summary>
     DraftWorksPlans,
+    /// <summary>Merge duplicate owner parties and remove empty ones (committee, street, city): the register's head count.</summary>
+    MaintainOwnerParties,
 }

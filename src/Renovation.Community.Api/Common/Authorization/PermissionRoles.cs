@@ -9,6 +9,7 @@ internal static class PermissionRoles
         Permission.ViewRegister => [Role.CommitteeMember, Role.CommitteeChair, Role.PropertyStaff, Role.StreetOfficer, Role.CityAdmin],
         Permission.DecideBindings => [Role.CommitteeMember, Role.CommitteeChair, Role.PropertyStaff],
         Permission.ManagePlaces => [Role.StreetOfficer, Role.CityAdmin],
+        Permission.MaintainOwnerParties => [Role.CommitteeMember, Role.CommitteeChair, Role.StreetOfficer, Role.CityAdmin],
         Permission.ManageRoles => [Role.StreetOfficer, Role.CityAdmin],
         Permission.ConveneRenovation => [Role.StreetOfficer],
         Permission.ManageRenovationLibrary => [Role.CityAdmin],

@@ -28,7 +28,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         AppProblem p => (p.Status, p.Code, p.Detail, p.Extensions),
         BadHttpRequestException b when b.StatusCode == 413 => (413, "payload_too_large", "请求内容过大", Empty()),
         BadHttpRequestException b when b.StatusCode == 415 => (415, "unsupported_media_type", "不支持的内容类型", Empty()),
-        BadHttpRequestException => (400, "invalid_request", "请求格式不正确：请检查 JSON 格式、字段类型和必填字段", Empty()),
+        BadHttpRequestException b => Classify(BadRequestProblem.From(b)),
         DbUpdateConcurrencyException => (409, "concurrent_update", "数据已被他人修改，请刷新后重试", Empty()),
         DbUpdateException e when UniqueViolation.IsUniqueViolation(e) => (409, "duplicate", "记录已存在，不能重复提交", Empty()),
         _ => (500, "internal_error", "服务器内部错误，请稍后再试", Empty()),

@@ -37,8 +37,17 @@ public sealed class Validator
     public Validator Matches(string? value, Regex pattern, string field, string message) =>
         value is null || pattern.IsMatch(value) ? this : Add(field, message);
 
-    public Validator Range(long value, long min, long max, string field, string message) =>
-        value < min || value > max ? Add(field, message) : this;
+    /// <summary>
+    /// <paramref name="message"/> says what is allowed; the caller also learns which end was crossed and what it sent,
+    /// so a value above the maximum is never answered with a "must be more than 0".
+    /// </summary>
+    public Validator Range(long value, long min, long max, string field, string message)
+    {
+        if (value >= min && value <= max)
+            return this;
+        var bound = value < min ? $"不能小于 {min}" : $"超出范围，不能大于 {max}";
+        return Add(field, $"{field} {bound}（收到 {value}）：{message}");
+    }
 
     public Validator NotEmpty(Guid value, string field, string label) =>
         value == Guid.Empty ? Add(field, $"请选择{label}") : this;
@@ -53,6 +62,17 @@ public sealed class Validator
 public sealed class RequestValidationException : Errors.AppProblem
 {
     public RequestValidationException(IReadOnlyDictionary<string, string[]> errors)
-        : base(StatusCodes.Status400BadRequest, "validation_failed", "请求参数有误，请按提示修改") =>
+        : base(StatusCodes.Status400BadRequest, "validation_failed", Summary(errors)) =>
         Extensions["errors"] = errors;
+
+    /// <summary>The first problem in words, so a client that shows only <c>detail</c> still names the field.</summary>
+    private static string Summary(IReadOnlyDictionary<string, string[]> errors)
+    {
+        var count = errors.Values.Sum(v => v.Length);
+        if (count == 0)
+            return "请求参数有误，请按提示修改";
+        var (field, messages) = errors.First();
+        var first = messages[0].StartsWith(field, StringComparison.Ordinal) ? messages[0] : $"{field}：{messages[0]}";
+        return count == 1 ? $"请求参数有误：{first}" : $"请求参数有误：{first}（共 {count} 处，见 errors）";
+    }
 }

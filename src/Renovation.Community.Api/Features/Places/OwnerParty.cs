@@ -20,6 +20,7 @@ public enum OwnerPartyKind
 public sealed class OwnerParty : IAudited
 {
     private readonly List<PartyMember> _members = [];
+    private readonly List<OwnerPartyKey> _keys = [];
 
     private OwnerParty() { }
 
@@ -33,6 +34,7 @@ public sealed class OwnerParty : IAudited
         foreach (var (memberName, idLast4) in members)
             _members.Add(new PartyMember(Id, memberName, idLast4));
         CheckMembers();
+        _keys.Add(new OwnerPartyKey(communityId, OwnerPartyKey.For(this), Id));
     }
 
     public Guid Id { get; private set; }
@@ -44,6 +46,31 @@ public sealed class OwnerParty : IAudited
     /// <summary>True for the developer party, NULL for any other: a unique index over (community, slot) lets each
     /// community hold one developer party however many requests or imports race to create it.</summary>
     public bool? DeveloperSlot { get; private set; }
+    /// <summary>The import keys that identify this party (<see cref="OwnerPartyKey"/>); a merge adds the merged party's.</summary>
+    public IReadOnlyList<OwnerPartyKey> Keys => _keys;
+
+    /// <summary>
+    /// Takes over a duplicate party's keys (its units are moved by the caller), so that later imports under either
+    /// spelling join this party. The duplicate is then empty and is removed.
+    /// </summary>
+    public void Absorb(OwnerParty duplicate)
+    {
+        if (duplicate.Id == Id || duplicate.CommunityId != CommunityId)
+            throw new DomainRuleViolation("party_merge_invalid", "只能把同一小区的另一个业主合并到此业主");
+        foreach (var key in duplicate._keys.ToList())
+        {
+            duplicate._keys.Remove(key);
+            key.MoveTo(Id);
+            _keys.Add(key);
+        }
+    }
+
+    /// <summary>Gives a party registered before keys existed its key (a no-op once it has one).</summary>
+    public void EnsureKeyed()
+    {
+        if (_keys.Count == 0)
+            _keys.Add(new OwnerPartyKey(CommunityId, OwnerPartyKey.For(this), Id));
+    }
 
     private void CheckMembers()
     {

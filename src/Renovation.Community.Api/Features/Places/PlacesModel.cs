@@ -70,6 +70,19 @@ internal sealed class OwnerPartyModel : IEntityTypeConfiguration<OwnerParty>
         e.Navigation(x => x.Members).HasField("_members").UsePropertyAccessMode(PropertyAccessMode.Field);
         e.HasIndex(x => new { x.CommunityId, x.Kind });
         e.HasIndex(x => new { x.CommunityId, x.DeveloperSlot }).IsUnique();
+        e.HasMany(x => x.Keys).WithOne().HasForeignKey(k => k.OwnerPartyId).OnDelete(DeleteBehavior.Cascade);
+        e.Navigation(x => x.Keys).HasField("_keys").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class OwnerPartyKeyModel : IEntityTypeConfiguration<OwnerPartyKey>
+{
+    public void Configure(EntityTypeBuilder<OwnerPartyKey> e)
+    {
+        // One party per key in a community: two imports racing to create the same owner meet here.
+        e.HasKey(x => new { x.CommunityId, x.Key });
+        e.Property(x => x.Key).HasMaxLength(64).IsUnicode(false);
+        e.HasOne<ResidentialCommunity>().WithMany().HasForeignKey(x => x.CommunityId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -1,6 +1,6 @@
 using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 using System.Text.RegularExpressions;
-using System.Text;
+using Renovation.Community.Api.Common.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Common.Authorization;
@@ -20,7 +20,7 @@ public sealed record CreateUnit(Guid BuildingId, string Number, long ExclusiveAr
     string? CertificateNumber, Guid OwnerPartyId) : IValidatable
 {
     public void Validate(Validator v) => v.NotEmpty(BuildingId, "buildingId", "楼栋").Text(Number, "number", "房号", 32)
-        .Range(ExclusiveAreaHundredths, 1, 100_000_000, "exclusiveAreaHundredths", "专有面积（单位 0.01 平方米）必须大于 0")
+        .Range(ExclusiveAreaHundredths, 1, 100_000_000, "exclusiveAreaHundredths", "专有面积以 0.01 平方米为单位，应为 1 到 100000000 的整数")
         .Text(CertificateNumber, "certificateNumber", "不动产权证号", 64, required: false)
         .NotEmpty(OwnerPartyId, "ownerPartyId", "业主");
 }
@@ -29,7 +29,7 @@ public sealed record UpdateUnit(long ExclusiveAreaHundredths, AreaBasis AreaBasi
     Guid OwnerPartyId) : IValidatable
 {
     public void Validate(Validator v) => v
-        .Range(ExclusiveAreaHundredths, 1, 100_000_000, "exclusiveAreaHundredths", "专有面积（单位 0.01 平方米）必须大于 0")
+        .Range(ExclusiveAreaHundredths, 1, 100_000_000, "exclusiveAreaHundredths", "专有面积以 0.01 平方米为单位，应为 1 到 100000000 的整数")
         .Text(CertificateNumber, "certificateNumber", "不动产权证号", 64, required: false)
         .NotEmpty(OwnerPartyId, "ownerPartyId", "业主");
 }
@@ -89,12 +89,23 @@ public static class RegisterApi
             .WithSummary("Add an owner party")
             .WithDescription("Adds an owner party. A community has at most one developer party, which holds all unsold units (409 developer_party_exists).");
         c.MapPost("/register/import", ImportAsync).WithName("ImportRegister")
-            .WithSummary("Import the register from CSV (text/csv body); all rows or nothing")
-            .WithDescription("Imports buildings, owner parties and units from a CSV body (text/csv, at most 5 MB). Either every row is imported or none; the 422 answer lists each row's errors.")
-            .Accepts<string>("text/csv").ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithSummary("Import the register from a CSV or .xlsx body; all rows or nothing")
+            .WithDescription(ImportDescription)
+            .Accepts<byte[]>("text/csv", "text/plain", Spreadsheet.XlsxMediaType, "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        c.MapGet("/register/template", Template).WithName("GetRegisterTemplate")
+            .WithSummary("Download the register import template (header and example rows)")
+            .WithDescription("`?format=csv` (default, UTF-8 with BOM) or `?format=xlsx`. The columns are those of ImportRegister.")
+            .Produces<byte[]>(200, Spreadsheet.CsvMediaType, Spreadsheet.XlsxMediaType);
+        c.MapGet("/register/download", DownloadAsync).WithName("DownloadRegister")
+            .WithSummary("Download the community's register as CSV or .xlsx, in the import columns")
+            .WithDescription("`?format=csv` (default, UTF-8 with BOM) or `?format=xlsx`. One row per unit. Text cells that a spreadsheet " +
+                "would run as a formula (starting with = + - @) are prefixed with an apostrophe; .xlsx cells are text or numbers, never formulas.")
+            .Produces<byte[]>(200, Spreadsheet.CsvMediaType, Spreadsheet.XlsxMediaType);
         api.MapPut("/units/{id:guid}", UpdateUnitAsync).WithTags("Register").WithName("UpdateUnit").RetryWhenRaceLost()
             .WithSummary("Correct a unit")
             .WithDescription("Corrects a unit's area, area basis, certificate number or owner party.");
+        api.MapOwnerPartyMaintenance();
         return api;
     }
 
@@ -189,32 +200,89 @@ public static class RegisterApi
             throw AppProblem.Conflict("developer_party_exists", "该小区已登记开发建设单位，未售房屋应归入同一业主");
         var members = request.Members!.Select(m => (m.Name, m.IdLast4)).ToList();
         var party = new OwnerParty(communityId, request.Kind, string.Join("、", members.Select(m => m.Name.Trim())), members);
+        var key = party.Keys[0].Key;
+        if (await db.OwnerPartyKeys.AnyAsync(k => k.CommunityId == communityId && k.Key == key, ct))
+            throw AppProblem.Conflict("owner_party_exists", "该小区已登记同一业主（类型、姓名和身份证后四位都相同）");
         db.OwnerParties.Add(party);
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrAnswerAsync(() => AppProblem.Conflict("owner_party_exists", "该小区已登记同一业主（类型、姓名和身份证后四位都相同）"), ct);
         return TypedResults.Created($"/api/v1/owner-parties/{party.Id}", new PartyView(party.Id, party.Kind, party.Name,
             party.Members.Select(m => new PartyMemberInput(m.Name, m.IdLast4)).ToList(), 0, 0));
     }
+
+    private static readonly string ImportDescription =
+        "The body is the file itself: CSV (UTF-8 with or without BOM, or GB18030/GBK as Excel on Chinese Windows saves it; " +
+        "RFC 4180 quoting, so a quoted cell may hold a line break) or an .xlsx workbook (first sheet). The type is decided " +
+        "by the content, not the media type; UTF-16, .xls and other files are refused with 422 `register_encoding_unsupported` " +
+        "or `register_format_unsupported`. The first row is the header; columns are found by name (English or Chinese), in any order:\n" +
+        RegisterColumns.Describe() + "\n\nOther columns are ignored and listed in `ignoredColumns`. An owner already in the register (same kind, names and ID suffixes, see " +
+        "docs/register-import.md) is joined, not created again. Every row is checked; when any row is wrong nothing is " +
+        "written and 422 `register_invalid` lists each error with its row number (`line`, header = 1) and column. " +
+        "GetRegisterTemplate downloads a template.";
+
+    private static readonly string[] ImportMediaTypes = ["text/csv", "text/plain", Spreadsheet.XlsxMediaType, "application/octet-stream"];
 
     private static async Task<Ok<RegisterImportResult>> ImportAsync(
         Guid communityId, HttpRequest http, Access access, AppDbContext db, CancellationToken ct)
     {
         await access.RequireAsync(communityId, Permission.ManagePlaces, ct);
-        var mediaType = http.ContentType?.Split(';')[0].Trim();
-        if (mediaType is not ("text/csv" or "text/plain"))
-            throw new AppProblem(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", "请以 text/csv 格式上传名册");
+        var mediaType = http.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (mediaType is null || !ImportMediaTypes.Contains(mediaType))
+            throw new AppProblem(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type",
+                "请直接上传名册文件（CSV 用 text/csv，Excel 用 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet）");
         if (http.ContentLength > MaxImportBytes)
             throw new AppProblem(StatusCodes.Status413PayloadTooLarge, "payload_too_large", "名册文件不能超过 5 MB");
         // Chunked uploads have no length up front: Kestrel enforces the same cap while reading.
         if (http.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = MaxImportBytes;
 
-        using var reader = new StreamReader(http.Body, Encoding.UTF8);
-        var (result, errors) = await new RegisterImport(db).StageAsync(communityId, reader, ct);
-        if (result is null)
-            throw new DomainRuleViolation("register_invalid", $"名册有 {errors.Count} 处错误，未导入任何数据")
-                .With("errors", errors);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(result);
+        using var body = new MemoryStream();
+        await http.Body.CopyToAsync(body, ct);
+        var sheet = RegisterFile.Read(body.ToArray());
+        for (var attempt = 1; ; attempt++)
+        {
+            var (result, errors) = await new RegisterImport(db).StageAsync(communityId, sheet, ct);
+            if (result is null)
+                throw new DomainRuleViolation("register_invalid", $"名册有 {errors.Count} 处错误，未导入任何数据")
+                    .With("errors", errors);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return TypedResults.Ok(result);
+            }
+            catch (DbUpdateException e) when (attempt == 1 && RaceLoser.IsLostRace(e))
+            {
+                // Another import got there first (same units, or a new owner both files name): check again against
+                // what it wrote, so this one is refused row by row or joins the owners it created.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private static async Task<IResult> Template(Guid communityId, string? format, Access access, CancellationToken ct)
+    {
+        await access.RequireAsync(communityId, Permission.ViewRegister, ct);
+        return RegisterColumns.Template().ToResult(format, "register-template", "名册");
+    }
+
+    private static async Task<IResult> DownloadAsync(Guid communityId, string? format, Access access, AppDbContext db,
+        CancellationToken ct)
+    {
+        await access.RequireAsync(communityId, Permission.ViewRegister, ct);
+        var units = await db.Units.AsNoTracking().Where(u => u.CommunityId == communityId)
+            .OrderBy(u => u.Building!.Name).ThenBy(u => u.Number)
+            .Select(u => new { Building = u.Building!.Name, u.Number, u.ExclusiveAreaHundredths, u.AreaBasis, u.CertificateNumber, u.OwnerPartyId })
+            .ToListAsync(ct);
+        var parties = await db.OwnerParties.AsNoTracking().Include(p => p.Members).Where(p => p.CommunityId == communityId)
+            .ToDictionaryAsync(p => p.Id, ct);
+        var sheet = new Spreadsheet(RegisterColumns.All.Select(c => c.Name).ToList());
+        foreach (var u in units)
+        {
+            var party = parties[u.OwnerPartyId];
+            sheet.Add(u.Building, u.Number, u.ExclusiveAreaHundredths / 100m, u.AreaBasis.ToString().ToLowerInvariant(),
+                u.CertificateNumber, party.Kind.ToString().ToLowerInvariant(), string.Join(';', party.Members.Select(m => m.Name)),
+                string.Join(';', party.Members.Select(m => m.IdLast4)).Trim(';'));
+        }
+        return sheet.ToResult(format, "register", "名册");
     }
 
     private static async Task<OwnerParty> FindPartyAsync(Guid communityId, Guid partyId, AppDbContext db, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using System.Text;
 using Renovation.Community.Api.Common.Validation;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -5,18 +6,21 @@ using Renovation.Community.Api.Data;
 
 namespace Renovation.Community.Api.Features.Places;
 
+/// <summary>One problem in an uploaded register: the row as a spreadsheet numbers it (header = 1), the column and what is wrong.</summary>
 public sealed record RegisterRowError(int Line, string Column, string Message);
 
+/// <summary>What an import did: new buildings, units and owner parties, units that joined parties already registered, the area added.</summary>
 public sealed record RegisterImportResult(int BuildingsCreated, int UnitsCreated, int OwnerPartiesCreated,
-    long TotalAreaHundredths);
+    long TotalAreaHundredths, int OwnerPartiesJoined = 0, IReadOnlyList<string>? IgnoredColumns = null);
 
 /// <summary>
-/// Imports a community's register (房屋及业主名册) from CSV. Every row is checked, every problem is reported with its
-/// line number, and nothing is written unless all rows are good.
+/// Imports a community's register (房屋及业主名册) from CSV or .xlsx (<see cref="RegisterFile"/>, columns in
+/// <see cref="RegisterColumns"/>). Every row is checked, every problem is reported with its row number, and nothing is
+/// written unless all rows are good. An owner already in the register (same <see cref="OwnerPartyKey"/>) is joined,
+/// not created again.
 /// </summary>
 public sealed partial class RegisterImport(AppDbContext db)
 {
-    public const string Header = "building,unit,area_m2,area_basis,certificate_no,party_key,party_kind,owners,id_last4";
     public const int MaxRows = 20_000;
 
     private sealed record Row(int Line, string Building, string Unit, long Area, AreaBasis Basis, string? Certificate,
@@ -24,72 +28,102 @@ public sealed partial class RegisterImport(AppDbContext db)
 
     /// <summary>Validates and, when every row is good, stages the entities on the context (the caller saves).</summary>
     public async Task<(RegisterImportResult? Result, List<RegisterRowError> Errors)> StageAsync(Guid communityId,
-        TextReader csv, CancellationToken ct)
+        IReadOnlyList<SheetRow> sheet, CancellationToken ct)
     {
         var errors = new List<RegisterRowError>();
-        var rows = await ReadRowsAsync(csv, errors);
+        var ignored = new List<string>();
+        var rows = ReadRows(sheet, errors, ignored);
         CheckAcrossRows(rows, errors);
         await CheckAgainstDatabaseAsync(communityId, rows, errors, ct);
         if (errors.Count > 0)
             return (null, [.. errors.OrderBy(e => e.Line)]);
-        return (await StageEntitiesAsync(communityId, rows, ct), errors);
+        return (await StageEntitiesAsync(communityId, rows, ct) with { IgnoredColumns = ignored }, errors);
     }
 
-    private static async Task<List<Row>> ReadRowsAsync(TextReader csv, List<RegisterRowError> errors)
+    private static List<Row> ReadRows(IReadOnlyList<SheetRow> sheet, List<RegisterRowError> errors, List<string> ignored)
     {
         var rows = new List<Row>();
-        var header = (await csv.ReadLineAsync())?.TrimStart('\uFEFF').Trim();
-        if (header is null || !string.Equals(header.Replace(" ", ""), Header, StringComparison.OrdinalIgnoreCase))
+        var dataRows = sheet.Where(r => r.Cells.Any(c => c.Length > 0)).ToList();
+        if (dataRows.Count == 0 || FindColumns(dataRows[0], errors, ignored) is not { } columns)
         {
-            errors.Add(new(1, "", $"第一行必须是表头：{Header}"));
+            if (dataRows.Count == 0)
+                errors.Add(new(1, "", $"第一行必须是表头：{RegisterColumns.Header}"));
             return rows;
         }
-        var lineNumber = 1;
-        while (await csv.ReadLineAsync() is { } line)
+        foreach (var row in dataRows.Skip(1))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-                continue;
             if (rows.Count >= MaxRows)
             {
-                errors.Add(new(lineNumber, "", $"一次最多导入 {MaxRows} 行"));
+                errors.Add(new(row.Number, "", $"一次最多导入 {MaxRows} 行"));
                 break;
             }
-            if (ParseRow(lineNumber, line, errors) is { } row)
-                rows.Add(row);
+            if (ParseRow(row, dataRows[0].Cells.Count, columns, errors) is { } parsed)
+                rows.Add(parsed);
         }
         if (rows.Count == 0 && errors.Count == 0)
             errors.Add(new(1, "", "名册中没有数据行"));
         return rows;
     }
 
-    private static Row? ParseRow(int line, string text, List<RegisterRowError> errors)
+    /// <summary>
+    /// Where each known column is, by its English or Chinese header; null (with errors) when a required one is missing.
+    /// Other columns (a committee's address, phone or remarks) are ignored and named in the result.
+    /// </summary>
+    private static Dictionary<RegisterColumn, int>? FindColumns(SheetRow header, List<RegisterRowError> errors, List<string> ignored)
     {
-        var f = CsvLine.TrySplit(text);
-        if (f is null || f.Count != 9)
+        var known = RegisterColumns.All.Append(RegisterColumns.LegacyPartyKey).ToList();
+        var columns = new Dictionary<RegisterColumn, int>();
+        var before = errors.Count;
+        for (var i = 0; i < header.Cells.Count; i++)
         {
-            errors.Add(new(line, "", f is null ? "引号未闭合" : $"应有 9 列，实际 {f.Count} 列"));
+            var name = header.Cells[i].TrimStart('\uFEFF').Replace(" ", "");
+            if (name.Length == 0)
+                continue;
+            var column = known.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase) || c.ChineseName == name);
+            if (column is null)
+                ignored.Add(name);
+            else if (!columns.TryAdd(column, i))
+                errors.Add(new(header.Number, column.Name, $"表头中 {column.Name} 列出现了两次"));
+        }
+        foreach (var missing in RegisterColumns.All.Where(c => c.Required && !columns.ContainsKey(c)))
+            errors.Add(new(header.Number, missing.Name, $"表头缺少必填列 {missing.Name}（{missing.ChineseName}）；第一行必须是表头：{RegisterColumns.Header}"));
+        return errors.Count > before ? null : columns;
+    }
+
+    private static Row? ParseRow(SheetRow sheetRow, int headerWidth, Dictionary<RegisterColumn, int> columns, List<RegisterRowError> errors)
+    {
+        var line = sheetRow.Number;
+        if (sheetRow.Cells.Count > headerWidth && sheetRow.Cells.Skip(headerWidth).Any(c => c.Length > 0)
+            || sheetRow.Cells.Count < columns.Where(c => c.Key.Required).Max(c => c.Value) + 1)
+        {
+            errors.Add(new(line, "", $"应有 {headerWidth} 列，实际 {sheetRow.Cells.Count} 列（含逗号的内容请加英文双引号）"));
             return null;
         }
+        string Cell(RegisterColumn column) =>
+            columns.TryGetValue(column, out var i) && i < sheetRow.Cells.Count ? sheetRow.Cells[i] : "";
+
         var before = errors.Count;
         void Error(string column, string message) => errors.Add(new(line, column, message));
-        if (!SafeText.IsSafe(text))
-            Error("", SafeText.Message);
+        foreach (var column in columns.Keys.Where(c => !SafeText.IsSafe(Cell(c))))
+            Error(column.Name, SafeText.Message);
 
-        if (f[0].Length is 0 or > 32) Error("building", "楼栋名称不能为空且不超过 32 个字");
-        if (f[1].Length is 0 or > 32) Error("unit", "房号不能为空且不超过 32 个字");
-        if (!Area.TryParseSquareMetres(f[2], out var area) || area <= 0)
-            Error("area_m2", "专有面积应为大于 0 的数字，最多两位小数，如 89.56");
+        var building = Cell(RegisterColumns.Building);
+        var unit = Cell(RegisterColumns.Unit);
+        var certificate = Cell(RegisterColumns.Certificate);
+        if (building.Length is 0 or > 32) Error("building", "楼栋名称不能为空且不超过 32 个字");
+        if (unit.Length is 0 or > 32) Error("unit", "房号不能为空且不超过 32 个字");
+        if (!Area.TryParseSquareMetres(Cell(RegisterColumns.Area), out var area) || area <= 0)
+            Error("area_m2", $"专有面积应为大于 0 的数字，最多两位小数，如 89.56（收到“{Cell(RegisterColumns.Area)}”）");
         AreaBasis basis = AreaBasis.Registered;
-        if (f[3].Length > 0 && !TryParseBasis(f[3], out basis))
-            Error("area_basis", "面积依据应为 registered、surveyed 或 contract");
-        if (f[4].Length > 64) Error("certificate_no", "不动产权证号不超过 64 个字");
-        if (f[5].Length is 0 or > 64) Error("party_key", "业主编号不能为空且不超过 64 个字");
-        if (!TryParseKind(f[6], out var kind))
-            Error("party_kind", "业主类型应为 person、coowners 或 developer");
+        if (Cell(RegisterColumns.Basis).Length > 0 && !TryParseBasis(Cell(RegisterColumns.Basis), out basis))
+            Error("area_basis", $"面积依据应为 registered、surveyed 或 contract（收到“{Cell(RegisterColumns.Basis)}”）");
+        if (certificate.Length > 64) Error("certificate_no", "不动产权证号不超过 64 个字");
+        if (!TryParseKind(Cell(RegisterColumns.Kind), out var kind))
+            Error("party_kind", $"业主类型应为 person、coowners 或 developer（收到“{Cell(RegisterColumns.Kind)}”）");
 
-        var owners = SplitList(f[7]);
-        var idLast4 = SplitList(f[8]).Select(s => s.ToUpperInvariant()).ToArray();
+        var owners = SplitList(Cell(RegisterColumns.Owners));
+        // NFKC: a suffix typed with full-width digits (１２３４) or letter (Ｘ) is the same suffix.
+        var idLast4 = SplitList(Cell(RegisterColumns.IdLast4)).Select(s => s.Normalize(NormalizationForm.FormKC).ToUpperInvariant()).ToArray();
         if (owners.Length == 0 || owners.Any(o => o.Length > 32))
             Error("owners", "业主姓名不能为空，每个姓名不超过 32 个字，多人用分号分隔");
         else if (kind == OwnerPartyKind.Person && owners.Length != 1)
@@ -105,8 +139,10 @@ public sealed partial class RegisterImport(AppDbContext db)
         if (kind != OwnerPartyKind.Developer && idLast4.Length == 0)
             Error("id_last4", "个人和共有业主须填写身份证后四位");
 
-        return errors.Count > before ? null
-            : new Row(line, f[0], f[1], area, basis, f[4].Length == 0 ? null : f[4], f[5], kind, owners, idLast4);
+        if (errors.Count > before)
+            return null;
+        var key = OwnerPartyKey.For(kind, owners.Select((name, i) => (name, idLast4.Length > i ? idLast4[i] : null)));
+        return new Row(line, building, unit, area, basis, certificate.Length == 0 ? null : certificate, key, kind, owners, idLast4);
     }
 
     private static void CheckAcrossRows(List<Row> rows, List<RegisterRowError> errors)
@@ -117,20 +153,11 @@ public sealed partial class RegisterImport(AppDbContext db)
             if (!seenUnits.TryAdd((row.Building, row.Unit), row.Line))
                 errors.Add(new(row.Line, "unit", $"房屋 {row.Building} {row.Unit} 与第 {seenUnits[(row.Building, row.Unit)]} 行重复"));
         }
-        foreach (var party in rows.GroupBy(r => r.PartyKey))
-        {
-            var first = party.First();
-            foreach (var row in party.Skip(1))
-            {
-                if (row.Kind != first.Kind || !row.Owners.SequenceEqual(first.Owners) || !row.IdLast4.SequenceEqual(first.IdLast4))
-                    errors.Add(new(row.Line, "party_key", $"业主编号 {row.PartyKey} 的业主信息与第 {first.Line} 行不一致"));
-            }
-        }
         var developerKeys = rows.Where(r => r.Kind == OwnerPartyKind.Developer).Select(r => r.PartyKey).Distinct().ToList();
         if (developerKeys.Count > 1)
         {
             var line = rows.First(r => r.Kind == OwnerPartyKind.Developer && r.PartyKey == developerKeys[1]).Line;
-            errors.Add(new(line, "party_key", "开发建设单位未售出的房屋应归为同一个业主（同一业主编号）"));
+            errors.Add(new(line, "owners", "开发建设单位未售出的房屋应归为同一个业主（同一名称）"));
         }
     }
 
@@ -143,16 +170,22 @@ public sealed partial class RegisterImport(AppDbContext db)
         foreach (var row in rows.Where(r => existing.Contains((r.Building, r.Unit))))
             errors.Add(new(row.Line, "unit", $"房屋 {row.Building} {row.Unit} 已在名册中"));
 
-        var hasDeveloper = await db.OwnerParties.AnyAsync(p => p.CommunityId == communityId && p.Kind == OwnerPartyKind.Developer, ct);
-        if (hasDeveloper && rows.FirstOrDefault(r => r.Kind == OwnerPartyKind.Developer) is { } dev)
-            errors.Add(new(dev.Line, "party_kind", "该小区已登记开发建设单位，未售房屋请归入已有的开发建设单位"));
+        var developer = await db.OwnerParties.AsNoTracking()
+            .Where(p => p.CommunityId == communityId && p.Kind == OwnerPartyKind.Developer).Select(p => new { p.Name }).FirstOrDefaultAsync(ct);
+        if (developer is not null && rows.FirstOrDefault(r => r.Kind == OwnerPartyKind.Developer && !SameName(r.Owners[0], developer.Name)) is { } dev)
+            errors.Add(new(dev.Line, "owners", $"该小区已登记开发建设单位“{developer.Name}”，未售房屋请使用同一名称归入该业主"));
     }
+
+    private static bool SameName(string a, string b) =>
+        OwnerPartyKey.For(OwnerPartyKind.Developer, [(a, null)]) == OwnerPartyKey.For(OwnerPartyKind.Developer, [(b, null)]);
 
     private async Task<RegisterImportResult> StageEntitiesAsync(Guid communityId, List<Row> rows, CancellationToken ct)
     {
         var buildings = await db.Buildings.Where(b => b.CommunityId == communityId).ToDictionaryAsync(b => b.Name, ct);
         var buildingsCreated = 0;
-        var parties = new Dictionary<string, OwnerParty>();
+        var parties = await KnownPartiesAsync(communityId, ct);
+        var created = new HashSet<Guid>();
+        var joined = new HashSet<Guid>();
         foreach (var row in rows)
         {
             if (!buildings.TryGetValue(row.Building, out var building))
@@ -168,25 +201,52 @@ public sealed partial class RegisterImport(AppDbContext db)
                 party = new OwnerParty(communityId, row.Kind, string.Join("、", row.Owners), members);
                 parties[row.PartyKey] = party;
                 db.OwnerParties.Add(party);
+                created.Add(party.Id);
             }
+            else if (!created.Contains(party.Id))
+                joined.Add(party.Id);
             db.Units.Add(new Unit(communityId, building.Id, row.Unit, row.Area, row.Basis, row.Certificate, party.Id));
         }
-        return new RegisterImportResult(buildingsCreated, rows.Count, parties.Count, rows.Sum(r => r.Area));
+        return new RegisterImportResult(buildingsCreated, rows.Count, created.Count, rows.Sum(r => r.Area), joined.Count);
+    }
+
+    /// <summary>The community's parties by every key they hold; parties registered before keys existed get theirs now.</summary>
+    private async Task<Dictionary<string, OwnerParty>> KnownPartiesAsync(Guid communityId, CancellationToken ct)
+    {
+        var parties = await db.OwnerParties.Include(p => p.Members).Include(p => p.Keys)
+            .Where(p => p.CommunityId == communityId).AsSplitQuery().ToListAsync(ct);
+        var byKey = new Dictionary<string, OwnerParty>(StringComparer.Ordinal);
+        foreach (var party in parties)
+        {
+            party.EnsureKeyed();
+            foreach (var key in party.Keys)
+                byKey.TryAdd(key.Key, party);
+        }
+        return byKey;
     }
 
     private static string[] SplitList(string value) =>
         value.Split([';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static bool TryParseBasis(string value, out AreaBasis basis) =>
-        Enum.TryParse(value, ignoreCase: true, out basis) && Enum.IsDefined(basis) && !int.TryParse(value, out _);
+    private static bool TryParseBasis(string value, out AreaBasis basis)
+    {
+        basis = value.ToLowerInvariant() switch
+        {
+            "registered" or "登记" => AreaBasis.Registered,
+            "surveyed" or "实测" => AreaBasis.Surveyed,
+            "contract" or "合同" => AreaBasis.Contract,
+            _ => (AreaBasis)(-1),
+        };
+        return Enum.IsDefined(basis);
+    }
 
     private static bool TryParseKind(string value, out OwnerPartyKind kind)
     {
         kind = value.ToLowerInvariant() switch
         {
-            "person" => OwnerPartyKind.Person,
-            "coowners" => OwnerPartyKind.CoOwners,
-            "developer" => OwnerPartyKind.Developer,
+            "person" or "个人" => OwnerPartyKind.Person,
+            "coowners" or "共有" => OwnerPartyKind.CoOwners,
+            "developer" or "开发建设单位" => OwnerPartyKind.Developer,
             _ => (OwnerPartyKind)(-1),
         };
         return Enum.IsDefined(kind);

@@ -32,7 +32,7 @@ public sealed record SavePlan(string Title, string Design, string AfterCare, [pr
         {
             for (var i = 0; i < CostItems.Count; i++)
                 v.Text(CostItems[i]?.Name, $"costItems[{i}].name", "造价项目名称", 100)
-                    .Range(CostItems[i]?.AmountFen ?? 0, 1, MaxLineFen, $"costItems[{i}].amountFen", "金额（分）必须大于 0");
+                    .Range(CostItems[i]?.AmountFen ?? 0, 1, MaxLineFen, $"costItems[{i}].amountFen", $"金额以分为单位，应为 1 到 {MaxLineFen}");
             if (CostItems.Select(c => c?.Name?.Trim()).Distinct().Count() != CostItems.Count)
                 v.Add("costItems", "造价项目名称不能重复");
         }
@@ -41,7 +41,7 @@ public sealed record SavePlan(string Title, string Design, string AfterCare, [pr
         else
             foreach (var (field, amount) in new[] { ("governmentFen", Funding.GovernmentFen), ("utilitiesFen", Funding.UtilitiesFen),
                          ("residentsFen", Funding.ResidentsFen), ("maintenanceFundFen", Funding.MaintenanceFundFen) })
-                v.Range(amount, 0, MaxLineFen * MaxCostItems, $"funding.{field}", "金额（分）不能为负数");
+                v.Range(amount, 0, MaxLineFen * MaxCostItems, $"funding.{field}", $"金额以分为单位，应为 0 到 {MaxLineFen * MaxCostItems}");
         var attachments = Attachments ?? [];
         if (attachments.Count > MaxAttachments)
             v.Add("attachments", $"附件不超过 {MaxAttachments} 个");

@@ -31,20 +31,28 @@ public sealed record BallotChoice(Choice? Motion, IReadOnlyList<Guid> Candidates
     {
         if (vote.Kind == VoteKind.Motion)
         {
-            if (choice is null || !Enum.IsDefined(choice.Value) || candidateIds is { Count: > 0 })
-                throw new DomainRuleViolation("ballot_choice_invalid", "请选择同意、反对或弃权");
+            if (candidateIds is { Count: > 0 })
+                throw Invalid("candidateIds", "这是事项表决，不选候选人：请去掉 candidateIds，用 choice 选择同意、反对或弃权");
+            if (choice is null || !Enum.IsDefined(choice.Value))
+                throw Invalid("choice", "请用 choice 选择同意（Agree）、反对（Oppose）或弃权（Abstain）");
             return new BallotChoice(choice, []);
         }
+        if (choice is not null)
+            throw Invalid("choice", "这是选举，不用 choice：请在 candidateIds 中列出所选候选人");
         var picked = (candidateIds ?? []).Order().ToList();
         // Naming a candidate twice is a spoilt ballot, not a shorthand for naming them once.
         if (picked.Distinct().Count() != picked.Count)
-            throw new DomainRuleViolation("ballot_choice_invalid", "同一候选人只能选择一次");
-        if (choice is not null || picked.Count > vote.Seats)
-            throw new DomainRuleViolation("ballot_choice_invalid", $"最多选择 {vote.Seats} 名候选人");
+            throw Invalid("candidateIds", "同一候选人只能选择一次");
+        if (picked.Count > vote.Seats)
+            throw Invalid("candidateIds", $"最多选择 {vote.Seats} 名候选人，收到 {picked.Count} 名");
         if (picked.Any(id => vote.Candidates.All(c => c.Id != id)))
-            throw new DomainRuleViolation("ballot_choice_invalid", "所选候选人不在本次选举名单中");
+            throw Invalid("candidateIds", "所选候选人不在本次选举名单中");
         return new BallotChoice(null, picked);
     }
+
+    private static AppProblem Invalid(string field, string message) =>
+        new DomainRuleViolation("ballot_choice_invalid", $"{field}：{message}").With("field", field)
+            .With("errors", new Dictionary<string, string[]> { [field] = [message] });
 
     public static BallotChoice Parse(string code) => code switch
     {

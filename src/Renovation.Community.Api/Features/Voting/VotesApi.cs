@@ -93,6 +93,7 @@ public static class VotesApi
         votes.MapGet("/non-voters", NonVotersAsync).WithName("ListNonVoters")
             .WithSummary("Parties that have not voted yet (for reminders)")
             .WithDescription("Owner parties that have not voted yet, for the committee's reminders.");
+        votes.MapNonVoterDownload();
         votes.MapGet("/receipts/{receipt}", CheckReceiptAsync).WithName("CheckReceipt")
             .WithSummary("Check a ballot receipt")
             .WithDescription("Says whether a ballot with this receipt was counted and whether a later ballot replaced it, so a voter can check their ballot with the receipt.");

@@ -15,6 +15,7 @@ public static class VotingSetup
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<VoteConvening>();
         builder.Services.AddSingleton<OpenVotes>();
+        builder.Services.AddScoped<Common.Register.IOwnerPartyGuard, VotingPartyGuard>();
         builder.Services.AddSingleton<BallotChainer>();
         builder.Services.AddSingleton<BallotBox>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<BallotBox>());

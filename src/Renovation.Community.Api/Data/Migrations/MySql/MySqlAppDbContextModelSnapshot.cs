@@ -2118,6 +2118,26 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.ToTable("OwnerParties");
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.Places.OwnerPartyKey", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("CommunityId", "Key");
+
+                    b.HasIndex("OwnerPartyId");
+
+                    b.ToTable("OwnerPartyKeys");
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Places.PartyMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3753,6 +3773,21 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.Places.OwnerPartyKey", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Places.ResidentialCommunity", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Renovation.Community.Api.Features.Places.OwnerParty", null)
+                        .WithMany("Keys")
+                        .HasForeignKey("OwnerPartyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Places.PartyMember", b =>
                 {
                     b.HasOne("Renovation.Community.Api.Features.Places.OwnerParty", null)
@@ -4097,6 +4132,8 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
 
             modelBuilder.Entity("Renovation.Community.Api.Features.Places.OwnerParty", b =>
                 {
+                    b.Navigation("Keys");
+
                     b.Navigation("Members");
                 });
 

@@ -2107,6 +2107,26 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.ToTable("OwnerParties");
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.Places.OwnerPartyKey", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Key");
+
+                    b.HasIndex("OwnerPartyId");
+
+                    b.ToTable("OwnerPartyKeys");
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Places.PartyMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3742,6 +3762,21 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.Places.OwnerPartyKey", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Places.ResidentialCommunity", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Renovation.Community.Api.Features.Places.OwnerParty", null)
+                        .WithMany("Keys")
+                        .HasForeignKey("OwnerPartyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Places.PartyMember", b =>
                 {
                     b.HasOne("Renovation.Community.Api.Features.Places.OwnerParty", null)
@@ -4086,6 +4121,8 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Renovation.Community.Api.Features.Places.OwnerParty", b =>
                 {
+                    b.Navigation("Keys");
+
                     b.Navigation("Members");
                 });
 

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Api.Common.Authorization;
+using Renovation.Community.Api.Common.Errors;
+using Renovation.Community.Api.Common.Register;
+using Renovation.Community.Api.Common.Validation;
+using Renovation.Community.Api.Data;
+
+namespace Renovation.Community.Api.Features.Places;
+
+public sealed record MergeOwnerParty(Guid IntoPartyId) : IValidatable
+{
+    public void Validate(Validator v) => v.NotEmpty(IntoPartyId, "intoPartyId", "要并入的业主");
+}
+
+/// <summary>
+/// Keeps the register's head count true: one owner registered twice (a typo, two spellings, two files before the
+/// party key existed) is merged into one party, and a party left without units is removed. Both are audited through
+/// the entities (units' owner changes, the removed party) and refused while a feature holds the parties in a running
+/// process (<see cref="IOwnerPartyGuard"/>: an open vote's frozen roll).
+/// </summary>
+public static class OwnerPartyMaintenance
+{
+    public static void MapOwnerPartyMaintenance(this RouteGroupBuilder api)
+    {
+        var party = api.MapGroup("/owner-parties/{id:guid}").WithTags("Register");
+        party.MapPost("/merge", MergeAsync).WithName("MergeOwnerParty")
+            .WithSummary("Merge a duplicate owner party into another one of the same community")
+            .WithDescription("Moves every unit and import key of the party `{id}` to `intoPartyId` and removes `{id}`. Both must be of " +
+                "the same kind. Refused with 409 `party_in_open_vote` while either party is on the roll of an open vote. " +
+                "Committee members, the street and the city may merge; each change is audited.");
+        party.MapDelete("", RemoveAsync).WithName("RemoveOwnerParty")
+            .WithSummary("Remove an owner party that holds no unit")
+            .WithDescription("Refused with 409 `owner_party_not_empty` while the party holds a unit, and with 409 `party_in_open_vote` " +
+                "while it is on the roll of an open vote. Audited.");
+    }
+
+    private static async Task<Ok<PartyView>> MergeAsync(Guid id, MergeOwnerParty request, Access access, AppDbContext db,
+        IEnumerable<IOwnerPartyGuard> guards, CancellationToken ct)
+    {
+        var duplicate = await FindAsync(db, id, ct);
+        await access.RequireAsync(duplicate.CommunityId, Permission.MaintainOwnerParties, ct);
+        if (request.IntoPartyId == id)
+            throw new DomainRuleViolation("party_merge_invalid", "intoPartyId 不能是被合并的业主自己");
+        var target = await db.OwnerParties.Include(p => p.Keys).Include(p => p.Members).AsSplitQuery()
+                .SingleOrDefaultAsync(p => p.Id == request.IntoPartyId && p.CommunityId == duplicate.CommunityId, ct)
+            ?? throw AppProblem.NotFound("owner_party_not_found", "intoPartyId：该小区没有这个业主");
+        if (target.Kind != duplicate.Kind)
+            throw new DomainRuleViolation("party_merge_kind_mismatch",
+                $"只能合并同一类型的业主：{duplicate.Name} 是 {duplicate.Kind}，{target.Name} 是 {target.Kind}");
+        await RequireUnheldAsync(guards, [duplicate.Id, target.Id], ct);
+
+        duplicate.EnsureKeyed();
+        target.EnsureKeyed();
+        var units = await db.Units.Where(u => u.OwnerPartyId == duplicate.Id).ToListAsync(ct);
+        foreach (var unit in units)
+            unit.TransferTo(target.Id);
+        target.Absorb(duplicate);
+        db.OwnerParties.Remove(duplicate);
+        // Two merges of the same party race to remove it: the loser is told what it would be told one at a time.
+        await db.SaveOrAnswerAsync(NotFound, ct);
+
+        var held = await db.Units.AsNoTracking().Where(u => u.OwnerPartyId == target.Id)
+            .GroupBy(_ => 1).Select(g => new { Count = g.Count(), Area = g.Sum(u => u.ExclusiveAreaHundredths) }).SingleOrDefaultAsync(ct);
+        return TypedResults.Ok(new PartyView(target.Id, target.Kind, target.Name,
+            target.Members.Select(m => new PartyMemberInput(m.Name, m.IdLast4)).ToList(), held?.Count ?? 0, held?.Area ?? 0));
+    }
+
+    private static async Task<NoContent> RemoveAsync(Guid id, Access access, AppDbContext db, IEnumerable<IOwnerPartyGuard> guards,
+        CancellationToken ct)
+    {
+        var party = await FindAsync(db, id, ct);
+        await access.RequireAsync(party.CommunityId, Permission.MaintainOwnerParties, ct);
+        if (await db.Units.AnyAsync(u => u.OwnerPartyId == id, ct))
+            throw AppProblem.Conflict("owner_party_not_empty", "该业主名下还有房屋，不能删除；请先把房屋转给其他业主或合并业主");
+        await RequireUnheldAsync(guards, [id], ct);
+        db.OwnerParties.Remove(party);
+        await db.SaveOrAnswerAsync(NotFound, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<OwnerParty> FindAsync(AppDbContext db, Guid id, CancellationToken ct) =>
+        await db.OwnerParties.Include(p => p.Keys).Include(p => p.Members).AsSplitQuery().SingleOrDefaultAsync(p => p.Id == id, ct)
+        ?? throw NotFound();
+
+    private static AppProblem NotFound() => AppProblem.NotFound("owner_party_not_found", "业主不存在");
+
+    private static async Task RequireUnheldAsync(IEnumerable<IOwnerPartyGuard> guards, Guid[] partyIds, CancellationToken ct)
+    {
+        foreach (var guard in guards)
+        {
+            if (await guard.RefuseChangeAsync(partyIds, ct) is { } problem)
+                throw problem;
+        }
+    }
+}
