@@ -141,7 +141,6 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
             .Replace("{plan}", (plan ?? Guid.NewGuid()).ToString()).Replace("{offline}", (offline ?? Guid.NewGuid()).ToString());
     });
 
-    private static HttpRequestMessage Build(string endpoint, Guid communityId, Guid unitId, Guid streetId)
     private static HttpRequestMessage Build(string endpoint, Guid communityId, Guid unitId, Guid streetId, Guid? partyId = null)
     {
         var parts = endpoint.Split(' ');
