@@ -3,6 +3,106 @@
  */
 
 export interface paths {
+    "/api/v1/assemblies/{assemblyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An owners' assembly with each item's vote
+         * @description Anyone who can see the community.
+         */
+        get: operations["GetAssembly"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assemblies/{assemblyId}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refused: an assembly decides only the items of its notice
+         * @description Always 422 assembly_item_not_in_notice for the committee: an item not in the 15-day notice needs a new assembly.
+         */
+        post: operations["AddAssemblyItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assemblies/{assemblyId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish all items' results as one assembly record and notice
+         * @description Committee, once every item's vote has closed; due within 3 days of the close.
+         */
+        post: operations["PublishAssemblyResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assembly-demands/{demandId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An owners' demand and how much area and how many heads it holds
+         * @description Anyone who can see the community.
+         */
+        get: operations["GetAssemblyDemand"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assembly-demands/{demandId}/supports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A resident joins the demand for every owner party they act for
+         * @description Each owner party once (409 already_supported).
+         */
+        post: operations["JoinAssemblyDemand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -10,7 +110,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Administrative changes, newest first (city-wide admins) */
+        /**
+         * Administrative changes, newest first (city-wide admins)
+         * @description Audit entries (actor, action, entity, before/after JSON, time, correlation id) written in the same transaction as every audited change. Paged; city-wide administrators only.
+         */
         get: operations["ListAuditLog"];
         put?: never;
         post?: never;
@@ -29,7 +132,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in as a demo user (development only) */
+        /**
+         * Sign in as a demo user (development only)
+         * @description Signs in as one of the seeded demo users by name (for example street-officer, committee-a, resident-a). Only when Auth:EnableDevLogin is on (Development); otherwise the route answers 404.
+         */
         post: operations["DevLogin"];
         delete?: never;
         options?: never;
@@ -46,7 +152,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke the refresh token family of this device */
+        /**
+         * Revoke the refresh token family of this device
+         * @description Revokes the refresh token family of the calling device, so neither its refresh token nor its rotations work again. The access token expires on its own.
+         */
         post: operations["Logout"];
         delete?: never;
         options?: never;
@@ -63,7 +172,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Swap a refresh token for a new token pair */
+        /**
+         * Swap a refresh token for a new token pair
+         * @description Rotates a refresh token: the old one stops working and a new access/refresh pair is returned. Presenting a refresh token that was already rotated revokes the whole family (401 refresh_token_reused).
+         */
         post: operations["RefreshToken"];
         delete?: never;
         options?: never;
@@ -80,7 +192,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with a wx.login code */
+        /**
+         * Sign in with a wx.login code
+         * @description Exchanges the code from wx.login for a 15-minute access token and a rotating refresh token. The first sign-in creates the user. Anonymous and rate-limited.
+         */
         post: operations["WeChatLogin"];
         delete?: never;
         options?: never;
@@ -97,7 +212,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ask to bind a unit */
+        /**
+         * Ask to bind a unit
+         * @description A signed-in WeChat user asks to act for a unit by giving the owner's name, the last four characters of the ID number and the certificate number. The claim is compared with the register and waits for the committee or property staff to approve it. One open request per user and unit (409 binding_exists).
+         */
         post: operations["RequestBinding"];
         delete?: never;
         options?: never;
@@ -114,6 +232,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Approve a binding request (committee, property staff)
+         * @description Approves a pending binding; the resident then acts for the unit's owner party and their open live connections join the community's event groups at once. A claim that does not match the owners' register (matchesRegister=false) needs the body {"confirmMismatch":true,"reason":"…"}, else 422 mismatch_confirmation_required; the reason is kept and audited. A request that was already decided answers 409 binding_already_decided.
+         */
         post: operations["ApproveBinding"];
         delete?: never;
         options?: never;
@@ -130,6 +252,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Reject a binding request (committee, property staff)
+         * @description Rejects a pending binding with an optional reason. A request that was already decided answers 409 binding_already_decided.
+         */
         post: operations["RejectBinding"];
         delete?: never;
         options?: never;
@@ -146,7 +272,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End an approved binding (the resident or community staff) */
+        /**
+         * End an approved binding (the resident or community staff)
+         * @description Ends an approved binding. The resident loses access to the community at once, live connections included. 409 binding_not_approved when it is not approved (any more).
+         */
         post: operations["RevokeBinding"];
         delete?: never;
         options?: never;
@@ -161,10 +290,193 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My binding requests */
+        /**
+         * My binding requests
+         * @description The caller's binding requests in every state, newest first, with the unit they name.
+         */
         get: operations["MyBindings"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committee-meeting-calls/{callId}/signatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A committee member joins a call for a meeting
+         * @description Each member once (409 already_called).
+         */
+        post: operations["SignCommitteeMeetingCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committee-meeting-items/{itemId}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the item's decision from the signed positions
+         * @description Needs more than half of all members present (422 quorum_not_met); passes only with the signed agreement of more than half of ALL members. Once per item.
+         */
+        post: operations["DecideAgendaItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committee-meeting-items/{itemId}/positions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A present member's position on an item
+         * @description Stated by the member themself it is signed at once; entered by the secretary for another present member it waits for a second member's confirmation. One per member and item (409 position_exists).
+         */
+        post: operations["StateMemberPosition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committee-meeting-positions/{positionId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A second member confirms a position the secretary entered
+         * @description Not the member who entered it (422 second_member_required); once (409 position_already_signed).
+         */
+        post: operations["ConfirmMemberPosition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committee-meetings/{meetingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A committee meeting: agenda, attendance, quorum, decisions
+         * @description Members, street officers and city admins see the roster and each member's position; residents the public part.
+         */
+        get: operations["GetCommitteeMeeting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committee-meetings/{meetingId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a member as present (once; no proxies)
+         * @description A member on the meeting's roster records themself or another member in the room. A proxyUserId is refused with 422 committee_proxy_not_allowed; a second record of the same member is 409 already_present. Pushes the attendance and quorum live.
+         */
+        post: operations["RecordCommitteeAttendance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committee-meetings/{meetingId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End the meeting; the 3-day clock for the minutes starts
+         * @description A member on the roster.
+         */
+        post: operations["CloseCommitteeMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committee-meetings/{meetingId}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the minutes and decisions as a notice to the community
+         * @description Once per meeting, after it closed; due within 3 days. Files go on the notice through the notices' attachment endpoint.
+         */
+        post: operations["PublishCommitteeMinutes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committee-meetings/{meetingId}/observers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An owner registers to observe (旁听)
+         * @description Residents of the community, once each, up to the meeting's capacity (409 observers_full). Observers then receive the live attendance and results.
+         */
+        post: operations["RegisterMeetingObserver"];
         delete?: never;
         options?: never;
         head?: never;
@@ -178,10 +490,61 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Communities within my scope */
+        /**
+         * Communities within my scope
+         * @description Communities the caller can see (by role or binding), optionally filtered by name. Paged.
+         */
         get: operations["ListCommunities"];
         put?: never;
+        /**
+         * Register a community (street officer, city admin)
+         * @description Adds a residential community (小区) to a street. Names are unique within a street (409 community_exists).
+         */
         post: operations["CreateCommunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{communityId}/assemblies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Owners' assemblies of a community
+         * @description Anyone who can see the community; each item carries its vote's state and result.
+         */
+        get: operations["ListAssemblies"];
+        put?: never;
+        /**
+         * Convene an owners' assembly with its agenda (committee)
+         * @description Each item becomes an Article 278 vote opening at startsAt and closing at endsAt. Refused with 422 notice_too_short when startsAt is sooner than the assembly notice period (at least 15 days). Publishes the notice to owners and tells the street for the residents' committee.
+         */
+        post: operations["ConveneAssembly"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{communityId}/assembly-demands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Owners demand an extraordinary assembly (residents)
+         * @description The starter's owner parties join at once. The demand holds when its supporters have at least 20% of the area and 20% of the owner parties (counted like a vote's electorate).
+         */
+        post: operations["StartAssemblyDemand"];
         delete?: never;
         options?: never;
         head?: never;
@@ -195,7 +558,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Binding requests of a community, pending first */
+        /**
+         * Binding requests of a community, pending first
+         * @description Binding requests of one community for the staff who decide them, pending first, with whether each claim matches the register. Paged.
+         */
         get: operations["ListCommunityBindings"];
         put?: never;
         post?: never;
@@ -212,9 +578,321 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Buildings of a community
+         * @description The buildings of a community's register, for those who may view it.
+         */
         get: operations["ListBuildings"];
         put?: never;
+        /**
+         * Add a building
+         * @description Adds a building to the register of a community; names are unique within the community (409 building_exists).
+         */
         post: operations["CreateBuilding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{communityId}/committee-meeting-calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Calls for committee meetings, with whether each is overdue
+         * @description Committee members, street officers and city admins.
+         */
+        get: operations["ListCommitteeMeetingCalls"];
+        put?: never;
+        /**
+         * A committee member calls for a meeting
+         * @description The starter's call counts as the first signature. Once at least a third of the members have called, a meeting must be convened on the call within 7 days (Meetings:CalledMeetingWithinDays) or the street is alerted.
+         */
+        post: operations["StartCommitteeMeetingCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{communityId}/committee-meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Committee meetings of a community, newest first
+         * @description Members, street officers and city admins see everything; residents see the public part (time, place, public items, attendance count, quorum).
+         */
+        get: operations["ListCommitteeMeetings"];
+        put?: never;
+        /**
+         * Convene a committee meeting (chair, or a member on a call by a third of the members)
+         * @description Sends the agenda to the members and, for the residents' committee, to the street; publishes the public items as a notice to owners. Refused with 422 notice_too_short when the meeting starts sooner than the community's committee notice period (default 7 days).
+         */
+        post: operations["ConveneCommitteeMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{communityId}/fund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The fund account with the sum of its household balances
+         * @description Committee, street and city. balanceFen and householdsSumFen are read in one statement and are always equal.
+         */
+        get: operations["GetFund"];
+        put?: never;
+        /**
+         * Open the community's maintenance fund account
+         * @description Committee only. Creates the one account of the community and a household sub-ledger (分户账) for every unit; a second account is 409 fund_exists.
+         */
+        post: operations["OpenFund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{communityId}/fund/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Credit interest (by balance) or common-part income (by area) to every household
+         * @description Committee only. Whole fen by the largest-remainder method, so the parts sum exactly to the amount. One allocation per kind and reference (409 fund_allocation_exists).
+         */
+        post: operations["AllocateFundIncome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{communityId}/fund/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post a correction naming the entry it corrects
+         * @description Committee only. Entries are never changed: a correction is a new signed entry on the same household that names the corrected one.
+         */
+        post: operations["CorrectFundEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{communityId}/fund/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every household's initial deposit, balance, 30% flag and what it owes
+         * @description Committee, street and city. lowOnly=true lists only households below the low-balance threshold (strictly below 30% by default).
+         */
+        get: operations["FundHouseholds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{communityId}/fund/offline-top-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Offline top-up payments, those awaiting confirmation first
+         * @description Committee, street and city. An entry posts nothing until a second committee member confirms it.
+         */
+        get: operations["OfflineTopUps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{communityId}/fund/opening/computed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post initial deposits computed as a rate per m² × exclusive area
+         * @description Committee only, once per account (409 fund_opening_done afterwards): each household's initial deposit is round(area × rate) in fen and is posted as a deposit entry.
+         */
+        post: operations["ComputeFundDeposits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{communityId}/fund/opening/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import opening balances and initial deposits per unit from CSV (text/csv body); all rows or nothing
+         * @description Committee only, once per account. Header: building,unit,opening_balance_yuan,initial_deposit_yuan. Any bad row refuses the whole file with 422 fund_import_invalid and every row error.
+         */
+        post: operations["ImportFundOpening"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{communityId}/fund/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The fund statement for a period: totals, works projects, each household's line (json, csv or printable html)
+         * @description Committee, street and city. from and to are China calendar dates (yyyy-MM-dd); format=csv downloads a file, format=html is a printable page.
+         */
+        get: operations["FundStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{communityId}/fund/top-up-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The community's top-up campaigns with their progress
+         * @description Committee, street and city. Live progress arrives as fund.top-up-progress events.
+         */
+        get: operations["TopUpCampaigns"];
+        put?: never;
+        /**
+         * Raise a top-up campaign from a passed matter-6 vote
+         * @description Committee only. voteId must be a closed, passed vote of this community on matter 6 (RaiseMaintenanceFund); otherwise 422 top_up_vote_not_found / top_up_vote_wrong_matter / top_up_vote_not_passed. One campaign per vote (409).
+         */
+        post: operations["CreateTopUpCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{communityId}/fund/works-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Works plans of the community
+         * @description Committee, street and city see all; property staff see the plans they drafted.
+         */
+        get: operations["WorksPlans"];
+        put?: never;
+        /**
+         * Draft a works plan paid from the fund
+         * @description Committee or the serving property company. Items and budget in fen; who bears it: the community, listed buildings or listed units.
+         */
+        post: operations["DraftWorksPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{communityId}/meeting-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Overdue alerts raised by the meetings sweep
+         * @description Minutes due (day 2) and overdue (day 4), calls not answered in time, assembly results late, no assembly for a year. Committee, street officers, city admins.
+         */
+        get: operations["ListMeetingAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{communityId}/meeting-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Notice periods and the residents' committee contact
+         * @description Anyone who can see the community.
+         */
+        get: operations["GetMeetingSettings"];
+        /**
+         * Change the notice periods and the residents' committee contact (chair or street)
+         * @description The committee notice period is 1 to 30 days (rule book 7, Beijing 5); an assembly's is at least 15 days.
+         */
+        put: operations["ChangeMeetingSettings"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -228,7 +906,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All notices of a community and its buildings, any state (publishers) */
+        /**
+         * All notices of a community and its buildings, any state (publishers)
+         * @description Every notice aimed at a community or its buildings, whatever its state, for the staff who publish there. Paged.
+         */
         get: operations["CommunityNotices"];
         put?: never;
         post?: never;
@@ -245,8 +926,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Owner parties of a community
+         * @description The owner parties (a person, registered co-owners or the developer) with their members, number of units and total area. Paged.
+         */
         get: operations["ListOwnerParties"];
         put?: never;
+        /**
+         * Add an owner party
+         * @description Adds an owner party. A community has at most one developer party, which holds all unsold units (409 developer_party_exists).
+         */
         post: operations["CreateOwnerParty"];
         delete?: never;
         options?: never;
@@ -261,7 +950,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Fund payments (committee) or service payments (property company) of a community */
+        /**
+         * Fund payments (committee) or service payments (property company) of a community
+         * @description Payments of a community for the staff who account for them: owners' fund money for the committee, service money for the property company. Paged.
+         */
         get: operations["CommunityPayments"];
         put?: never;
         post?: never;
@@ -278,7 +970,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The community's discrepancies of a day, for the same readers as the reports */
+        /**
+         * The community's discrepancies of a day, for the same readers as the reports
+         * @description Discrepancies of one community on a day, for the readers of its reports.
+         */
         get: operations["CommunityDiscrepancies"];
         put?: never;
         post?: never;
@@ -295,8 +990,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Daily reports of the community's money the caller accounts for (committee: owners' money; property company: services; street and city: both) */
+        /**
+         * Daily reports of the community's money the caller accounts for (committee: owners' money; property company: services; street and city: both)
+         * @description Daily reconciliation reports of the money of one community that the caller accounts for.
+         */
         get: operations["CommunityReconciliationReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{communityId}/register/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the community's register as CSV or .xlsx, in the import columns
+         * @description `?format=csv` (default, UTF-8 with BOM) or `?format=xlsx`. One row per unit. Text cells that a spreadsheet would run as a formula (starting with = + - @) are prefixed with an apostrophe; .xlsx cells are text or numbers, never formulas.
+         */
+        get: operations["DownloadRegister"];
         put?: never;
         post?: never;
         delete?: never;
@@ -314,8 +1032,161 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import the register from CSV (text/csv body); all rows or nothing */
+        /**
+         * Import the register from a CSV or .xlsx body; all rows or nothing
+         * @description The body is the file itself: CSV (UTF-8 with or without BOM, or GB18030/GBK as Excel on Chinese Windows saves it; RFC 4180 quoting, so a quoted cell may hold a line break) or an .xlsx workbook (first sheet). The type is decided by the content, not the media type; UTF-16, .xls and other files are refused with 422 `register_encoding_unsupported` or `register_format_unsupported`. The first row is the header; columns are found by name (English or Chinese), in any order:
+         *     - `building` (楼栋), required: building name, up to 32 characters, e.g. 1幢
+         *     - `unit` (房号), required: door number within the building, up to 32 characters, e.g. 2-301
+         *     - `area_m2` (专有面积), required: exclusive area in m², more than 0, at most two decimals, e.g. 89.56
+         *     - `area_basis` (面积依据): registered (登记, default), surveyed (实测) or contract (合同)
+         *     - `certificate_no` (不动产权证号): property certificate number, up to 64 characters
+         *     - `party_kind` (业主类型), required: person (个人), coowners (共有) or developer (开发建设单位)
+         *     - `owners` (业主姓名), required: owner names separated by ; (one for person and developer, two or more for coowners)
+         *     - `id_last4` (身份证后四位): last four characters of each owner's ID number, in the order of owners, separated by ; (required for person and coowners)
+         *
+         *     Other columns are ignored and listed in `ignoredColumns`. An owner already in the register (same kind, names and ID suffixes, see docs/register-import.md) is joined, not created again. Every row is checked; when any row is wrong nothing is written and 422 `register_invalid` lists each error with its row number (`line`, header = 1) and column. GetRegisterTemplate downloads a template.
+         */
         post: operations["ImportRegister"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{communityId}/register/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the register import template (header and example rows)
+         * @description `?format=csv` (default, UTF-8 with BOM) or `?format=xlsx`. The columns are those of ImportRegister.
+         */
+        get: operations["GetRegisterTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{communityId}/resolutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Searchable list of the committee's decisions, each linked to its meeting
+         * @description q searches item titles, descriptions and meeting titles. Residents see public items of meetings whose minutes are published.
+         */
+        get: operations["ListResolutions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{communityId}/service-disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Complaints about paid services in a community
+         * @description Committee, street and city see all; the serving company's staff see those about their company.
+         */
+        get: operations["CommunityServiceDisputes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{communityId}/service-income": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service income per day of a month in a community (property staff)
+         * @description month is yyyy-MM (China time); paid, refunded on decline or cancel, and net fen per payment day.
+         */
+        get: operations["CommunityServiceIncome"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{communityId}/service-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The service menu of a community
+         * @description Items on offer with their upcoming slots; the serving company's staff also see withdrawn items.
+         */
+        get: operations["CommunityServiceItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{communityId}/service-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The company's orders in a community by state and day (property staff)
+         * @description day (yyyy-MM-dd, China time) matches the slot's day, or the order's day for services without slots.
+         */
+        get: operations["CommunityServiceOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{communityId}/service-oversight": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ratings and disputes per property company (committee, street, city)
+         * @description The basis for judging the property company: completed orders, star counts, disputes and unanswered ones.
+         */
+        get: operations["CommunityServiceOversight"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -329,8 +1200,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Units of a community
+         * @description The units of the register with area, area basis, certificate and owner party, for those who may view it. Paged.
+         */
         get: operations["ListUnits"];
         put?: never;
+        /**
+         * Add a unit
+         * @description Adds a unit (套) to a building with its exclusive area in hundredths of m², the area basis and its owner party. Door numbers are unique within a building (409 unit_exists).
+         */
         post: operations["CreateUnit"];
         delete?: never;
         options?: never;
@@ -345,8 +1224,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Votes of a community
+         * @description The votes of a community, optionally in one state, newest first. Paged.
+         */
         get: operations["ListVotes"];
         put?: never;
+        /**
+         * Convene an owners' vote (street officer)
+         * @description Convenes a vote (motion or election) on a matter of the owners' assembly, opening at least the community's notice period from now. planId is optional and ties the vote to a plan that finished publicity; seats is needed for elections only.
+         */
         post: operations["ConveneVote"];
         delete?: never;
         options?: never;
@@ -361,7 +1248,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Voting settings of a community
+         * @description Whether the last ballot wins, how long results are publicised and whether silence counts as consent.
+         */
         get: operations["GetVotingSettings"];
+        /**
+         * Change the community's voting practice
+         * @description Committee chair or street officer. Every field is applied or refused, never ignored: unknown fields are 400; minimumNoticeDays below the legal minimum (Voting:MinimumNoticeDays, 15) is 422 below_legal_minimum naming the field and the minimum; silenceCountsAsConsent=true is 422 silence_consent_unsupported; resultPublicityDays outside 1 to 90 is 400.
+         */
         put: operations["ChangeVotingSettings"];
         post?: never;
         delete?: never;
@@ -377,7 +1272,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One community
+         * @description A community with its street, property company, address and year built, for anyone whose scope includes it.
+         */
         get: operations["GetCommunity"];
+        /**
+         * Change a community's details
+         * @description Changes the name, address, year built or property company of a community (street officer, city admin).
+         */
         put: operations["UpdateCommunity"];
         post?: never;
         delete?: never;
@@ -393,6 +1296,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Totals of a community's register
+         * @description Units, owner parties, total exclusive area and how many units are bound, as used for voting thresholds.
+         */
         get: operations["GetRegisterSummary"];
         put?: never;
         post?: never;
@@ -409,7 +1316,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Buildings and door numbers of a community, to choose the unit to bind */
+        /**
+         * Buildings and door numbers of a community, to choose the unit to bind
+         * @description The buildings and door numbers of a community, without owners, so a resident can pick the unit to claim.
+         */
         get: operations["GetUnitDirectory"];
         put?: never;
         post?: never;
@@ -426,7 +1336,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find a community by name to bind a unit */
+        /**
+         * Find a community by name to bind a unit
+         * @description Searches communities by name for a user who wants to bind a unit; shows names and addresses only.
+         */
         get: operations["SearchCommunityDirectory"];
         put?: never;
         post?: never;
@@ -443,8 +1356,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Districts
+         * @description All districts of the city, for any signed-in user.
+         */
         get: operations["ListDistricts"];
         put?: never;
+        /**
+         * Add a district (city admin)
+         * @description Adds a district with a unique name and administrative code (409 district_exists).
+         */
         post: operations["CreateDistrict"];
         delete?: never;
         options?: never;
@@ -461,6 +1382,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Add a street to a district (city admin)
+         * @description Adds a street (街道) to a district; names are unique within the district (409 street_exists).
+         */
         post: operations["CreateStreet"];
         delete?: never;
         options?: never;
@@ -475,7 +1400,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Events for me with a sequence greater than `after`, oldest first (for reconnecting clients) */
+        /**
+         * Events for me with a sequence greater than `after`, oldest first (for reconnecting clients)
+         * @description The caller's events with a sequence greater than 'after', oldest first, for a client that was disconnected. earliestSequence tells a client that was away longer than the retention that it must reload instead.
+         */
         get: operations["CatchUpEvents"];
         put?: never;
         post?: never;
@@ -492,10 +1420,153 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The content of an uploaded file */
+        /**
+         * The content of an uploaded file
+         * @description The stored bytes of an uploaded project file with its media type, for anyone who may see its project.
+         */
         get: operations["DownloadFile"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fund/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's households: balance, flag, and what they owe with the purpose and subject to pay it
+         * @description Residents. Each owing line names purpose (fund-top-up or fund-due) and subjectId for POST /payments.
+         */
+        get: operations["MyFund"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fund/offline-top-ups/{offlineId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm an offline top-up entered by another committee member; posts the top-up
+         * @description Committee only; the member who entered it cannot confirm it (422 offline_confirm_same_member); exactly one confirmation counts (409 offline_already_confirmed).
+         */
+        post: operations["ConfirmOfflineTopUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fund/top-up-campaigns/{campaignId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a campaign; money arriving later is refunded
+         * @description Committee only. A payment credited after the close is rejected by the fund and refunded automatically.
+         */
+        post: operations["CloseTopUpCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fund/top-up-campaigns/{campaignId}/unpaid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Households that have not paid a campaign in full
+         * @description Committee, street and city.
+         */
+        get: operations["TopUpUnpaid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fund/top-up-shares/{shareId}/offline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enter a cash or transfer top-up for a household (posts nothing until confirmed)
+         * @description Committee only. A different committee member must confirm it.
+         */
+        post: operations["EnterOfflineTopUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fund/works-plans/{planId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a works plan by a passed matter-5 vote, or as an emergency use
+         * @description Committee only. voteId must be a closed, passed matter-5 (UseMaintenanceFund) vote of the community; emergency=true is allowed only for lifts, roofs, external walls, fire safety and leaks and marks the plan as an emergency use.
+         */
+        post: operations["ApproveWorksPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fund/works-plans/{planId}/charge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Charge the actual cost, split by exclusive area in whole fen (largest remainder)
+         * @description Committee only. Each bearing household is charged what its balance covers; the rest becomes an amount due, payable as fund-due.
+         */
+        post: operations["ChargeWorksPlan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -509,9 +1580,32 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who I am: my roles and the units I act for */
+        /**
+         * Who I am: my roles and the units I act for
+         * @description The signed-in user: display name, role grants with their scopes, and the approved units (with their owner party) the user acts for.
+         */
         get: operations["GetMe"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/display-name": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the name other people see
+         * @description WeChat gives apps no nickname, so new users are called 微信用户 until they set a name here (1 to 20 characters, not 微信用户). The change is audited. Answers the same body as GET /me.
+         */
+        put: operations["ChangeMyDisplayName"];
         post?: never;
         delete?: never;
         options?: never;
@@ -526,10 +1620,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Live notices for my units, pinned first, newest first */
+        /**
+         * Live notices for my units, pinned first, newest first
+         * @description The live notices addressed to the caller's units, pinned first and then newest first, each with whether the caller has read it. Paged.
+         */
         get: operations["MyNotices"];
         put?: never;
-        /** Publish a notice to a street, community or building, now or at publishAt (street officers, committee, property staff) */
+        /**
+         * Publish a notice to a street, community or building, now or at publishAt (street officers, committee, property staff)
+         * @description Creates a notice for the residents of a street, community or building. Without publishAt it is published at once; with publishAt the sweep publishes it then. expiresAt is optional except for emergency notices. Residents receive it live and, with a consent, as a WeChat subscribe message.
+         */
         post: operations["PublishNotice"];
         delete?: never;
         options?: never;
@@ -544,8 +1644,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One notice
+         * @description A notice with its text and state. Residents see published notices addressed to them; publishers see every notice they may manage.
+         */
         get: operations["GetNotice"];
-        /** Change the wording; the previous one is kept as a revision */
+        /**
+         * Change the wording; the previous one is kept as a revision
+         * @description Changes the title, body, pin, expiry and, while it is still scheduled, the publication time. The previous wording is kept as a revision. Repeating an edit that changes nothing makes no revision. Withdrawn or expired notices cannot be edited (422 notice_ended).
+         */
         put: operations["EditNotice"];
         post?: never;
         delete?: never;
@@ -561,9 +1668,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Attachments of a notice
+         * @description The files attached to a notice, for anyone who may read it.
+         */
         get: operations["ListNoticeAttachments"];
         put?: never;
-        /** Attach a PDF or image (multipart field 'file') */
+        /**
+         * Attach a PDF or image (multipart field 'file')
+         * @description Attaches a PDF, PNG or JPEG (multipart/form-data, field 'file'; size-limited) to a notice. The content is checked by its signature, not by its name. A refused upload leaves nothing stored.
+         */
         post: operations["UploadNoticeAttachment"];
         delete?: never;
         options?: never;
@@ -578,6 +1692,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Download a notice attachment
+         * @description The stored bytes of one attachment with its media type, for anyone who may read the notice.
+         */
         get: operations["DownloadNoticeAttachment"];
         put?: never;
         post?: never;
@@ -596,7 +1714,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Read receipt (idempotent) */
+        /**
+         * Read receipt (idempotent)
+         * @description Records that the caller read the notice. Repeating it changes nothing. Only residents the notice is addressed to may send a receipt.
+         */
         post: operations["MarkNoticeRead"];
         delete?: never;
         options?: never;
@@ -611,6 +1732,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Earlier wordings of a notice
+         * @description The notice's previous titles and bodies, one per edit, oldest first. For its publishers.
+         */
         get: operations["NoticeRevisions"];
         put?: never;
         post?: never;
@@ -627,7 +1752,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Targeted, delivered and read counts (publishers) */
+        /**
+         * Targeted, delivered and read counts (publishers)
+         * @description How many residents the notice targeted, how many received a subscribe message, how many read it, and how many were reached either way. For its publishers.
+         */
         get: operations["NoticeStats"];
         put?: never;
         post?: never;
@@ -646,7 +1774,51 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Withdraw a notice
+         * @description Takes a notice down with a reason; residents no longer see it. A notice that was already withdrawn or has expired answers 422 notice_ended.
+         */
         post: operations["WithdrawNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/owner-parties/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove an owner party that holds no unit
+         * @description Refused with 409 `owner_party_not_empty` while the party holds a unit, and with 409 `party_in_open_vote` while it is on the roll of an open vote. Audited.
+         */
+        delete: operations["RemoveOwnerParty"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/owner-parties/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a duplicate owner party into another one of the same community
+         * @description Moves every unit and import key of the party `{id}` to `intoPartyId` and removes `{id}`. Both must be of the same kind. Refused with 409 `party_in_open_vote` while either party is on the roll of an open vote. Committee members, the street and the city may merge; each change is audited.
+         */
+        post: operations["MergeOwnerParty"];
         delete?: never;
         options?: never;
         head?: never;
@@ -662,6 +1834,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Confirm a paper ballot (second reading)
+         * @description A second committee member enters the same choice again; the ballot is then cast. A different choice answers 409 paper_entry_mismatch, the same member 422 paper_entry_same_member, a second confirmation 409 paper_entry_already_confirmed. replacesReceiptCode is optional.
+         */
         post: operations["ConfirmPaperBallot"];
         delete?: never;
         options?: never;
@@ -678,7 +1854,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create (or reuse) a WeChat Pay order for a purpose's subject; returns the wx.requestPayment parameters */
+        /**
+         * Create (or reuse) a WeChat Pay order for a purpose's subject; returns the wx.requestPayment parameters
+         * @description Creates (or returns the open) payment for a purpose and subject, for example a fund top-up, and returns the parameters for wx.requestPayment. Identical requests at the same moment share one payment. The amount is decided by the server, never by the client.
+         */
         post: operations["CreatePayment"];
         delete?: never;
         options?: never;
@@ -693,7 +1872,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The payment's state; while awaiting payment the server asks WeChat (the client's word is never trusted) */
+        /**
+         * The payment's state; while awaiting payment the server asks WeChat (the client's word is never trusted)
+         * @description A payment with its state and refunds, for the payer and the staff who account for it.
+         */
         get: operations["GetPayment"];
         put?: never;
         post?: never;
@@ -712,8 +1894,51 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Refund all or part of a paid payment (committee chair for owners' money, property staff for service money) */
+        /**
+         * Refund all or part of a paid payment (committee chair for owners' money, property staff for service money)
+         * @description Refunds part or all of a paid payment through WeChat Pay. Refunds together never exceed the amount paid, even when requested at the same time.
+         */
         post: operations["RefundPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Payment incidents, newest first (finance officers, city-wide admins)
+         * @description Paged (page, pageSize ≤ 100). Filters: kind (UnknownOrder, WrongAmount, WrongMerchant, PaidAfterClose, RejectedByPurpose, RefundAbnormal, RefundMismatch), state (Open, Resolved) and communityId (incidents about an order we never issued have no community and are left out by this filter).
+         */
+        get: operations["ListPaymentIncidents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/incidents/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a payment incident with a note; final (finance officers, city-wide admins)
+         * @description Records who resolved it, when and how. Resolving an incident that is already resolved answers 409 incident_already_resolved; of concurrent resolutions the database lets exactly one through.
+         */
+        post: operations["ResolvePaymentIncident"];
         delete?: never;
         options?: never;
         head?: never;
@@ -727,6 +1952,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * My payments
+         * @description The caller's payments, newest first, with their state. Paged.
+         */
         get: operations["MyPayments"];
         put?: never;
         post?: never;
@@ -745,7 +1974,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve or ask for changes (the assigned reviewer) */
+        /**
+         * Approve or ask for changes (the assigned reviewer)
+         * @description The assigned reviewer approves, or asks for changes with a comment. The plan is approved when every department approved, and goes back to the street when one asks for changes.
+         */
         post: operations["DecidePlanReview"];
         delete?: never;
         options?: never;
@@ -760,7 +1992,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Reviews assigned to me */
+        /**
+         * Reviews assigned to me
+         * @description The review tasks assigned to the caller, optionally only the pending ones, with their plan. Paged.
+         */
         get: operations["MyPlanReviews"];
         put?: never;
         post?: never;
@@ -777,7 +2012,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Plans I can see, by state and community */
+        /**
+         * Plans I can see, by state and community
+         * @description Plans in communities the caller can see, filtered by state and community. Paged.
+         */
         get: operations["SearchPlans"];
         put?: never;
         post?: never;
@@ -794,8 +2032,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One plan version
+         * @description A plan version with its content, reviews, publicity dates and state.
+         */
         get: operations["GetPlan"];
-        /** Edit a draft in place; send expectedVersion to refuse a stale edit */
+        /**
+         * Edit a draft in place; send expectedVersion to refuse a stale edit
+         * @description Replaces the content of a draft. expectedVersion is optional and guards against overwriting a change made since the client read the plan (409 stale_version). Submitted plans are revised instead (409 plan_not_editable).
+         */
         put: operations["EditPlan"];
         post?: never;
         delete?: never;
@@ -811,7 +2056,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Field-level changes from another version (default: the previous one) */
+        /**
+         * Field-level changes from another version (default: the previous one)
+         * @description What changed between this version and another (by default the one it replaced), field by field and per cost line.
+         */
         get: operations["GetPlanChanges"];
         put?: never;
         post?: never;
@@ -828,9 +2076,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Comments on a plan
+         * @description Published comments and objections with their answers; the convener also sees held ones. Paged.
+         */
         get: operations["ListPublicityComments"];
         put?: never;
-        /** Comment on or object to a plan in publicity (bound residents); optional Idempotency-Key header */
+        /**
+         * Comment on or object to a plan in publicity (bound residents); optional Idempotency-Key header
+         * @description A bound resident of the community comments on or objects to a plan while its publicity runs. The text passes WeChat's content check; a held comment waits for moderation. An optional Idempotency-Key header makes a retry return the first comment (200) instead of posting twice.
+         */
         post: operations["PostPublicityComment"];
         delete?: never;
         options?: never;
@@ -847,7 +2102,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set the publicity period of an approved plan (street officer) */
+        /**
+         * Set the publicity period of an approved plan (street officer)
+         * @description Sets or moves the publicity period (at least the configured minimum of days) of an approved plan; the sweep opens and closes it. Repeating the same dates changes nothing. expectedVersion is optional.
+         */
         post: operations["SchedulePublicity"];
         delete?: never;
         options?: never;
@@ -863,7 +2121,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Name the reviewing departments and their reviewers (renovation office) */
+        /**
+         * Name the reviewing departments and their reviewers (renovation office)
+         * @description Names every reviewing department and the city admin who records its opinion, at once; the joint review starts. Reviewers must be city admins of the district or the whole city.
+         */
         put: operations["SetReviewPanel"];
         post?: never;
         delete?: never;
@@ -881,7 +2142,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change a submitted plan: makes the next version as a draft and supersedes this one */
+        /**
+         * Change a submitted plan: makes the next version as a draft and supersedes this one
+         * @description Makes version N+1 of a submitted, reviewed or approved plan as a new draft and supersedes version N, which must go through review and publicity again. Not while publicity runs (409 plan_not_revisable).
+         */
         post: operations["RevisePlan"];
         delete?: never;
         options?: never;
@@ -898,7 +2162,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a draft to the joint review (street officer) */
+        /**
+         * Send a draft to the joint review (street officer)
+         * @description Sends a draft to the renovation office for joint review; its content is then frozen. Submitting twice answers 409 plan_not_draft.
+         */
         post: operations["SubmitPlan"];
         delete?: never;
         options?: never;
@@ -913,10 +2180,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Projects in communities I can see, by state, community, planned year or community name */
+        /**
+         * Projects in communities I can see, by state, community, planned year or community name
+         * @description Projects in the communities the caller can see, filtered by state, community, planned year or community name. Paged.
+         */
         get: operations["ListProjects"];
         put?: never;
-        /** Open a renovation project with the basic-facility survey (street officer) */
+        /**
+         * Open a renovation project with the basic-facility survey (street officer)
+         * @description Opens a renovation project for a community built before the target year, with the basic-facility survey. A community has one project under way at a time (409 project_exists).
+         */
         post: operations["OpenProject"];
         delete?: never;
         options?: never;
@@ -931,7 +2204,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A project with its qualification tallies */
+        /**
+         * A project with its qualification tallies
+         * @description A project with its facility survey, willingness-survey tallies against the consent threshold, planned year, progress and acceptance.
+         */
         get: operations["GetProject"];
         put?: never;
         post?: never;
@@ -950,7 +2226,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the completion acceptance with residents' representatives (renovation office) */
+        /**
+         * Record the completion acceptance with residents' representatives (renovation office)
+         * @description Completes a project at 100% progress with the names of the residents' representatives who took part. After that the community may open another project.
+         */
         post: operations["AcceptCompletion"];
         delete?: never;
         options?: never;
@@ -967,7 +2246,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Admit a qualifying project to the library (renovation office) */
+        /**
+         * Admit a qualifying project to the library (renovation office)
+         * @description Admits a project to the library when enough owners consented (by head count and by area). Admitting twice answers 409 project_already_admitted; an unqualified project answers 422 project_not_qualified.
+         */
         post: operations["AdmitProject"];
         delete?: never;
         options?: never;
@@ -983,7 +2265,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Correct the basic-facility survey while the willingness survey is open (street officer) */
+        /**
+         * Correct the basic-facility survey while the willingness survey is open (street officer)
+         * @description Replaces the list of basic facilities with problems, while the willingness survey is open.
+         */
         put: operations["RecordFacilitySurvey"];
         post?: never;
         delete?: never;
@@ -999,9 +2284,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Files of a project
+         * @description The files uploaded for a project, with their kind and size.
+         */
         get: operations["ListProjectFiles"];
         put?: never;
-        /** Upload a PDF or image (multipart field 'file') */
+        /**
+         * Upload a PDF or image (multipart field 'file')
+         * @description Uploads a PDF, PNG or JPEG (multipart/form-data, field 'file'; size-limited) for use as plan attachments or progress photos. The content is checked by its signature.
+         */
         post: operations["UploadProjectFile"];
         delete?: never;
         options?: never;
@@ -1017,7 +2309,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Plan the project into a year (renovation office) */
+        /**
+         * Plan the project into a year (renovation office)
+         * @description Puts a library project into a year's renovation plan. expectedVersion is optional and guards against overwriting a change made since the client read the project.
+         */
         put: operations["PlanProjectYear"];
         post?: never;
         delete?: never;
@@ -1033,9 +2328,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Progress entries of a project
+         * @description The recorded progress entries, oldest first, with notes and photo file ids.
+         */
         get: operations["ListProgress"];
         put?: never;
-        /** Record implementation progress with notes and photos (renovation office) */
+        /**
+         * Record implementation progress with notes and photos (renovation office)
+         * @description Records progress in per cent with notes and photos of the project. The first entry starts the works and needs a plan that finished publicity; progress never goes backwards.
+         */
         post: operations["RecordProgress"];
         delete?: never;
         options?: never;
@@ -1050,7 +2352,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My units in the community and their answers */
+        /**
+         * My units in the community and their answers
+         * @description The caller's units in the project's community and the answer recorded for each.
+         */
         get: operations["MySurveyAnswers"];
         put?: never;
         post?: never;
@@ -1068,7 +2373,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Answer the willingness survey for a bound unit; repeating it is harmless, a different answer replaces */
+        /**
+         * Answer the willingness survey for a bound unit; repeating it is harmless, a different answer replaces
+         * @description A bound resident says whether the unit's owner consents to the renovation. The last answer for a unit counts; the survey closes when the project is admitted.
+         */
         put: operations["AnswerWillingnessSurvey"];
         post?: never;
         delete?: never;
@@ -1084,10 +2392,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Versions of a project's plan, newest first */
+        /**
+         * Versions of a project's plan, newest first
+         * @description Every version of a project's plan, newest first; residents see only versions that left the drafting table.
+         */
         get: operations["ListProjectPlans"];
         put?: never;
-        /** Draft version 1 of a library project's plan (street officer) */
+        /**
+         * Draft version 1 of a library project's plan (street officer)
+         * @description Drafts version 1 of the plan of a project in the library: design, after-care, cost lines and funding (the funding must add up to the cost). A project has one plan; later changes are revisions (409 plan_exists).
+         */
         post: operations["DraftPlan"];
         delete?: never;
         options?: never;
@@ -1102,8 +2416,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Property companies
+         * @description The registered property management companies.
+         */
         get: operations["ListPropertyCompanies"];
         put?: never;
+        /**
+         * Register a property company (city admin)
+         * @description Adds a property management company; names are unique (409 property_company_exists).
+         */
         post: operations["CreatePropertyCompany"];
         delete?: never;
         options?: never;
@@ -1120,6 +2442,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Approve a written proxy (street officer)
+         * @description Approves a proxy: the proxy may then vote for the party, and the owner does not vote while it stands. 409 proxy_already_decided when already decided.
+         */
         post: operations["ApproveProxy"];
         delete?: never;
         options?: never;
@@ -1134,6 +2460,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Download a proxy document
+         * @description The signed proxy document, for the staff who decide it and the owner who filed it.
+         */
         get: operations["GetProxyDocument"];
         put?: never;
         post?: never;
@@ -1152,6 +2482,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Reject a written proxy (street officer)
+         * @description Rejects a pending proxy. 409 proxy_already_decided when already decided.
+         */
         post: operations["RejectProxy"];
         delete?: never;
         options?: never;
@@ -1168,6 +2502,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Withdraw a proxy
+         * @description The owner who filed it (or who acts for the party) withdraws a proxy, so the owner may vote again.
+         */
         post: operations["WithdrawProxy"];
         delete?: never;
         options?: never;
@@ -1184,7 +2522,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Answer a comment or objection (street officer, the convener) */
+        /**
+         * Answer a comment or objection (street officer, the convener)
+         * @description Answers a comment or objection. Publicity ends only when every objection has been answered.
+         */
         post: operations["AnswerPublicityComment"];
         delete?: never;
         options?: never;
@@ -1201,7 +2542,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish or reject a comment the content check held (street officer) */
+        /**
+         * Publish or reject a comment the content check held (street officer)
+         * @description Publishes or rejects a comment that WeChat's content check held for review.
+         */
         post: operations["ModeratePublicityComment"];
         delete?: never;
         options?: never;
@@ -1216,6 +2560,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * My publicity comments
+         * @description The caller's comments and objections with their state and answers. Paged.
+         */
         get: operations["MyPublicityComments"];
         put?: never;
         post?: never;
@@ -1232,7 +2580,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The day's bill totals, report lines of every community and discrepancy counts (finance officers) */
+        /**
+         * The day's bill totals, report lines of every community and discrepancy counts (finance officers)
+         * @description The reconciliation of one bill day: bill totals, each community's report line and discrepancy counts.
+         */
         get: operations["ReconciliationDay"];
         put?: never;
         post?: never;
@@ -1251,7 +2602,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reconcile a bill day of the last 3 months now (finance officers, city admins); running a day twice changes nothing */
+        /**
+         * Reconcile a bill day of the last 3 months now (finance officers, city admins); running a day twice changes nothing
+         * @description Downloads the WeChat Pay bill of the day and compares it with the payments and refunds recorded here, healing payments that WeChat took but we missed and listing discrepancies. Idempotent.
+         */
         post: operations["RunReconciliation"];
         delete?: never;
         options?: never;
@@ -1266,7 +2620,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Discrepancies of a day, optionally in one state (finance officers) */
+        /**
+         * Discrepancies of a day, optionally in one state (finance officers)
+         * @description Discrepancies between the WeChat bill and our records for one day, optionally filtered by state. Paged.
+         */
         get: operations["ListDiscrepancies"];
         put?: never;
         post?: never;
@@ -1285,7 +2642,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Say why a discrepancy is not a loss (finance officers) */
+        /**
+         * Say why a discrepancy is not a loss (finance officers)
+         * @description Marks an open discrepancy as explained (not a loss) with a note; it can still be resolved later.
+         */
         post: operations["ExplainDiscrepancy"];
         delete?: never;
         options?: never;
@@ -1302,7 +2662,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record how a discrepancy was settled; final (finance officers) */
+        /**
+         * Record how a discrepancy was settled; final (finance officers)
+         * @description Marks a discrepancy as resolved with a note saying how it was settled. Final.
+         */
         post: operations["ResolveDiscrepancy"];
         delete?: never;
         options?: never;
@@ -1317,9 +2680,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Role grants over one scope */
+        /**
+         * Role grants over one scope
+         * @description Lists the role grants over one scope (a community, company, street or district), for the officers who may grant roles there.
+         */
         get: operations["ListRoleGrants"];
         put?: never;
+        /**
+         * Grant a role over a scope
+         * @description Grants a role to a user over a community (committee member or chair), a property company (property staff), a street (street officer), a district or the whole city (city admin, finance officer: omit scopeId). This is how a new community gets its committee. Granting the same role over the same scope twice answers 409 role_already_granted.
+         */
         post: operations["GrantRole"];
         delete?: never;
         options?: never;
@@ -1337,7 +2707,391 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Revoke a role grant
+         * @description Removes a role grant; it takes effect on the user's next request and on their live connections. 404 role_grant_not_found when it does not exist (any more).
+         */
         delete: operations["RevokeRole"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a paid service item in communities the caller's company serves (property staff)
+         * @description Price in fen per unit, optional time slots, cancellation policy after acceptance (full, partial fen or none). All communities must be served by one company; the caller must be its staff.
+         */
+        post: operations["CreateServiceItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A service item with its photos and upcoming slots
+         * @description Residents and staff of a community where it is on offer; the company's staff also when withdrawn. Anyone else gets 404.
+         */
+        get: operations["GetServiceItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-items/{id}/offer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put a withdrawn item back on the menu (property staff)
+         * @description Residents of its communities can order it again.
+         */
+        post: operations["OfferServiceItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-items/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a photo (multipart field 'file'; PNG, JPEG or WebP up to 5 MB; at most 9)
+         * @description The type is read from the first bytes; a refused upload leaves nothing behind.
+         */
+        post: operations["UploadServiceItemPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-items/{id}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A photo of a service item
+         * @description Readable by whoever may see the item.
+         */
+        get: operations["DownloadServiceItemPhoto"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-items/{id}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a time slot with a capacity (property staff)
+         * @description Only for items that require a slot; the slot must start in the future. Each order holds one seat; the database never lets held seats exceed the capacity.
+         */
+        post: operations["AddServiceSlot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-items/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take an item off the menu (property staff)
+         * @description Existing orders are unaffected (they keep their snapshot); no new orders can be placed.
+         */
+        post: operations["WithdrawServiceItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Order a service for one of my bound units; holds a slot seat until paid or expired
+         * @description Then pay with POST /api/v1/payments {purpose: 'service-order', subjectId: <order id>} within the hold time (Services:HoldSeconds). A full slot answers 409 slot_full.
+         */
+        post: operations["PlaceServiceOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A service order (its resident or the company's staff)
+         * @description Everyone else gets 404, so an order's existence does not leak.
+         */
+        get: operations["GetServiceOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-orders/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a paid order (property staff)
+         * @description Of two staff accepting or declining at once, one wins; the other gets 409 order_not_awaiting_acceptance.
+         */
+        post: operations["AcceptServiceOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel my order before service starts
+         * @description Unpaid: nothing owed. Paid, not yet accepted: refunded in full. Accepted: refunded by the item's policy (full, partial fen, none). The slot seat is released.
+         */
+        post: operations["CancelServiceOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-orders/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark an order in service completed (property staff)
+         * @description The resident confirms it, or it is confirmed automatically after Services:AutoConfirmDays.
+         */
+        post: operations["CompleteServiceOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-orders/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a completed order (its resident)
+         * @description Confirmed orders can be rated.
+         */
+        post: operations["ConfirmServiceOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-orders/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline a paid order with a reason; refunds in full automatically (property staff)
+         * @description The slot seat is released and the refund is reserved in the same transaction, exactly once.
+         */
+        post: operations["DeclineServiceOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-orders/{id}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complain about a completed order within Services:DisputeDays (its resident)
+         * @description One complaint per order; the company answers it; the committee sees it.
+         */
+        post: operations["DisputeServiceOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-orders/{id}/dispute/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer the complaint about an order (property staff)
+         * @description Answered once; a second answer gets 409 dispute_already_answered.
+         */
+        post: operations["AnswerServiceDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-orders/{id}/rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rate a confirmed order 1–5 with an optional comment (its resident)
+         * @description The comment passes the content check; one rating per order.
+         */
+        post: operations["RateServiceOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-orders/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark an accepted order in service (property staff)
+         * @description From then on the resident can no longer cancel.
+         */
+        post: operations["StartServiceOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-orders/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My service orders, newest first
+         * @description Orders placed by the caller, in every state.
+         */
+        get: operations["MyServiceOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1350,7 +3104,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Streets within my scope */
+        /**
+         * Streets within my scope
+         * @description Streets the caller can see, with their district.
+         */
         get: operations["ListStreets"];
         put?: never;
         post?: never;
@@ -1367,9 +3124,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * My subscribe-message consents
+         * @description For each template the caller answered: how many messages may still be sent and whether the caller banned it.
+         */
         get: operations["MySubscribeConsents"];
         put?: never;
-        /** Record one answer of wx.requestSubscribeMessage: accept adds one message, ban stops them */
+        /**
+         * Record one answer of wx.requestSubscribeMessage: accept adds one message, ban stops them
+         * @description Records the user's answer for one template: Accept allows one more message, Ban stops all messages of that template, Reject changes nothing. Answers that arrive together are all counted. 422 unknown_template for a template the server does not use.
+         */
         post: operations["RecordSubscribeConsent"];
         delete?: never;
         options?: never;
@@ -1384,7 +3148,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Template ids to pass to wx.requestSubscribeMessage, by event kind */
+        /**
+         * Template ids to pass to wx.requestSubscribeMessage, by event kind
+         * @description The subscribe-message template ids configured on the server, keyed by event kind, to pass to wx.requestSubscribeMessage.
+         */
         get: operations["SubscribeTemplates"];
         put?: never;
         post?: never;
@@ -1402,7 +3169,31 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /**
+         * Correct a unit
+         * @description Corrects a unit's area, area basis, certificate number or owner party.
+         */
         put: operations["UpdateUnit"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{unitId}/fund-ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A unit's household sub-ledger with every entry
+         * @description The unit's bound residents, and the committee, street and city of its community.
+         */
+        get: operations["UnitFundLedger"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1417,6 +3208,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One vote
+         * @description A vote with its matter, times, thresholds and state; counts only when the vote shows them before closing or after it closed.
+         */
         get: operations["GetVote"];
         put?: never;
         post?: never;
@@ -1435,7 +3230,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cast the party's ballot; the Idempotency-Key header is the voter's secret ballot key */
+        /**
+         * Cast the party's ballot; the Idempotency-Key header is the voter's secret ballot key
+         * @description Casts the ballot of one of the caller's owner parties (partyId is optional when the caller acts for one party only), as the owner or as an approved proxy. The Idempotency-Key header is required: a random secret of 16 to 128 characters that only the voter keeps; it makes retries return the first receipt and lets the voter check the ballot later. replacesKey is optional and only used where the last ballot wins.
+         */
         post: operations["CastBallot"];
         delete?: never;
         options?: never;
@@ -1452,6 +3250,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Cancel a vote before it opens
+         * @description Cancels a scheduled vote. Once it has opened it cannot be cancelled (409 vote_cannot_cancel).
+         */
         post: operations["CancelVote"];
         delete?: never;
         options?: never;
@@ -1466,6 +3268,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * My parties in a vote
+         * @description For each owner party the caller may vote for (as owner or proxy): whether it has voted, by which channel, and any standing proxy.
+         */
         get: operations["MyVotingStatus"];
         put?: never;
         post?: never;
@@ -1482,8 +3288,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Parties that have not voted yet (for reminders) */
+        /**
+         * Parties that have not voted yet (for reminders)
+         * @description Owner parties that have not voted yet, for the committee's reminders.
+         */
         get: operations["ListNonVoters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/votes/{voteId}/non-voters/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the parties that have not voted yet as CSV or .xlsx
+         * @description `?format=csv` (default, UTF-8 with BOM) or `?format=xlsx`. One row per party on the frozen roll without a ballot: name, units (building and door), area in m² and number of units. For those who may convene votes. Text cells that a spreadsheet would run as a formula are prefixed with an apostrophe; .xlsx cells are never formulas.
+         */
+        get: operations["DownloadNonVoters"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1499,8 +3328,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Paper ballot entries
+         * @description Paper ballot entries of a vote, optionally in one state, for the committee. Paged.
+         */
         get: operations["ListPaperBallots"];
         put?: never;
+        /**
+         * Enter a paper ballot (first reading)
+         * @description A committee member enters a paper ballot for an owner party; it counts only after a second member confirms the same reading. correctsEntryId is optional and names a confirmed entry this one corrects (one correction per entry, 409 correction_exists).
+         */
         post: operations["EnterPaperBallot"];
         delete?: never;
         options?: never;
@@ -1515,7 +3352,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who took part (public) */
+        /**
+         * Who took part (public)
+         * @description Which owner parties took part, with their area, so anyone can check the head count and area totals; not how they voted in a secret vote.
+         */
         get: operations["ListParticipants"];
         put?: never;
         post?: never;
@@ -1532,9 +3372,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Proxies of a vote
+         * @description Written proxies filed for a vote with their state, for the staff who decide them.
+         */
         get: operations["ListProxies"];
         put?: never;
-        /** Upload a written proxy (PDF or image body) for ?partyId=&proxyUserId= */
+        /**
+         * Upload a written proxy (PDF or image body) for ?partyId=&proxyUserId=
+         * @description Files a written proxy: the body is the signed document (application/pdf, image/png or image/jpeg), the query names partyId and proxyUserId. One proxy per party may stand (409 proxy_exists); the street approves it.
+         */
         post: operations["RequestProxy"];
         delete?: never;
         options?: never;
@@ -1549,6 +3396,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Check a ballot receipt
+         * @description Says whether a ballot with this receipt was counted and whether a later ballot replaced it, so a voter can check their ballot with the receipt.
+         */
         get: operations["CheckReceipt"];
         put?: never;
         post?: never;
@@ -1565,7 +3416,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The published record of a closed vote */
+        /**
+         * The published record of a closed vote
+         * @description The published record of a closed vote: totals by head count and by area, the result and the ballot list that lets anyone recompute the totals.
+         */
         get: operations["GetVoteRecord"];
         put?: never;
         post?: never;
@@ -1580,8 +3434,56 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AcceptCompletion: {
-            notes: null | string;
+            notes?: null | string;
             representatives: null | string[];
+        };
+        AddServiceSlotRequest: {
+            /** Format: int32 */
+            capacity: number;
+            /** Format: date-time */
+            endsAt: unknown;
+            /** Format: date-time */
+            startsAt: unknown;
+        };
+        AgendaItemRequest: {
+            description?: null | string;
+            public: boolean;
+            title: string;
+        };
+        AgendaItemView: {
+            /** Format: date-time */
+            decidedAt?: unknown;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            order: number;
+            outcome: components["schemas"]["ItemOutcome"];
+            positions?: null | components["schemas"]["PositionView"][];
+            public: boolean;
+            /** Format: int32 */
+            signedAbstain: number;
+            /** Format: int32 */
+            signedAgainst: number;
+            /** Format: int32 */
+            signedFor: number;
+            title: string;
+        };
+        AllocateRequest: {
+            /** Format: int64 */
+            amountFen: number;
+            kind: components["schemas"]["AllocationKind"];
+            reference: string;
+        };
+        /** @enum {unknown} */
+        AllocationKind: "Interest" | "CommonPartIncome";
+        AllocationResult: {
+            /** Format: int64 */
+            amountFen: number;
+            /** Format: int32 */
+            households: number;
+            kind: string;
+            reference: string;
         };
         AnswerComment: {
             text: string;
@@ -1589,8 +3491,60 @@ export interface components {
         AnswerSurvey: {
             consents: null | boolean;
         };
+        ApproveBinding: {
+            confirmMismatch?: null | boolean;
+            reason?: null | string;
+        };
+        ApproveWorksRequest: {
+            emergency: boolean;
+            /** Format: uuid */
+            voteId?: null | string;
+        };
         /** @enum {unknown} */
         AreaBasis: "Registered" | "Surveyed" | "Contract";
+        AssemblyItemRequest: {
+            description?: null | string;
+            matter: components["schemas"]["Matter"];
+            secret: boolean;
+            title: string;
+        };
+        AssemblyItemView: {
+            description: string;
+            /** Format: uuid */
+            id: string;
+            matter: components["schemas"]["Matter"];
+            /** Format: int32 */
+            order: number;
+            secret: boolean;
+            title: string;
+            vote?: null | components["schemas"]["ConvenedVoteStatus"];
+            /** Format: uuid */
+            voteId: string;
+        };
+        AssemblyView: {
+            /** Format: uuid */
+            communityId: string;
+            /** Format: uuid */
+            demandId?: null | string;
+            /** Format: date-time */
+            endsAt: unknown;
+            /** Format: uuid */
+            id: string;
+            items: components["schemas"]["AssemblyItemView"][];
+            method: string;
+            /** Format: uuid */
+            noticeId?: null | string;
+            place?: null | string;
+            /** Format: date-time */
+            resultsDueBy?: unknown;
+            /** Format: uuid */
+            resultsNoticeId?: null | string;
+            /** Format: date-time */
+            resultsPublishedAt?: unknown;
+            /** Format: date-time */
+            startsAt: unknown;
+            title: string;
+        };
         AttachmentLine: {
             /** Format: uuid */
             fileId: string;
@@ -1610,12 +3564,12 @@ export interface components {
         AuditView: {
             action: string;
             /** Format: uuid */
-            actorUserId: null | string;
-            after: null | string;
+            actorUserId?: null | string;
+            after?: null | string;
             /** Format: date-time */
-            at: string;
-            before: null | string;
-            correlationId: null | string;
+            at: unknown;
+            before?: null | string;
+            correlationId?: null | string;
             entityId: string;
             entityType: string;
             /** Format: int64 */
@@ -1631,24 +3585,30 @@ export interface components {
             voteId: string;
         };
         /** @enum {unknown} */
+        BearerScope: "Community" | "Buildings" | "Units";
+        /** @enum {unknown} */
         BindingStatus: "Pending" | "Approved" | "Rejected" | "Revoked";
         BindingView: {
+            buildingName: string;
             certificateNumber: string;
             claimedName: string;
             /** Format: uuid */
             communityId: string;
+            communityName: string;
             /** Format: date-time */
-            decidedAt: null | string;
+            decidedAt?: unknown;
             /** Format: uuid */
             id: string;
             idLast4: string;
             matchesRegister: boolean;
-            rejectionReason: null | string;
+            mismatchReason?: null | string;
+            rejectionReason?: null | string;
             /** Format: date-time */
-            requestedAt: string;
+            requestedAt: unknown;
             status: components["schemas"]["BindingStatus"];
             /** Format: uuid */
             unitId: string;
+            unitNumber: string;
             /** Format: uuid */
             userId: string;
         };
@@ -1659,6 +3619,8 @@ export interface components {
             id: string;
             name: string;
         };
+        /** @enum {unknown} */
+        CancellationPolicy: "FullRefund" | "PartialRefund" | "NoRefund";
         CandidateResult: {
             agree: components["schemas"]["Totals"];
             approved: boolean;
@@ -1676,58 +3638,136 @@ export interface components {
             order: number;
         };
         CastBallotRequest: {
-            candidateIds: null | string[];
-            choice: null | components["schemas"]["Choice"];
+            candidateIds?: null | string[];
+            choice?: null | components["schemas"]["Choice"];
             /** Format: uuid */
-            partyId: null | string;
-            replacesKey: null | string;
+            partyId?: null | string;
+            replacesKey?: null | string;
+        };
+        ChangeDisplayName: {
+            displayName: string;
+        };
+        ChangeMeetingSettings: {
+            /** Format: int32 */
+            assemblyNoticeDays: number;
+            /** Format: int32 */
+            committeeNoticeDays: number;
+            residentsCommitteeContact?: null | string;
         };
         ChangeVotingSettings: {
             lastBallotWins: boolean;
             /** Format: int32 */
+            minimumNoticeDays?: null | number;
+            /** Format: int32 */
             resultPublicityDays: number;
             silenceCountsAsConsent: boolean;
+        };
+        ChargeWorksRequest: {
+            /** Format: int64 */
+            actualCostFen: number;
         };
         /** @enum {unknown} */
         Choice: "Agree" | "Oppose" | "Abstain" | null;
         /** @enum {unknown} */
         CommentKind: "Comment" | "Objection";
         CommentView: {
-            answer: null | string;
+            answer?: null | string;
             /** Format: date-time */
-            answeredAt: null | string;
+            answeredAt?: unknown;
             /** Format: uuid */
-            authorUserId: null | string;
+            authorUserId?: null | string;
             /** Format: date-time */
-            createdAt: string;
+            createdAt: unknown;
+            holdReason?: null | components["schemas"]["HoldReason"];
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["CommentKind"];
             mine: boolean;
             moderation: components["schemas"]["Moderation"];
+            moderationNote?: null | string;
             /** Format: uuid */
             planId: string;
             text: string;
             /** Format: uuid */
-            unitId: null | string;
+            unitId?: null | string;
+        };
+        /** @enum {unknown} */
+        CommitteeMeetingState: "Scheduled" | "Closed";
+        CommitteeMeetingView: {
+            /** Format: uuid */
+            callId?: null | string;
+            /** Format: date-time */
+            closedAt?: unknown;
+            /** Format: uuid */
+            communityId: string;
+            /** Format: uuid */
+            id: string;
+            items: components["schemas"]["AgendaItemView"][];
+            /** Format: int32 */
+            memberCount: number;
+            members?: null | components["schemas"]["MemberView"][];
+            minutes?: null | string;
+            /** Format: date-time */
+            minutesDueBy?: unknown;
+            /** Format: uuid */
+            minutesNoticeId?: null | string;
+            /** Format: date-time */
+            minutesPublishedAt?: unknown;
+            /** Format: uuid */
+            noticeId?: null | string;
+            /** Format: int32 */
+            observerCapacity: number;
+            /** Format: int32 */
+            observerCount: number;
+            onlineLink?: null | string;
+            origin: components["schemas"]["MeetingOrigin"];
+            place?: null | string;
+            /** Format: int32 */
+            present: number;
+            quorumMet: boolean;
+            residentsCommitteeContact?: null | string;
+            /** Format: date-time */
+            startsAt: unknown;
+            state: components["schemas"]["CommitteeMeetingState"];
+            title: string;
         };
         CommunityView: {
             address: string;
             /** Format: int32 */
-            builtYear: null | number;
+            builtYear?: null | number;
             /** Format: uuid */
             id: string;
             name: string;
             /** Format: uuid */
-            propertyCompanyId: null | string;
+            propertyCompanyId?: null | string;
             street: string;
             /** Format: uuid */
             streetId: string;
         };
+        CompanyServiceRecord: {
+            /** Format: uuid */
+            companyId: string;
+            companyName: string;
+            /** Format: int32 */
+            completedOrders: number;
+            /** Format: int32 */
+            disputes: number;
+            /** Format: int32 */
+            ratings: number;
+            starCounts: number[];
+            /** Format: int32 */
+            starsTotal: number;
+            /** Format: int32 */
+            unansweredDisputes: number;
+        };
+        ComputeDepositsRequest: {
+            /** Format: int64 */
+            ratePerSqmFen: number;
+        };
         ConfirmPaperBallotRequest: {
-            candidateIds: null | string[];
-            choice: null | components["schemas"]["Choice"];
-            replacesReceiptCode: null | string;
+            candidateIds?: null | string[];
+            choice?: null | components["schemas"]["Choice"];
+            replacesReceiptCode?: null | string;
         };
         /** @enum {unknown} */
         ConsentResult: "Accept" | "Reject" | "Ban";
@@ -1737,22 +3777,76 @@ export interface components {
             remaining: number;
             templateId: string;
         };
-        ConveneVoteRequest: {
-            candidates: null | string[];
+        ConveneAssemblyRequest: {
+            /** Format: uuid */
+            demandId?: null | string;
             /** Format: date-time */
-            closesAt: string;
-            description: null | string;
+            endsAt: unknown;
+            items: components["schemas"]["AssemblyItemRequest"][];
+            method: string;
+            place?: null | string;
+            /** Format: date-time */
+            startsAt: unknown;
+            title: string;
+        };
+        ConveneCommitteeMeetingRequest: {
+            /** Format: uuid */
+            callId?: null | string;
+            items: components["schemas"]["AgendaItemRequest"][];
+            /** Format: int32 */
+            observerCapacity: number;
+            onlineLink?: null | string;
+            place?: null | string;
+            /** Format: date-time */
+            startsAt: unknown;
+            title: string;
+        };
+        ConvenedVoteStatus: {
+            /** Format: int64 */
+            agreeArea?: null | number;
+            /** Format: int64 */
+            agreeHeads?: null | number;
+            /** Format: date-time */
+            closesAt: unknown;
+            /** Format: int64 */
+            electorateArea?: null | number;
+            /** Format: int64 */
+            electorateHeads?: null | number;
+            /** Format: date-time */
+            opensAt: unknown;
+            /** Format: int64 */
+            participatingArea?: null | number;
+            /** Format: int64 */
+            participatingHeads?: null | number;
+            passed?: null | boolean;
+            quorumMet?: null | boolean;
+            state: string;
+            /** Format: uuid */
+            voteId: string;
+        };
+        ConveneVoteRequest: {
+            candidates?: null | string[];
+            /** Format: date-time */
+            closesAt: unknown;
+            description?: null | string;
             kind: components["schemas"]["VoteKind"];
             matter: components["schemas"]["Matter"];
             /** Format: date-time */
-            opensAt: string;
+            opensAt: unknown;
             /** Format: uuid */
-            planId: null | string;
+            planId?: null | string;
             /** Format: int32 */
-            seats: null | number;
+            seats?: null | number;
             secrecy: components["schemas"]["Secrecy"];
             showCountsBeforeClose: boolean;
             title: string;
+        };
+        CorrectionRequest: {
+            /** Format: int64 */
+            amountFen: number;
+            /** Format: uuid */
+            entryId: string;
+            reason: string;
         };
         CostLine: {
             /** Format: int64 */
@@ -1778,14 +3872,37 @@ export interface components {
         CreatePropertyCompany: {
             name: string;
         };
+        CreateServiceItemRequest: {
+            cancellationPolicy: components["schemas"]["CancellationPolicy"];
+            category: components["schemas"]["ServiceCategory"];
+            communityIds: string[];
+            description: string;
+            /** Format: int64 */
+            lateCancelRefundFen?: null | number;
+            /** Format: int64 */
+            priceFen: number;
+            requiresSlot: boolean;
+            title: string;
+            unit: string;
+        };
         CreateStreet: {
             name: string;
+        };
+        CreateTopUpRequest: {
+            basis: components["schemas"]["TopUpBasis"];
+            /** Format: date-time */
+            dueBy: unknown;
+            /** Format: int64 */
+            ratePerSqmFen?: null | number;
+            title: string;
+            /** Format: uuid */
+            voteId: string;
         };
         CreateUnit: {
             areaBasis: components["schemas"]["AreaBasis"];
             /** Format: uuid */
             buildingId: string;
-            certificateNumber: null | string;
+            certificateNumber?: null | string;
             /** Format: int64 */
             exclusiveAreaHundredths: number;
             number: string;
@@ -1805,15 +3922,35 @@ export interface components {
             lines: components["schemas"]["ReportLineView"][];
             reconciled: boolean;
             /** Format: date-time */
-            reconciledAt: null | string;
+            reconciledAt?: unknown;
             /** Format: int64 */
             refundTotalFen: number;
             /** Format: int64 */
             settlementTotalFen: number;
         };
         DecideReview: {
-            comment: null | string;
+            comment?: null | string;
             decision: components["schemas"]["ReviewDecision"];
+        };
+        DemandView: {
+            /** Format: uuid */
+            assemblyId?: null | string;
+            /** Format: uuid */
+            communityId: string;
+            /** Format: int64 */
+            electorateArea: number;
+            /** Format: int64 */
+            electorateHeads: number;
+            holds: boolean;
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            joinedArea: number;
+            /** Format: int64 */
+            joinedHeads: number;
+            purpose: string;
+            /** Format: date-time */
+            reachedAt?: unknown;
         };
         DevLoginRequest: {
             username: string;
@@ -1842,35 +3979,38 @@ export interface components {
         DiscrepancyState: "Open" | "Explained" | "Resolved";
         DiscrepancyView: {
             /** Format: int64 */
-            billAmountFen: null | number;
+            billAmountFen?: null | number;
             /** Format: date */
             billDate: string;
             /** Format: int64 */
-            billLine: null | number;
-            billState: null | string;
+            billLine?: null | number;
+            billState?: null | string;
             /** Format: uuid */
-            communityId: null | string;
+            communityId?: null | string;
             healed: boolean;
             /** Format: date-time */
-            healedAt: null | string;
+            healedAt?: unknown;
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["DiscrepancyKind"];
-            note: null | string;
+            note?: null | string;
             /** Format: date-time */
-            notedAt: null | string;
+            notedAt?: unknown;
             /** Format: uuid */
-            notedBy: null | string;
+            notedBy?: null | string;
             /** Format: int64 */
-            ourAmountFen: null | number;
-            ourState: null | string;
+            ourAmountFen?: null | number;
+            ourState?: null | string;
             outTradeNo: string;
-            owner: null | components["schemas"]["MoneyOwner"];
+            owner?: null | components["schemas"]["MoneyOwner"];
             /** Format: uuid */
-            paymentId: null | string;
-            purpose: null | string;
+            paymentId?: null | string;
+            purpose?: null | string;
             reference: string;
             state: components["schemas"]["DiscrepancyState"];
+        };
+        DisputeRequest: {
+            text: string;
         };
         DistrictView: {
             code: string;
@@ -1878,22 +4018,49 @@ export interface components {
             id: string;
             name: string;
         };
+        DraftWorksRequest: {
+            bearerIds?: null | string[];
+            /** Format: int64 */
+            budgetFen: number;
+            category: components["schemas"]["WorksCategory"];
+            items: string;
+            scope: components["schemas"]["BearerScope"];
+            title: string;
+        };
         EditNoticeRequest: {
             body: string;
             /** Format: date-time */
-            expiresAt: null | string;
+            expiresAt?: unknown;
             pinned: boolean;
             /** Format: date-time */
-            publishAt: null | string;
+            publishAt?: unknown;
             title: string;
         };
         EnterPaperBallotRequest: {
-            candidateIds: null | string[];
-            choice: null | components["schemas"]["Choice"];
+            candidateIds?: null | string[];
+            choice?: null | components["schemas"]["Choice"];
             /** Format: uuid */
-            correctsEntryId: null | string;
+            correctsEntryId?: null | string;
             /** Format: uuid */
             partyId: string;
+        };
+        EntryView: {
+            /** Format: int64 */
+            amountFen: number;
+            /** Format: int64 */
+            balanceAfterFen: number;
+            /** Format: uuid */
+            correctsEntryId?: null | string;
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            memo: string;
+            /** Format: date-time */
+            postedAt: unknown;
+            /** Format: uuid */
+            referenceId?: null | string;
+            /** Format: int64 */
+            sequence: number;
         };
         EventBatch: {
             /** Format: int64 */
@@ -1909,7 +4076,7 @@ export interface components {
             eventId: string;
             kind: string;
             /** Format: date-time */
-            occurredAt: string;
+            occurredAt: unknown;
             payload: components["schemas"]["JsonElement"];
             /** Format: int64 */
             sequence: number;
@@ -1917,12 +4084,32 @@ export interface components {
         /** @enum {unknown} */
         FacilityItem: "WaterSupply" | "Sewage" | "Rainwater" | "Electricity" | "Gas" | "Roads" | "Security" | "StreetLights" | "Parking" | "Greening";
         FieldChange: {
-            after: null | string;
-            before: null | string;
+            after?: null | string;
+            before?: null | string;
             field: string;
         };
         /** @enum {unknown} */
         FileKind: "Pdf" | "Image";
+        FundAccountView: {
+            /** Format: uuid */
+            accountId: string;
+            /** Format: int64 */
+            balanceFen: number;
+            /** Format: uuid */
+            communityId: string;
+            /** Format: int64 */
+            entryCount: number;
+            /** Format: int32 */
+            households: number;
+            /** Format: int64 */
+            householdsSumFen: number;
+            /** Format: int32 */
+            lowBalanceHouseholds: number;
+            /** Format: int32 */
+            lowBalancePercent: number;
+            /** Format: date-time */
+            openingPostedAt?: unknown;
+        };
         Funding: {
             /** Format: int64 */
             governmentFen: number;
@@ -1938,12 +4125,39 @@ export interface components {
         GrantRole: {
             role: components["schemas"]["Role"];
             /** Format: uuid */
-            scopeId: null | string;
+            scopeId?: null | string;
             /** Format: uuid */
             userId: string;
         };
+        /** @enum {unknown} */
+        HoldReason: "ContentReview" | "CheckUnavailable" | null;
+        HouseholdLedgerView: {
+            entries: components["schemas"]["EntryView"][];
+            household: components["schemas"]["HouseholdView"];
+        };
+        HouseholdView: {
+            /** Format: int64 */
+            balanceFen: number;
+            building: string;
+            /** Format: int64 */
+            dueOwingFen: number;
+            /** Format: int64 */
+            exclusiveAreaHundredths: number;
+            /** Format: uuid */
+            householdId: string;
+            /** Format: int64 */
+            initialDepositFen: number;
+            lowBalance: boolean;
+            /** Format: int64 */
+            topUpOwingFen: number;
+            unit: string;
+            /** Format: uuid */
+            unitId: string;
+        };
         /** Format: binary */
         IFormFile: string;
+        /** @enum {unknown} */
+        ItemOutcome: "Pending" | "Passed" | "NotPassed";
         JsonElement: unknown;
         LoginResponse: {
             displayName: string;
@@ -1954,12 +4168,64 @@ export interface components {
         };
         /** @enum {unknown} */
         Matter: "RulesOfProcedure" | "ManagementStatute" | "ElectCommittee" | "HireOrDismissManager" | "UseMaintenanceFund" | "RaiseMaintenanceFund" | "RebuildBuildings" | "ChangeUseOfCommonParts" | "OtherMajorMatter";
+        MeetingAlertView: {
+            /** Format: uuid */
+            communityId: string;
+            kind: string;
+            message: string;
+            /** Format: date-time */
+            raisedAt: unknown;
+            /** Format: uuid */
+            subjectId: string;
+        };
+        MeetingCallView: {
+            /** Format: uuid */
+            communityId: string;
+            /** Format: date-time */
+            holdBy?: unknown;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            meetingId?: null | string;
+            /** Format: int32 */
+            memberCount: number;
+            overdue: boolean;
+            reached: boolean;
+            /** Format: date-time */
+            reachedAt?: unknown;
+            reason: string;
+            /** Format: int32 */
+            signatures: number;
+        };
+        /** @enum {unknown} */
+        MeetingOrigin: "Chair" | "MembersCall";
+        MeetingSettingsView: {
+            /** Format: int32 */
+            assemblyNoticeDays: number;
+            /** Format: int32 */
+            committeeNoticeDays: number;
+            /** Format: uuid */
+            communityId: string;
+            residentsCommitteeContact?: null | string;
+        };
+        MemberView: {
+            isChair: boolean;
+            name: string;
+            /** Format: date-time */
+            presentAt?: unknown;
+            /** Format: uuid */
+            userId: string;
+        };
         MeResponse: {
             displayName: string;
             /** Format: uuid */
             id: string;
             roles: components["schemas"]["MyRole"][];
             units: components["schemas"]["MyUnit"][];
+        };
+        MergeOwnerParty: {
+            /** Format: uuid */
+            intoPartyId: string;
         };
         ModerateComment: {
             publish: null | boolean;
@@ -1968,13 +4234,17 @@ export interface components {
         Moderation: "Published" | "Held" | "Rejected";
         /** @enum {unknown} */
         MoneyOwner: "Owners" | "PropertyCompany";
+        MyHouseholdView: {
+            household: components["schemas"]["HouseholdView"];
+            owing: components["schemas"]["OwingView"][];
+        };
         MyReviewView: {
             /** Format: date-time */
-            assignedAt: string;
+            assignedAt: unknown;
             /** Format: uuid */
             communityId: string;
             /** Format: date-time */
-            decidedAt: null | string;
+            decidedAt?: unknown;
             decision: components["schemas"]["ReviewDecision"];
             department: string;
             /** Format: uuid */
@@ -1990,7 +4260,7 @@ export interface components {
         MyRole: {
             role: components["schemas"]["Role"];
             /** Format: uuid */
-            scopeId: null | string;
+            scopeId?: null | string;
         };
         MyUnit: {
             building: string;
@@ -2009,12 +4279,12 @@ export interface components {
             /** Format: int64 */
             areaHundredths: number;
             asProxy: boolean;
-            channel: null | components["schemas"]["BallotChannel"];
+            channel?: null | components["schemas"]["BallotChannel"];
             name: string;
             /** Format: uuid */
             partyId: string;
             /** Format: uuid */
-            standingProxyId: null | string;
+            standingProxyId?: null | string;
             voted: boolean;
         };
         NoticeAttachmentView: {
@@ -2029,12 +4299,12 @@ export interface components {
         NoticeRevisionView: {
             body: string;
             /** Format: date-time */
-            expiresAt: null | string;
+            expiresAt?: unknown;
             pinned: boolean;
             /** Format: date-time */
-            publishAt: string;
+            publishAt: unknown;
             /** Format: date-time */
-            replacedAt: string;
+            replacedAt: unknown;
             /** Format: uuid */
             replacedBy: string;
             /** Format: int32 */
@@ -2061,16 +4331,16 @@ export interface components {
             body: string;
             emergency: boolean;
             /** Format: date-time */
-            endedAt: null | string;
+            endedAt?: unknown;
             /** Format: date-time */
-            expiresAt: null | string;
+            expiresAt?: unknown;
             /** Format: uuid */
             id: string;
             pinned: boolean;
             /** Format: date-time */
-            publishAt: string;
+            publishAt: unknown;
             /** Format: date-time */
-            publishedAt: null | string;
+            publishedAt?: unknown;
             read: boolean;
             /** Format: int32 */
             revision: number;
@@ -2080,17 +4350,87 @@ export interface components {
             targetKind: components["schemas"]["NoticeTargetKind"];
             targetName: string;
             title: string;
-            withdrawalReason: null | string;
+            withdrawalReason?: null | string;
+        };
+        ObserverView: {
+            /** Format: uuid */
+            meetingId: string;
+            /** Format: int32 */
+            observerCapacity: number;
+            /** Format: int32 */
+            observerCount: number;
+            /** Format: date-time */
+            registeredAt: unknown;
+            /** Format: uuid */
+            userId: string;
+        };
+        OfflineTopUpRequest: {
+            /** Format: int64 */
+            amountFen: number;
+            note: string;
+        };
+        OfflineTopUpView: {
+            /** Format: int64 */
+            amountFen: number;
+            /** Format: date-time */
+            confirmedAt?: unknown;
+            /** Format: uuid */
+            confirmedBy?: null | string;
+            /** Format: uuid */
+            enteredBy: string;
+            /** Format: uuid */
+            id: string;
+            note: string;
+            /** Format: uuid */
+            shareId: string;
+        };
+        OpenFundRequest: {
+            /** Format: int32 */
+            lowBalancePercent?: null | number;
+        };
+        OpeningResult: {
+            /** Format: int64 */
+            balanceFen: number;
+            /** Format: int32 */
+            households: number;
+            /** Format: int64 */
+            initialDepositFen: number;
+            /** Format: int64 */
+            openingFen: number;
         };
         OpenProject: {
             /** Format: uuid */
             communityId: string;
-            facilityNotes: null | string;
+            facilityNotes?: null | string;
             facilityProblems: null | components["schemas"]["FacilityItem"][];
+            title: string;
+        };
+        OrderReasonRequest: {
+            reason: string;
+        };
+        OwingView: {
+            /** Format: int64 */
+            amountFen: number;
+            /** Format: int64 */
+            owingFen: number;
+            /** Format: int64 */
+            paidFen: number;
+            purpose: string;
+            /** Format: uuid */
+            subjectId: string;
             title: string;
         };
         /** @enum {unknown} */
         OwnerPartyKind: "Person" | "CoOwners" | "Developer";
+        PageOfAssemblyView: {
+            items: components["schemas"]["AssemblyView"][];
+            /** Format: int32 */
+            pageNumber: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
         PageOfAuditView: {
             items: components["schemas"]["AuditView"][];
             /** Format: int32 */
@@ -2118,6 +4458,15 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
+        PageOfCommitteeMeetingView: {
+            items: components["schemas"]["CommitteeMeetingView"][];
+            /** Format: int32 */
+            pageNumber: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
         PageOfCommunityView: {
             items: components["schemas"]["CommunityView"][];
             /** Format: int32 */
@@ -2129,6 +4478,24 @@ export interface components {
         };
         PageOfDirectoryEntry: {
             items: components["schemas"]["DirectoryEntry"][];
+            /** Format: int32 */
+            pageNumber: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
+        PageOfMeetingAlertView: {
+            items: components["schemas"]["MeetingAlertView"][];
+            /** Format: int32 */
+            pageNumber: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
+        PageOfMeetingCallView: {
+            items: components["schemas"]["MeetingCallView"][];
             /** Format: int32 */
             pageNumber: number;
             /** Format: int32 */
@@ -2181,6 +4548,15 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
+        PageOfPaymentIncidentView: {
+            items: components["schemas"]["PaymentIncidentView"][];
+            /** Format: int32 */
+            pageNumber: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
         PageOfPlanSummary: {
             items: components["schemas"]["PlanSummary"][];
             /** Format: int32 */
@@ -2199,8 +4575,26 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
+        PageOfResolutionView: {
+            items: components["schemas"]["ResolutionView"][];
+            /** Format: int32 */
+            pageNumber: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
         PageOfRollEntry: {
             items: components["schemas"]["RollEntry"][];
+            /** Format: int32 */
+            pageNumber: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
+        PageOfServiceOrderView: {
+            items: components["schemas"]["ServiceOrderView"][];
             /** Format: int32 */
             pageNumber: number;
             /** Format: int32 */
@@ -2230,20 +4624,20 @@ export interface components {
         PaperEntryStatus: "Pending" | "Confirmed";
         PaperEntryView: {
             /** Format: date-time */
-            confirmedAt: null | string;
+            confirmedAt?: unknown;
             /** Format: uuid */
-            confirmedBy: null | string;
+            confirmedBy?: null | string;
             /** Format: uuid */
-            correctsEntryId: null | string;
+            correctsEntryId?: null | string;
             /** Format: date-time */
-            enteredAt: string;
+            enteredAt: unknown;
             /** Format: uuid */
             enteredBy: string;
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             partyId: string;
-            pendingChoice: null | string;
+            pendingChoice?: null | string;
             status: components["schemas"]["PaperEntryStatus"];
             /** Format: uuid */
             voteId: string;
@@ -2264,7 +4658,7 @@ export interface components {
             replacements: number;
         };
         PartyMemberInput: {
-            idLast4: null | string;
+            idLast4?: null | string;
             name: string;
         };
         PartyView: {
@@ -2281,34 +4675,73 @@ export interface components {
         /** @enum {unknown} */
         PaymentAcceptanceState: "Pending" | "Accepted" | "Rejected";
         /** @enum {unknown} */
+        PaymentIncidentKind: "UnknownOrder" | "WrongAmount" | "WrongMerchant" | "PaidAfterClose" | "RejectedByPurpose" | "RefundAbnormal" | "RefundMismatch";
+        /** @enum {unknown} */
+        PaymentIncidentState: "Open" | "Resolved";
+        PaymentIncidentView: {
+            /** Format: uuid */
+            communityId?: null | string;
+            /** Format: date-time */
+            createdAt: unknown;
+            detail: string;
+            /** Format: int64 */
+            expectedFen?: null | number;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["PaymentIncidentKind"];
+            notificationId?: null | string;
+            /** Format: uuid */
+            paymentId?: null | string;
+            reference: string;
+            /** Format: int64 */
+            reportedFen?: null | number;
+            resolutionNote?: null | string;
+            /** Format: date-time */
+            resolvedAt?: unknown;
+            /** Format: uuid */
+            resolvedBy?: null | string;
+            state: components["schemas"]["PaymentIncidentState"];
+        };
+        /** @enum {unknown} */
         PaymentState: "Created" | "AwaitingPayment" | "Paid" | "Closed" | "Failed";
         PaymentView: {
             acceptance: components["schemas"]["PaymentAcceptanceState"];
             /** Format: int64 */
             amountFen: number;
             /** Format: date-time */
-            closedAt: null | string;
+            closedAt?: unknown;
             /** Format: uuid */
             communityId: string;
             /** Format: date-time */
-            createdAt: string;
+            createdAt: unknown;
             description: string;
             /** Format: date-time */
-            expiresAt: string;
+            expiresAt: unknown;
             /** Format: uuid */
             id: string;
             outTradeNo: string;
             owner: components["schemas"]["MoneyOwner"];
             /** Format: date-time */
-            paidAt: null | string;
+            paidAt?: unknown;
             purpose: string;
             /** Format: int64 */
             refundedFen: number;
             refunds: components["schemas"]["RefundView"][];
-            rejectionReason: null | string;
+            rejectionReason?: null | string;
             state: components["schemas"]["PaymentState"];
             /** Format: uuid */
             subjectId: string;
+        };
+        PlaceServiceOrderRequest: {
+            /** Format: uuid */
+            itemId: string;
+            note?: null | string;
+            /** Format: int32 */
+            quantity: number;
+            /** Format: uuid */
+            slotId?: null | string;
+            /** Format: uuid */
+            unitId: string;
         };
         PlanChangesView: {
             changes: components["schemas"]["FieldChange"][];
@@ -2323,7 +4756,7 @@ export interface components {
         };
         PlanProjectYear: {
             /** Format: int32 */
-            expectedVersion: null | number;
+            expectedVersion?: null | number;
             /** Format: int32 */
             year: number;
         };
@@ -2339,15 +4772,15 @@ export interface components {
             /** Format: uuid */
             projectId: string;
             /** Format: date-time */
-            publicityEndsAt: null | string;
+            publicityEndsAt?: unknown;
             /** Format: date-time */
-            publicityStartsAt: null | string;
+            publicityStartsAt?: unknown;
             state: components["schemas"]["PlanState"];
             title: string;
             /** Format: int64 */
             totalFen: number;
             /** Format: date-time */
-            updatedAt: string;
+            updatedAt: unknown;
         };
         PlanView: {
             afterCare: string;
@@ -2356,7 +4789,7 @@ export interface components {
             communityId: string;
             costItems: components["schemas"]["CostLine"][];
             /** Format: date-time */
-            createdAt: string;
+            createdAt: unknown;
             design: string;
             funding: components["schemas"]["Funding"];
             /** Format: uuid */
@@ -2364,19 +4797,19 @@ export interface components {
             /** Format: int32 */
             number: number;
             /** Format: uuid */
-            previousVersionId: null | string;
+            previousVersionId?: null | string;
             /** Format: uuid */
             projectId: string;
             /** Format: date-time */
-            publicityClosedAt: null | string;
+            publicityClosedAt?: unknown;
             /** Format: date-time */
-            publicityEndsAt: null | string;
+            publicityEndsAt?: unknown;
             /** Format: date-time */
-            publicityOpenedAt: null | string;
+            publicityOpenedAt?: unknown;
             /** Format: date-time */
-            publicityStartsAt: null | string;
+            publicityStartsAt?: unknown;
             /** Format: date-time */
-            readyForVoteAt: null | string;
+            readyForVoteAt?: unknown;
             reviews: components["schemas"]["ReviewView"][];
             state: components["schemas"]["PlanState"];
             title: string;
@@ -2385,15 +4818,28 @@ export interface components {
             /** Format: int32 */
             unansweredObjections: number;
             /** Format: date-time */
-            updatedAt: string;
+            updatedAt: unknown;
             /** Format: int32 */
             version: number;
+        };
+        PositionView: {
+            /** Format: uuid */
+            enteredBy: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            memberUserId: string;
+            /** Format: date-time */
+            signedAt?: unknown;
+            /** Format: uuid */
+            signedBy?: null | string;
+            stance: components["schemas"]["Stance"];
         };
         PostComment: {
             kind: components["schemas"]["CommentKind"];
             text: string;
             /** Format: uuid */
-            unitId: null | string;
+            unitId?: null | string;
         };
         PrepayView: {
             payment: components["schemas"]["PaymentView"];
@@ -2410,12 +4856,12 @@ export interface components {
         ProgressView: {
             /** Format: uuid */
             id: string;
-            notes: null | string;
+            notes?: null | string;
             /** Format: int32 */
             percent: number;
             photoFileIds: string[];
             /** Format: date-time */
-            recordedAt: string;
+            recordedAt: unknown;
         };
         ProjectFileView: {
             contentType: string;
@@ -2429,7 +4875,7 @@ export interface components {
             /** Format: int64 */
             sizeBytes: number;
             /** Format: date-time */
-            uploadedAt: string;
+            uploadedAt: unknown;
             url: string;
         };
         /** @enum {unknown} */
@@ -2441,35 +4887,35 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** Format: date-time */
-            openedAt: string;
+            openedAt: unknown;
             /** Format: int32 */
-            plannedYear: null | number;
+            plannedYear?: null | number;
             /** Format: int32 */
             progressPercent: number;
             state: components["schemas"]["ProjectState"];
             title: string;
         };
         ProjectView: {
-            acceptanceNotes: null | string;
+            acceptanceNotes?: null | string;
             acceptanceRepresentatives: string[];
             /** Format: date-time */
-            acceptedAt: null | string;
+            acceptedAt?: unknown;
             /** Format: date-time */
-            admittedAt: null | string;
+            admittedAt?: unknown;
             community: string;
             /** Format: uuid */
             communityId: string;
             /** Format: uuid */
-            currentPlanId: null | string;
-            currentPlanState: null | string;
-            facilityNotes: null | string;
+            currentPlanId?: null | string;
+            currentPlanState?: null | string;
+            facilityNotes?: null | string;
             facilityProblems: components["schemas"]["FacilityItem"][];
             /** Format: uuid */
             id: string;
             /** Format: date-time */
-            openedAt: string;
+            openedAt: unknown;
             /** Format: int32 */
-            plannedYear: null | number;
+            plannedYear?: null | number;
             /** Format: int32 */
             progressPercent: number;
             qualification: components["schemas"]["Qualification"];
@@ -2489,7 +4935,7 @@ export interface components {
         ProxyStatus: "Pending" | "Approved" | "Rejected" | "Withdrawn";
         ProxyView: {
             /** Format: date-time */
-            decidedAt: null | string;
+            decidedAt?: unknown;
             /** Format: uuid */
             grantorUserId: string;
             /** Format: uuid */
@@ -2498,21 +4944,24 @@ export interface components {
             partyId: string;
             /** Format: uuid */
             proxyUserId: string;
-            rejectionReason: null | string;
+            rejectionReason?: null | string;
             /** Format: date-time */
-            requestedAt: string;
+            requestedAt: unknown;
             status: components["schemas"]["ProxyStatus"];
             /** Format: uuid */
             voteId: string;
+        };
+        PublishMinutesRequest: {
+            minutes: string;
         };
         PublishNoticeRequest: {
             body: string;
             emergency: boolean;
             /** Format: date-time */
-            expiresAt: null | string;
+            expiresAt?: unknown;
             pinned: boolean;
             /** Format: date-time */
-            publishAt: null | string;
+            publishAt?: unknown;
             /** Format: uuid */
             targetId: string;
             targetKind: components["schemas"]["NoticeTargetKind"];
@@ -2535,15 +4984,20 @@ export interface components {
             /** Format: int32 */
             thresholdNumerator: number;
         };
+        RateServiceOrderRequest: {
+            comment?: null | string;
+            /** Format: int32 */
+            stars: number;
+        };
         ReceiptCheck: {
             /** Format: int64 */
-            areaHundredths: null | number;
+            areaHundredths?: null | number;
             /** Format: int64 */
-            chainIndex: null | number;
-            choice: null | string;
+            chainIndex?: null | number;
+            choice?: null | string;
             counted: boolean;
             found: boolean;
-            linkHash: null | string;
+            linkHash?: null | string;
             receipt: string;
         };
         ReconcileOutcome: {
@@ -2558,42 +5012,48 @@ export interface components {
             /** Format: int32 */
             healed: number;
             status: components["schemas"]["ReconcileStatus"];
-            tryLaterCode: null | string;
+            tryLaterCode?: null | string;
         };
         /** @enum {unknown} */
         ReconcileStatus: "Reconciled" | "TryLater";
+        RecordAttendanceRequest: {
+            /** Format: uuid */
+            memberUserId: string;
+            /** Format: uuid */
+            proxyUserId?: null | string;
+        };
         RecordConsentRequest: {
             result: components["schemas"]["ConsentResult"];
             templateId: string;
         };
         RecordedBallot: {
             /** Format: int64 */
-            areaHundredths: null | number;
+            areaHundredths?: null | number;
             /** Format: int64 */
             chainIndex: number;
-            channel: null | components["schemas"]["BallotChannel"];
-            choice: null | string;
+            channel?: null | components["schemas"]["BallotChannel"];
+            choice?: null | string;
             counted: boolean;
             /** Format: int32 */
-            heads: null | number;
+            heads?: null | number;
             linkHash: string;
             /** Format: uuid */
-            partyId: null | string;
-            partyName: null | string;
+            partyId?: null | string;
+            partyName?: null | string;
             receipt: string;
-            supersedes: null | string;
+            supersedes?: null | string;
         };
         RecordFacilitySurvey: {
             /** Format: int32 */
-            expectedVersion: null | number;
-            facilityNotes: null | string;
+            expectedVersion?: null | number;
+            facilityNotes?: null | string;
             facilityProblems: null | components["schemas"]["FacilityItem"][];
         };
         RecordProgress: {
-            notes: null | string;
+            notes?: null | string;
             /** Format: int32 */
             percent: number;
-            photoFileIds: null | string[];
+            photoFileIds?: null | string[];
         };
         RefreshRequest: {
             refreshToken: string;
@@ -2604,11 +5064,11 @@ export interface components {
         RefundState: "Requested" | "Processing" | "Succeeded" | "Closed" | "Abnormal" | "Failed";
         RefundView: {
             /** Format: date-time */
-            acceptedAt: null | string;
+            acceptedAt?: unknown;
             /** Format: int64 */
             amountFen: number;
             /** Format: date-time */
-            createdAt: string;
+            createdAt: unknown;
             failureReason?: null | string;
             /** Format: uuid */
             id: string;
@@ -2617,13 +5077,19 @@ export interface components {
             reason: string;
             state: components["schemas"]["RefundState"];
             /** Format: date-time */
-            succeededAt: null | string;
+            succeededAt?: unknown;
         };
         RegisterImportResult: {
             /** Format: int32 */
             buildingsCreated: number;
+            ignoredColumns?: null | string[];
             /** Format: int32 */
             ownerPartiesCreated: number;
+            /**
+             * Format: int32
+             * @default 0
+             */
+            ownerPartiesJoined: number;
             /** Format: int64 */
             totalAreaHundredths: number;
             /** Format: int32 */
@@ -2687,6 +5153,28 @@ export interface components {
             amountFen: number;
             reason: string;
         };
+        ResolutionView: {
+            /** Format: date-time */
+            decidedAt?: unknown;
+            description: string;
+            /** Format: uuid */
+            itemId: string;
+            /** Format: uuid */
+            meetingId: string;
+            /** Format: date-time */
+            meetingStartsAt: unknown;
+            meetingTitle: string;
+            /** Format: int32 */
+            memberCount: number;
+            outcome: components["schemas"]["ItemOutcome"];
+            public: boolean;
+            /** Format: int32 */
+            signedFor: number;
+            title: string;
+        };
+        ResolveIncidentRequest: {
+            note: string;
+        };
         /** @enum {unknown} */
         ReviewDecision: "Pending" | "Approved" | "ChangesRequested";
         ReviewerInput: {
@@ -2696,10 +5184,10 @@ export interface components {
         };
         ReviewView: {
             /** Format: date-time */
-            assignedAt: string;
-            comment: null | string;
+            assignedAt: unknown;
+            comment?: null | string;
             /** Format: date-time */
-            decidedAt: null | string;
+            decidedAt?: unknown;
             decision: components["schemas"]["ReviewDecision"];
             department: string;
             /** Format: uuid */
@@ -2714,12 +5202,12 @@ export interface components {
         RoleGrantView: {
             displayName: string;
             /** Format: date-time */
-            grantedAt: string;
+            grantedAt: unknown;
             /** Format: uuid */
             id: string;
             role: components["schemas"]["Role"];
             /** Format: uuid */
-            scopeId: null | string;
+            scopeId?: null | string;
             /** Format: uuid */
             userId: string;
         };
@@ -2735,35 +5223,200 @@ export interface components {
         SaveCommunity: {
             address: string;
             /** Format: int32 */
-            builtYear: null | number;
+            builtYear?: null | number;
             name: string;
             /** Format: uuid */
-            propertyCompanyId: null | string;
+            propertyCompanyId?: null | string;
             /** Format: uuid */
             streetId: string;
         };
         SavePlan: {
             afterCare: string;
-            attachments: null | components["schemas"]["AttachmentLine"][];
+            attachments?: null | components["schemas"]["AttachmentLine"][];
             costItems: null | components["schemas"]["CostLine"][];
             design: string;
             /** Format: int32 */
-            expectedVersion: null | number;
+            expectedVersion?: null | number;
             funding: null | components["schemas"]["Funding"];
             title: string;
         };
         SchedulePublicity: {
             /** Format: date-time */
-            endsAt: null | string;
+            endsAt: unknown;
             /** Format: int32 */
-            expectedVersion: null | number;
+            expectedVersion?: null | number;
             /** Format: date-time */
-            startsAt: null | string;
+            startsAt: unknown;
         };
         /** @enum {unknown} */
         Secrecy: "Named" | "Secret";
+        /** @enum {unknown} */
+        ServiceCategory: "Cleaning" | "ElderlyCare" | "MealHelp" | "Childcare" | "ApplianceRepair" | "HomeRepair" | "Other";
+        ServiceDisputeView: {
+            answer?: null | string;
+            /** Format: date-time */
+            answeredAt?: unknown;
+            /** Format: uuid */
+            communityId: string;
+            /** Format: uuid */
+            companyId: string;
+            /** Format: date-time */
+            createdAt: unknown;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            text: string;
+        };
+        ServiceIncomeDay: {
+            day: string;
+            /** Format: int64 */
+            netFen: number;
+            /** Format: int32 */
+            orders: number;
+            /** Format: int64 */
+            paidFen: number;
+            /** Format: int64 */
+            refundFen: number;
+        };
+        ServiceIncomeView: {
+            /** Format: uuid */
+            communityId: string;
+            /** Format: uuid */
+            companyId: string;
+            days: components["schemas"]["ServiceIncomeDay"][];
+            month: string;
+            /** Format: int64 */
+            netFen: number;
+            /** Format: int32 */
+            orders: number;
+            /** Format: int64 */
+            paidFen: number;
+            /** Format: int64 */
+            refundFen: number;
+        };
+        ServiceItemView: {
+            cancellationPolicy: components["schemas"]["CancellationPolicy"];
+            category: components["schemas"]["ServiceCategory"];
+            communityIds: string[];
+            /** Format: uuid */
+            companyId: string;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            lateCancelRefundFen: number;
+            onOffer: boolean;
+            photoIds: string[];
+            /** Format: int64 */
+            priceFen: number;
+            requiresSlot: boolean;
+            slots: components["schemas"]["ServiceSlotView"][];
+            title: string;
+            unit: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @enum {unknown} */
+        ServiceOrderState: "Created" | "Paid" | "Accepted" | "Declined" | "InService" | "Completed" | "Confirmed" | "Rated" | "Cancelled" | "Expired";
+        ServiceOrderView: {
+            /** Format: int64 */
+            amountFen: number;
+            autoConfirmed: boolean;
+            cancellationPolicy: components["schemas"]["CancellationPolicy"];
+            /** Format: date-time */
+            cancelledAt?: unknown;
+            cancelReason?: null | string;
+            category: components["schemas"]["ServiceCategory"];
+            /** Format: uuid */
+            communityId: string;
+            /** Format: uuid */
+            companyId: string;
+            /** Format: date-time */
+            completedAt?: unknown;
+            /** Format: date-time */
+            confirmedAt?: unknown;
+            /** Format: date-time */
+            createdAt: unknown;
+            /** Format: date-time */
+            decidedAt?: unknown;
+            declineReason?: null | string;
+            /** Format: date-time */
+            expiresAt: unknown;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            itemTitle: string;
+            /** Format: int64 */
+            lateCancelRefundFen: number;
+            note?: null | string;
+            /** Format: date-time */
+            paidAt?: unknown;
+            /** Format: uuid */
+            paymentId?: null | string;
+            paymentPurpose?: null | string;
+            priceUnit: string;
+            /** Format: int32 */
+            quantity: number;
+            ratingComment?: null | string;
+            /** Format: int64 */
+            refundFen: number;
+            /** Format: uuid */
+            residentUserId: string;
+            /** Format: date-time */
+            slotEndsAt?: unknown;
+            /** Format: uuid */
+            slotId?: null | string;
+            /** Format: date-time */
+            slotStartsAt?: unknown;
+            /** Format: int32 */
+            stars?: null | number;
+            /** Format: date-time */
+            startedAt?: unknown;
+            state: components["schemas"]["ServiceOrderState"];
+            /** Format: uuid */
+            unitId: string;
+            /** Format: int64 */
+            unitPriceFen: number;
+            /** Format: int32 */
+            version: number;
+        };
+        ServiceOversightView: {
+            /** Format: uuid */
+            communityId: string;
+            companies: components["schemas"]["CompanyServiceRecord"][];
+            recentDisputes: components["schemas"]["ServiceDisputeView"][];
+        };
+        ServiceSlotView: {
+            /** Format: int32 */
+            available: number;
+            /** Format: int32 */
+            capacity: number;
+            /** Format: date-time */
+            endsAt: unknown;
+            /** Format: int32 */
+            held: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            startsAt: unknown;
+        };
         SetReviewPanel: {
             reviewers: null | components["schemas"]["ReviewerInput"][];
+        };
+        /** @enum {unknown} */
+        Stance: "For" | "Against" | "Abstain";
+        StartDemandRequest: {
+            purpose: string;
+        };
+        StartMeetingCallRequest: {
+            reason: string;
+        };
+        StatePositionRequest: {
+            /** Format: uuid */
+            memberUserId: string;
+            stance: components["schemas"]["Stance"];
         };
         StreetView: {
             /** Format: uuid */
@@ -2778,8 +5431,8 @@ export interface components {
         };
         SurveyAnswerView: {
             /** Format: date-time */
-            answeredAt: null | string;
-            consents: null | boolean;
+            answeredAt?: unknown;
+            consents?: null | boolean;
             /** Format: uuid */
             projectId: string;
             /** Format: uuid */
@@ -2797,10 +5450,33 @@ export interface components {
         TokenPair: {
             accessToken: string;
             /** Format: date-time */
-            accessTokenExpiresAt: string;
+            accessTokenExpiresAt: unknown;
             refreshToken: string;
             /** Format: date-time */
-            refreshTokenExpiresAt: string;
+            refreshTokenExpiresAt: unknown;
+        };
+        /** @enum {unknown} */
+        TopUpBasis: "Shortfall" | "PerSquareMetre";
+        TopUpCampaignView: {
+            basis: string;
+            /** Format: date-time */
+            dueBy: unknown;
+            /** Format: int64 */
+            dueFen: number;
+            /** Format: int32 */
+            households: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            paidFen: number;
+            /** Format: int32 */
+            paidHouseholds: number;
+            /** Format: int64 */
+            ratePerSqmFen?: null | number;
+            state: string;
+            title: string;
+            /** Format: uuid */
+            voteId: string;
         };
         Totals: {
             /** Format: int64 */
@@ -2813,7 +5489,7 @@ export interface components {
             building: string;
             /** Format: uuid */
             buildingId: string;
-            certificateNumber: null | string;
+            certificateNumber?: null | string;
             /** Format: int64 */
             exclusiveAreaHundredths: number;
             /** Format: uuid */
@@ -2823,9 +5499,23 @@ export interface components {
             /** Format: uuid */
             ownerPartyId: string;
         };
+        UnpaidShareView: {
+            /** Format: int64 */
+            amountFen: number;
+            building: string;
+            /** Format: int64 */
+            owingFen: number;
+            /** Format: int64 */
+            paidFen: number;
+            /** Format: uuid */
+            shareId: string;
+            unit: string;
+            /** Format: uuid */
+            unitId: string;
+        };
         UpdateUnit: {
             areaBasis: components["schemas"]["AreaBasis"];
-            certificateNumber: null | string;
+            certificateNumber?: null | string;
             /** Format: int64 */
             exclusiveAreaHundredths: number;
             /** Format: uuid */
@@ -2836,7 +5526,7 @@ export interface components {
         VoteRecord: {
             ballots: components["schemas"]["RecordedBallot"][];
             electorate: components["schemas"]["RollEntry"][];
-            finalLink: null | string;
+            finalLink?: null | string;
             genesis: string;
             howToVerify: string;
             participants: components["schemas"]["Participant"][];
@@ -2858,25 +5548,25 @@ export interface components {
         VoteView: {
             candidates: components["schemas"]["CandidateView"][];
             /** Format: date-time */
-            closesAt: string;
+            closesAt: unknown;
             /** Format: uuid */
             communityId: string;
-            counts: null | components["schemas"]["TallyCounts"];
+            counts?: null | components["schemas"]["TallyCounts"];
             description: string;
-            electorate: null | components["schemas"]["Totals"];
+            electorate?: null | components["schemas"]["Totals"];
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["VoteKind"];
             lastBallotWins: boolean;
             matter: components["schemas"]["Matter"];
             /** Format: date-time */
-            opensAt: string;
-            participating: null | components["schemas"]["Totals"];
+            opensAt: unknown;
+            participating?: null | components["schemas"]["Totals"];
             /** Format: uuid */
-            planId: null | string;
-            result: null | components["schemas"]["VoteResult"];
+            planId?: null | string;
+            result?: null | components["schemas"]["VoteResult"];
             /** Format: date-time */
-            resultPublicUntil: null | string;
+            resultPublicUntil?: unknown;
             /** Format: int32 */
             seats: number;
             secrecy: components["schemas"]["Secrecy"];
@@ -2889,6 +5579,10 @@ export interface components {
             communityId: string;
             lastBallotWins: boolean;
             /** Format: int32 */
+            legalMinimumNoticeDays: number;
+            /** Format: int32 */
+            minimumNoticeDays: number;
+            /** Format: int32 */
             resultPublicityDays: number;
             silenceCountsAsConsent: boolean;
         };
@@ -2897,6 +5591,58 @@ export interface components {
         };
         WithdrawNoticeRequest: {
             reason: string;
+        };
+        /** @enum {unknown} */
+        WorksCategory: "Lift" | "Roof" | "ExternalWall" | "FireSafety" | "Leak" | "Other";
+        WorksChargeResult: {
+            /** Format: int64 */
+            actualCostFen: number;
+            /** Format: int64 */
+            coveredFen: number;
+            /** Format: int64 */
+            dueFen: number;
+            /** Format: uuid */
+            planId: string;
+            shares: components["schemas"]["WorksShareView"][];
+        };
+        WorksPlanView: {
+            /** Format: int64 */
+            actualCostFen?: null | number;
+            /** Format: date-time */
+            approvedAt?: unknown;
+            bearerIds: string[];
+            /** Format: int64 */
+            budgetFen: number;
+            category: string;
+            /** Format: date-time */
+            chargedAt?: unknown;
+            /** Format: int64 */
+            coveredFen?: null | number;
+            /** Format: date-time */
+            createdAt: unknown;
+            emergency: boolean;
+            /** Format: uuid */
+            id: string;
+            items: string;
+            scope: string;
+            state: string;
+            title: string;
+            /** Format: uuid */
+            voteId?: null | string;
+        };
+        WorksShareView: {
+            /** Format: int64 */
+            chargedFen: number;
+            /** Format: int64 */
+            dueFen: number;
+            /** Format: int64 */
+            exclusiveAreaHundredths: number;
+            /** Format: uuid */
+            householdId: string;
+            /** Format: int64 */
+            shareFen: number;
+            /** Format: uuid */
+            unitId: string;
         };
     };
     responses: never;
@@ -2907,6 +5653,390 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    GetAssembly: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assemblyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssemblyView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AddAssemblyItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assemblyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssemblyItemRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssemblyView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PublishAssemblyResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assemblyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssemblyView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAssemblyDemand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                demandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    JoinAssemblyDemand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                demandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListAuditLog: {
         parameters: {
             query?: {
@@ -2995,6 +6125,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "username": "resident-a"
+                 *     }
+                 */
                 "application/json": components["schemas"]["DevLoginRequest"];
             };
         };
@@ -3227,6 +6362,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "0c3Xyz000aBcDe1FgH2iJk3LmN4oPq5R"
+                 *     }
+                 */
                 "application/json": components["schemas"]["WeChatLoginRequest"];
             };
         };
@@ -3305,6 +6445,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "unitId": "0197a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b",
+                 *       "name": "张伟",
+                 *       "idLast4": "123X",
+                 *       "certificateNumber": "沪(2003)徐汇区不动产权第001234号"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RequestBinding"];
             };
         };
@@ -3383,7 +6531,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["ApproveBinding"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -3680,6 +6832,702 @@ export interface operations {
             };
         };
     };
+    SignCommitteeMeetingCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingCallView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DecideAgendaItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaItemView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    StateMemberPosition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatePositionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConfirmMemberPosition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                positionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCommitteeMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeMeetingView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordCommitteeAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAttendanceRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeMeetingView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CloseCommitteeMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeMeetingView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PublishCommitteeMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishMinutesRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeMeetingView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RegisterMeetingObserver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObserverView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListCommunities: {
         parameters: {
             query?: {
@@ -3778,6 +7626,245 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommunityView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAssemblies: {
+        parameters: {
+            query?: {
+                Page?: number;
+                PageSize?: number;
+            };
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfAssemblyView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConveneAssembly: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConveneAssemblyRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssemblyView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    StartAssemblyDemand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartDemandRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandView"];
                 };
             };
             /** @description Bad Request */
@@ -4014,6 +8101,1568 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BuildingView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCommitteeMeetingCalls: {
+        parameters: {
+            query?: {
+                Page?: number;
+                PageSize?: number;
+            };
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfMeetingCallView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    StartCommitteeMeetingCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartMeetingCallRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingCallView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCommitteeMeetings: {
+        parameters: {
+            query?: {
+                Page?: number;
+                PageSize?: number;
+            };
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfCommitteeMeetingView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConveneCommitteeMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConveneCommitteeMeetingRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeMeetingView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetFund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundAccountView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    OpenFund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenFundRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundAccountView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AllocateFundIncome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AllocateRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllocationResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CorrectFundEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    FundHouseholds: {
+        parameters: {
+            query?: {
+                lowOnly?: boolean;
+            };
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdView"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    OfflineTopUps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfflineTopUpView"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ComputeFundDeposits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComputeDepositsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpeningResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ImportFundOpening: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpeningResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    FundStatement: {
+        parameters: {
+            query: {
+                format?: string;
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TopUpCampaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopUpCampaignView"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateTopUpCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTopUpRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopUpCampaignView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WorksPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorksPlanView"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DraftWorksPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftWorksRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorksPlanView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMeetingAlerts: {
+        parameters: {
+            query?: {
+                Page?: number;
+                PageSize?: number;
+            };
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfMeetingAlertView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMeetingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingSettingsView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ChangeMeetingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeMeetingSettings"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingSettingsView"];
                 };
             };
             /** @description Bad Request */
@@ -4546,6 +10195,85 @@ export interface operations {
             };
         };
     };
+    DownloadRegister: {
+        parameters: {
+            query?: {
+                format?: string;
+            };
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ImportRegister: {
         parameters: {
             query?: never;
@@ -4557,7 +10285,10 @@ export interface operations {
         };
         requestBody: {
             content: {
+                "application/octet-stream": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 "text/csv": string;
+                "text/plain": string;
             };
         };
         responses: {
@@ -4568,6 +10299,553 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegisterImportResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetRegisterTemplate: {
+        parameters: {
+            query?: {
+                format?: string;
+            };
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListResolutions: {
+        parameters: {
+            query?: {
+                outcome?: components["schemas"]["ItemOutcome"];
+                Page?: number;
+                PageSize?: number;
+                q?: string;
+            };
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfResolutionView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CommunityServiceDisputes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceDisputeView"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CommunityServiceIncome: {
+        parameters: {
+            query: {
+                month: string;
+            };
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceIncomeView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CommunityServiceItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceItemView"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CommunityServiceOrders: {
+        parameters: {
+            query?: {
+                day?: string;
+                Page?: number;
+                PageSize?: number;
+                state?: components["schemas"]["ServiceOrderState"];
+            };
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfServiceOrderView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CommunityServiceOversight: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceOversightView"];
                 };
             };
             /** @description Bad Request */
@@ -5866,6 +12144,548 @@ export interface operations {
             };
         };
     };
+    MyFund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyHouseholdView"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConfirmOfflineTopUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offlineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfflineTopUpView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CloseTopUpCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopUpCampaignView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TopUpUnpaid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnpaidShareView"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EnterOfflineTopUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shareId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfflineTopUpRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfflineTopUpView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ApproveWorksPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveWorksRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorksPlanView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ChargeWorksPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChargeWorksRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorksChargeResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     GetMe: {
         parameters: {
             query?: never;
@@ -5874,6 +12694,84 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ChangeMyDisplayName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeDisplayName"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -6801,6 +13699,160 @@ export interface operations {
             };
         };
     };
+    RemoveOwnerParty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MergeOwnerParty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeOwnerParty"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ConfirmPaperBallot: {
         parameters: {
             query?: never;
@@ -6890,6 +13942,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "dev-try-out",
+                 *       "subjectId": "0197a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreatePaymentRequest"];
             };
         };
@@ -7075,6 +14133,166 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RefundView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListPaymentIncidents: {
+        parameters: {
+            query?: {
+                communityId?: string;
+                kind?: components["schemas"]["PaymentIncidentKind"];
+                Page?: number;
+                PageSize?: number;
+                state?: components["schemas"]["PaymentIncidentState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfPaymentIncidentView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ResolvePaymentIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveIncidentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentIncidentView"];
                 };
             };
             /** @description Bad Request */
@@ -7765,6 +14983,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Optional: a retry with the same key returns the first comment (200) instead of posting a second. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -10670,6 +17889,1495 @@ export interface operations {
             };
         };
     };
+    CreateServiceItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateServiceItemRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceItemView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetServiceItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceItemView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    OfferServiceItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceItemView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UploadServiceItemPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    file: components["schemas"]["IFormFile"];
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceItemView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DownloadServiceItemPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AddServiceSlot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddServiceSlotRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceSlotView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WithdrawServiceItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceItemView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PlaceServiceOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaceServiceOrderRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceOrderView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetServiceOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceOrderView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AcceptServiceOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceOrderView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CancelServiceOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceOrderView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CompleteServiceOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceOrderView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConfirmServiceOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceOrderView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeclineServiceOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceOrderView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DisputeServiceOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisputeRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceDisputeView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AnswerServiceDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisputeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceDisputeView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RateServiceOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateServiceOrderRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceOrderView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    StartServiceOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceOrderView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MyServiceOrders: {
+        parameters: {
+            query?: {
+                Page?: number;
+                PageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfServiceOrderView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListStreets: {
         parameters: {
             query?: never;
@@ -11050,6 +19758,82 @@ export interface operations {
             };
         };
     };
+    UnitFundLedger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdLedgerView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     GetVote: {
         parameters: {
             query?: never;
@@ -11129,8 +19913,9 @@ export interface operations {
     CastBallot: {
         parameters: {
             query?: never;
-            header?: {
-                "Idempotency-Key"?: string;
+            header: {
+                /** @description The voter's secret ballot key: 16 to 128 random letters, digits, '-' or '_', made and kept on the device. A retry with the same key returns the first receipt. */
+                "Idempotency-Key": string;
             };
             path: {
                 voteId: string;
@@ -11139,6 +19924,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "choice": "Agree"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CastBallotRequest"];
             };
         };
@@ -11390,6 +20180,85 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfRollEntry"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DownloadNonVoters: {
+        parameters: {
+            query?: {
+                format?: string;
+            };
+            header?: never;
+            path: {
+                voteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description Bad Request */
