@@ -32,11 +32,12 @@ start_services() {
   "$install_db" --no-defaults --datadir="$SERVICES_DIR/mysql" --auth-root-authentication-method=normal \
     --skip-test-db --user="$(id -un)" >"$SERVICES_DIR/mysql-install.log" 2>&1 \
     || { echo "MariaDB could not initialise its data folder:" >&2; tail -20 "$SERVICES_DIR/mysql-install.log" >&2; return 1; }
-  # Durability settings are relaxed: this server lives for one test run.
+  # Durability settings are relaxed: this server lives for one test run. Every test class has its own database and
+  # so its own connection pool, whose idle connections linger for minutes: hence the many connections.
   "$mysqld" --no-defaults --datadir="$SERVICES_DIR/mysql" --socket="$SERVICES_DIR/mysql.sock" \
     --port="$MYSQL_PORT" --bind-address=127.0.0.1 --user="$(id -un)" --skip-log-bin \
     --innodb-buffer-pool-size=512M --innodb-flush-log-at-trx-commit=2 --innodb-doublewrite=0 \
-    --max-connections=500 --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
+    --max-connections=2000 --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
     >"$SERVICES_DIR/mysql.log" 2>&1 &
   MYSQL_PID=$!
 

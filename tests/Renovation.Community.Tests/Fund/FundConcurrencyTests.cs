@@ -90,7 +90,7 @@ public sealed class FundConcurrencyTests(ApiFactory api) : IClassFixture<ApiFact
             foreach (var unitId in unitIds)
             {
                 var name = "fund-payer-" + Guid.NewGuid().ToString("N")[..10];
-                var user = new AppUser("dev:" + name, null, name, now);
+                var user = new AppUser(AuthApi.DevOpenId(name), null, name, now);
                 var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == unitId);
                 var binding = new UnitBinding(user.Id, unit.Id, unit.CommunityId, name, "0000", unit.CertificateNumber ?? "", matchesRegister: true, now);
                 binding.Approve(user.Id, now);

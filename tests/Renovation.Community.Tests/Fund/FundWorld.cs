@@ -1,3 +1,4 @@
+using Renovation.Community.Api.Features.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Renovation.Community.Api.Data;
@@ -90,7 +91,7 @@ public sealed class FundWorld(ApiFactory api)
         api.WithDb(db => db.FundHouseholds.AsNoTracking().Where(h => h.CommunityId == communityId).OrderBy(h => h.Id).ToListAsync());
 
     public Task<Guid> UnitOf(string username) => api.WithDb(db =>
-        (from u in db.Users where u.OpenId == "dev:" + username
+        (from u in db.Users where u.OpenId == AuthApi.DevOpenId(username)
          join b in db.UnitBindings on u.Id equals b.UserId
          select b.UnitId).FirstAsync());
 }
@@ -118,7 +119,7 @@ public static class FundArrange
         foreach (var (name, role) in new[] { ("committee-a", Renovation.Community.Api.Common.Authorization.Role.CommitteeMember),
                      ("chair-a", Renovation.Community.Api.Common.Authorization.Role.CommitteeChair) })
         {
-            var user = await db.Users.SingleAsync(u => u.OpenId == "dev:" + name);
+            var user = await db.Users.SingleAsync(u => u.OpenId == AuthApi.DevOpenId(name));
             db.RoleGrants.Add(new Renovation.Community.Api.Features.Identity.RoleGrant(user.Id, role, community.Id, now));
         }
         await db.SaveChangesAsync();

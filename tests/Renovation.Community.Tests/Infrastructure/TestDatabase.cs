@@ -38,6 +38,9 @@ public static class TestDatabase
                 File.Delete(file + suffix);
             return;
         }
+        // Close this database's pooled connections now; idle ones would otherwise hold server connections for minutes.
+        await using (var pooled = new MySqlConnection(connectionString))
+            await MySqlConnection.ClearPoolAsync(pooled);
         var builder = new MySqlConnectionStringBuilder(connectionString);
         var database = builder.Database;
         builder.Database = "";

@@ -81,8 +81,7 @@ public sealed class QuickStartWalkthroughTests
         Assert.Equal(64, receipt.Receipt.Length);
 
         // 4. The closed vote's published record: totals, the roll, every ballot in its hash chain.
-        var closed = Assert.Single(votes.Items, v => v.State == VoteState.Closed);
-        Assert.Equal(StoryDemo.ClosedVoteTitle, closed.Title);
+        var closed = Assert.Single(votes.Items, v => v.State == VoteState.Closed && v.Title == StoryDemo.ClosedVoteTitle);
         var record = await (await resident.GetAsync($"/api/v1/votes/{closed.Id}/record")).ShouldBe<JsonElement>(HttpStatusCode.OK);
         Assert.True(record.GetProperty("vote").GetProperty("result").GetProperty("passed").GetBoolean());
         var ballots = record.GetProperty("ballots");

@@ -1,3 +1,4 @@
+using Renovation.Community.Api.Features.Identity;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,7 +46,7 @@ public sealed class ServicesWorld(ApiFactory api)
     public Task<Guid> UnitOf(string username) => api.WithDb(db => (
         from b in db.UnitBindings
         join u in db.Users on b.UserId equals u.Id
-        where u.OpenId == "dev:" + username
+        where u.OpenId == AuthApi.DevOpenId(username)
         select b.UnitId).FirstAsync());
 
     public async Task<HttpResponseMessage> SendOrder(ServiceItemView item, string resident = "resident-a", int quantity = 1)

@@ -77,7 +77,7 @@ public static class FundAdmin
         {
             await opening.EnsureHouseholdsAsync(account, c);
             await db.SaveChangesAsync(c);
-            var (result, errors) = await opening.ImportAsync(account.Id, communityId, new StringReader(text), access.UserId, c);
+            var (result, errors) = await opening.ImportAsync(account.Id, new StringReader(text), access.UserId, c);
             return result ?? throw new DomainRuleViolation("fund_import_invalid", $"文件有 {errors.Count} 处错误，未导入任何数据")
                 .With("errors", errors);
         }, ct);

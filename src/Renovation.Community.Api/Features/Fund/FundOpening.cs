@@ -53,7 +53,7 @@ public sealed class FundOpening(AppDbContext db, FundLedger ledger, TimeProvider
         return await ResultAsync(accountId, ct);
     }
 
-    public async Task<(OpeningResult? Result, List<FundRowError> Errors)> ImportAsync(Guid accountId, Guid communityId,
+    public async Task<(OpeningResult? Result, List<FundRowError> Errors)> ImportAsync(Guid accountId,
         TextReader csv, Guid by, CancellationToken ct)
     {
         var errors = new List<FundRowError>();
