@@ -3441,9 +3441,9 @@ export interface components {
             /** Format: int32 */
             capacity: number;
             /** Format: date-time */
-            endsAt: unknown;
+            endsAt: string;
             /** Format: date-time */
-            startsAt: unknown;
+            startsAt: string;
         };
         AgendaItemRequest: {
             description?: null | string;
@@ -3452,7 +3452,7 @@ export interface components {
         };
         AgendaItemView: {
             /** Format: date-time */
-            decidedAt?: unknown;
+            decidedAt?: null | string;
             description: string;
             /** Format: uuid */
             id: string;
@@ -3527,7 +3527,7 @@ export interface components {
             /** Format: uuid */
             demandId?: null | string;
             /** Format: date-time */
-            endsAt: unknown;
+            endsAt: string;
             /** Format: uuid */
             id: string;
             items: components["schemas"]["AssemblyItemView"][];
@@ -3536,13 +3536,13 @@ export interface components {
             noticeId?: null | string;
             place?: null | string;
             /** Format: date-time */
-            resultsDueBy?: unknown;
+            resultsDueBy?: null | string;
             /** Format: uuid */
             resultsNoticeId?: null | string;
             /** Format: date-time */
-            resultsPublishedAt?: unknown;
+            resultsPublishedAt?: null | string;
             /** Format: date-time */
-            startsAt: unknown;
+            startsAt: string;
             title: string;
         };
         AttachmentLine: {
@@ -3567,7 +3567,7 @@ export interface components {
             actorUserId?: null | string;
             after?: null | string;
             /** Format: date-time */
-            at: unknown;
+            at: string;
             before?: null | string;
             correlationId?: null | string;
             entityId: string;
@@ -3596,7 +3596,7 @@ export interface components {
             communityId: string;
             communityName: string;
             /** Format: date-time */
-            decidedAt?: unknown;
+            decidedAt?: null | string;
             /** Format: uuid */
             id: string;
             idLast4: string;
@@ -3604,7 +3604,7 @@ export interface components {
             mismatchReason?: null | string;
             rejectionReason?: null | string;
             /** Format: date-time */
-            requestedAt: unknown;
+            requestedAt: string;
             status: components["schemas"]["BindingStatus"];
             /** Format: uuid */
             unitId: string;
@@ -3673,11 +3673,11 @@ export interface components {
         CommentView: {
             answer?: null | string;
             /** Format: date-time */
-            answeredAt?: unknown;
+            answeredAt?: null | string;
             /** Format: uuid */
             authorUserId?: null | string;
             /** Format: date-time */
-            createdAt: unknown;
+            createdAt: string;
             holdReason?: null | components["schemas"]["HoldReason"];
             /** Format: uuid */
             id: string;
@@ -3697,7 +3697,7 @@ export interface components {
             /** Format: uuid */
             callId?: null | string;
             /** Format: date-time */
-            closedAt?: unknown;
+            closedAt?: null | string;
             /** Format: uuid */
             communityId: string;
             /** Format: uuid */
@@ -3708,11 +3708,11 @@ export interface components {
             members?: null | components["schemas"]["MemberView"][];
             minutes?: null | string;
             /** Format: date-time */
-            minutesDueBy?: unknown;
+            minutesDueBy?: null | string;
             /** Format: uuid */
             minutesNoticeId?: null | string;
             /** Format: date-time */
-            minutesPublishedAt?: unknown;
+            minutesPublishedAt?: null | string;
             /** Format: uuid */
             noticeId?: null | string;
             /** Format: int32 */
@@ -3727,7 +3727,7 @@ export interface components {
             quorumMet: boolean;
             residentsCommitteeContact?: null | string;
             /** Format: date-time */
-            startsAt: unknown;
+            startsAt: string;
             state: components["schemas"]["CommitteeMeetingState"];
             title: string;
         };
@@ -3781,12 +3781,12 @@ export interface components {
             /** Format: uuid */
             demandId?: null | string;
             /** Format: date-time */
-            endsAt: unknown;
+            endsAt: string;
             items: components["schemas"]["AssemblyItemRequest"][];
             method: string;
             place?: null | string;
             /** Format: date-time */
-            startsAt: unknown;
+            startsAt: string;
             title: string;
         };
         ConveneCommitteeMeetingRequest: {
@@ -3798,7 +3798,7 @@ export interface components {
             onlineLink?: null | string;
             place?: null | string;
             /** Format: date-time */
-            startsAt: unknown;
+            startsAt: string;
             title: string;
         };
         ConvenedVoteStatus: {
@@ -3807,13 +3807,13 @@ export interface components {
             /** Format: int64 */
             agreeHeads?: null | number;
             /** Format: date-time */
-            closesAt: unknown;
+            closesAt: string;
             /** Format: int64 */
             electorateArea?: null | number;
             /** Format: int64 */
             electorateHeads?: null | number;
             /** Format: date-time */
-            opensAt: unknown;
+            opensAt: string;
             /** Format: int64 */
             participatingArea?: null | number;
             /** Format: int64 */
@@ -3827,12 +3827,12 @@ export interface components {
         ConveneVoteRequest: {
             candidates?: null | string[];
             /** Format: date-time */
-            closesAt: unknown;
+            closesAt: string;
             description?: null | string;
             kind: components["schemas"]["VoteKind"];
             matter: components["schemas"]["Matter"];
             /** Format: date-time */
-            opensAt: unknown;
+            opensAt: string;
             /** Format: uuid */
             planId?: null | string;
             /** Format: int32 */
@@ -3891,7 +3891,7 @@ export interface components {
         CreateTopUpRequest: {
             basis: components["schemas"]["TopUpBasis"];
             /** Format: date-time */
-            dueBy: unknown;
+            dueBy: string;
             /** Format: int64 */
             ratePerSqmFen?: null | number;
             title: string;
@@ -3922,7 +3922,7 @@ export interface components {
             lines: components["schemas"]["ReportLineView"][];
             reconciled: boolean;
             /** Format: date-time */
-            reconciledAt?: unknown;
+            reconciledAt?: null | string;
             /** Format: int64 */
             refundTotalFen: number;
             /** Format: int64 */
@@ -3950,7 +3950,7 @@ export interface components {
             joinedHeads: number;
             purpose: string;
             /** Format: date-time */
-            reachedAt?: unknown;
+            reachedAt?: null | string;
         };
         DevLoginRequest: {
             username: string;
@@ -3989,13 +3989,13 @@ export interface components {
             communityId?: null | string;
             healed: boolean;
             /** Format: date-time */
-            healedAt?: unknown;
+            healedAt?: null | string;
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["DiscrepancyKind"];
             note?: null | string;
             /** Format: date-time */
-            notedAt?: unknown;
+            notedAt?: null | string;
             /** Format: uuid */
             notedBy?: null | string;
             /** Format: int64 */
@@ -4030,10 +4030,10 @@ export interface components {
         EditNoticeRequest: {
             body: string;
             /** Format: date-time */
-            expiresAt?: unknown;
+            expiresAt?: null | string;
             pinned: boolean;
             /** Format: date-time */
-            publishAt?: unknown;
+            publishAt?: null | string;
             title: string;
         };
         EnterPaperBallotRequest: {
@@ -4056,7 +4056,7 @@ export interface components {
             kind: string;
             memo: string;
             /** Format: date-time */
-            postedAt: unknown;
+            postedAt: string;
             /** Format: uuid */
             referenceId?: null | string;
             /** Format: int64 */
@@ -4076,7 +4076,7 @@ export interface components {
             eventId: string;
             kind: string;
             /** Format: date-time */
-            occurredAt: unknown;
+            occurredAt: string;
             payload: components["schemas"]["JsonElement"];
             /** Format: int64 */
             sequence: number;
@@ -4108,7 +4108,7 @@ export interface components {
             /** Format: int32 */
             lowBalancePercent: number;
             /** Format: date-time */
-            openingPostedAt?: unknown;
+            openingPostedAt?: null | string;
         };
         Funding: {
             /** Format: int64 */
@@ -4174,7 +4174,7 @@ export interface components {
             kind: string;
             message: string;
             /** Format: date-time */
-            raisedAt: unknown;
+            raisedAt: string;
             /** Format: uuid */
             subjectId: string;
         };
@@ -4182,7 +4182,7 @@ export interface components {
             /** Format: uuid */
             communityId: string;
             /** Format: date-time */
-            holdBy?: unknown;
+            holdBy?: null | string;
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -4192,7 +4192,7 @@ export interface components {
             overdue: boolean;
             reached: boolean;
             /** Format: date-time */
-            reachedAt?: unknown;
+            reachedAt?: null | string;
             reason: string;
             /** Format: int32 */
             signatures: number;
@@ -4212,7 +4212,7 @@ export interface components {
             isChair: boolean;
             name: string;
             /** Format: date-time */
-            presentAt?: unknown;
+            presentAt?: null | string;
             /** Format: uuid */
             userId: string;
         };
@@ -4240,11 +4240,11 @@ export interface components {
         };
         MyReviewView: {
             /** Format: date-time */
-            assignedAt: unknown;
+            assignedAt: string;
             /** Format: uuid */
             communityId: string;
             /** Format: date-time */
-            decidedAt?: unknown;
+            decidedAt?: null | string;
             decision: components["schemas"]["ReviewDecision"];
             department: string;
             /** Format: uuid */
@@ -4299,12 +4299,12 @@ export interface components {
         NoticeRevisionView: {
             body: string;
             /** Format: date-time */
-            expiresAt?: unknown;
+            expiresAt?: null | string;
             pinned: boolean;
             /** Format: date-time */
-            publishAt: unknown;
+            publishAt: string;
             /** Format: date-time */
-            replacedAt: unknown;
+            replacedAt: string;
             /** Format: uuid */
             replacedBy: string;
             /** Format: int32 */
@@ -4331,16 +4331,16 @@ export interface components {
             body: string;
             emergency: boolean;
             /** Format: date-time */
-            endedAt?: unknown;
+            endedAt?: null | string;
             /** Format: date-time */
-            expiresAt?: unknown;
+            expiresAt?: null | string;
             /** Format: uuid */
             id: string;
             pinned: boolean;
             /** Format: date-time */
-            publishAt: unknown;
+            publishAt: string;
             /** Format: date-time */
-            publishedAt?: unknown;
+            publishedAt?: null | string;
             read: boolean;
             /** Format: int32 */
             revision: number;
@@ -4360,7 +4360,7 @@ export interface components {
             /** Format: int32 */
             observerCount: number;
             /** Format: date-time */
-            registeredAt: unknown;
+            registeredAt: string;
             /** Format: uuid */
             userId: string;
         };
@@ -4373,7 +4373,7 @@ export interface components {
             /** Format: int64 */
             amountFen: number;
             /** Format: date-time */
-            confirmedAt?: unknown;
+            confirmedAt?: null | string;
             /** Format: uuid */
             confirmedBy?: null | string;
             /** Format: uuid */
@@ -4624,13 +4624,13 @@ export interface components {
         PaperEntryStatus: "Pending" | "Confirmed";
         PaperEntryView: {
             /** Format: date-time */
-            confirmedAt?: unknown;
+            confirmedAt?: null | string;
             /** Format: uuid */
             confirmedBy?: null | string;
             /** Format: uuid */
             correctsEntryId?: null | string;
             /** Format: date-time */
-            enteredAt: unknown;
+            enteredAt: string;
             /** Format: uuid */
             enteredBy: string;
             /** Format: uuid */
@@ -4682,7 +4682,7 @@ export interface components {
             /** Format: uuid */
             communityId?: null | string;
             /** Format: date-time */
-            createdAt: unknown;
+            createdAt: string;
             detail: string;
             /** Format: int64 */
             expectedFen?: null | number;
@@ -4697,7 +4697,7 @@ export interface components {
             reportedFen?: null | number;
             resolutionNote?: null | string;
             /** Format: date-time */
-            resolvedAt?: unknown;
+            resolvedAt?: null | string;
             /** Format: uuid */
             resolvedBy?: null | string;
             state: components["schemas"]["PaymentIncidentState"];
@@ -4709,20 +4709,20 @@ export interface components {
             /** Format: int64 */
             amountFen: number;
             /** Format: date-time */
-            closedAt?: unknown;
+            closedAt?: null | string;
             /** Format: uuid */
             communityId: string;
             /** Format: date-time */
-            createdAt: unknown;
+            createdAt: string;
             description: string;
             /** Format: date-time */
-            expiresAt: unknown;
+            expiresAt: string;
             /** Format: uuid */
             id: string;
             outTradeNo: string;
             owner: components["schemas"]["MoneyOwner"];
             /** Format: date-time */
-            paidAt?: unknown;
+            paidAt?: null | string;
             purpose: string;
             /** Format: int64 */
             refundedFen: number;
@@ -4772,15 +4772,15 @@ export interface components {
             /** Format: uuid */
             projectId: string;
             /** Format: date-time */
-            publicityEndsAt?: unknown;
+            publicityEndsAt?: null | string;
             /** Format: date-time */
-            publicityStartsAt?: unknown;
+            publicityStartsAt?: null | string;
             state: components["schemas"]["PlanState"];
             title: string;
             /** Format: int64 */
             totalFen: number;
             /** Format: date-time */
-            updatedAt: unknown;
+            updatedAt: string;
         };
         PlanView: {
             afterCare: string;
@@ -4789,7 +4789,7 @@ export interface components {
             communityId: string;
             costItems: components["schemas"]["CostLine"][];
             /** Format: date-time */
-            createdAt: unknown;
+            createdAt: string;
             design: string;
             funding: components["schemas"]["Funding"];
             /** Format: uuid */
@@ -4801,15 +4801,15 @@ export interface components {
             /** Format: uuid */
             projectId: string;
             /** Format: date-time */
-            publicityClosedAt?: unknown;
+            publicityClosedAt?: null | string;
             /** Format: date-time */
-            publicityEndsAt?: unknown;
+            publicityEndsAt?: null | string;
             /** Format: date-time */
-            publicityOpenedAt?: unknown;
+            publicityOpenedAt?: null | string;
             /** Format: date-time */
-            publicityStartsAt?: unknown;
+            publicityStartsAt?: null | string;
             /** Format: date-time */
-            readyForVoteAt?: unknown;
+            readyForVoteAt?: null | string;
             reviews: components["schemas"]["ReviewView"][];
             state: components["schemas"]["PlanState"];
             title: string;
@@ -4818,7 +4818,7 @@ export interface components {
             /** Format: int32 */
             unansweredObjections: number;
             /** Format: date-time */
-            updatedAt: unknown;
+            updatedAt: string;
             /** Format: int32 */
             version: number;
         };
@@ -4830,7 +4830,7 @@ export interface components {
             /** Format: uuid */
             memberUserId: string;
             /** Format: date-time */
-            signedAt?: unknown;
+            signedAt?: null | string;
             /** Format: uuid */
             signedBy?: null | string;
             stance: components["schemas"]["Stance"];
@@ -4861,7 +4861,7 @@ export interface components {
             percent: number;
             photoFileIds: string[];
             /** Format: date-time */
-            recordedAt: unknown;
+            recordedAt: string;
         };
         ProjectFileView: {
             contentType: string;
@@ -4875,7 +4875,7 @@ export interface components {
             /** Format: int64 */
             sizeBytes: number;
             /** Format: date-time */
-            uploadedAt: unknown;
+            uploadedAt: string;
             url: string;
         };
         /** @enum {unknown} */
@@ -4887,7 +4887,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** Format: date-time */
-            openedAt: unknown;
+            openedAt: string;
             /** Format: int32 */
             plannedYear?: null | number;
             /** Format: int32 */
@@ -4899,9 +4899,9 @@ export interface components {
             acceptanceNotes?: null | string;
             acceptanceRepresentatives: string[];
             /** Format: date-time */
-            acceptedAt?: unknown;
+            acceptedAt?: null | string;
             /** Format: date-time */
-            admittedAt?: unknown;
+            admittedAt?: null | string;
             community: string;
             /** Format: uuid */
             communityId: string;
@@ -4913,7 +4913,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** Format: date-time */
-            openedAt: unknown;
+            openedAt: string;
             /** Format: int32 */
             plannedYear?: null | number;
             /** Format: int32 */
@@ -4935,7 +4935,7 @@ export interface components {
         ProxyStatus: "Pending" | "Approved" | "Rejected" | "Withdrawn";
         ProxyView: {
             /** Format: date-time */
-            decidedAt?: unknown;
+            decidedAt?: null | string;
             /** Format: uuid */
             grantorUserId: string;
             /** Format: uuid */
@@ -4946,7 +4946,7 @@ export interface components {
             proxyUserId: string;
             rejectionReason?: null | string;
             /** Format: date-time */
-            requestedAt: unknown;
+            requestedAt: string;
             status: components["schemas"]["ProxyStatus"];
             /** Format: uuid */
             voteId: string;
@@ -4958,10 +4958,10 @@ export interface components {
             body: string;
             emergency: boolean;
             /** Format: date-time */
-            expiresAt?: unknown;
+            expiresAt?: null | string;
             pinned: boolean;
             /** Format: date-time */
-            publishAt?: unknown;
+            publishAt?: null | string;
             /** Format: uuid */
             targetId: string;
             targetKind: components["schemas"]["NoticeTargetKind"];
@@ -5064,11 +5064,11 @@ export interface components {
         RefundState: "Requested" | "Processing" | "Succeeded" | "Closed" | "Abnormal" | "Failed";
         RefundView: {
             /** Format: date-time */
-            acceptedAt?: unknown;
+            acceptedAt?: null | string;
             /** Format: int64 */
             amountFen: number;
             /** Format: date-time */
-            createdAt: unknown;
+            createdAt: string;
             failureReason?: null | string;
             /** Format: uuid */
             id: string;
@@ -5077,7 +5077,7 @@ export interface components {
             reason: string;
             state: components["schemas"]["RefundState"];
             /** Format: date-time */
-            succeededAt?: unknown;
+            succeededAt?: null | string;
         };
         RegisterImportResult: {
             /** Format: int32 */
@@ -5155,14 +5155,14 @@ export interface components {
         };
         ResolutionView: {
             /** Format: date-time */
-            decidedAt?: unknown;
+            decidedAt?: null | string;
             description: string;
             /** Format: uuid */
             itemId: string;
             /** Format: uuid */
             meetingId: string;
             /** Format: date-time */
-            meetingStartsAt: unknown;
+            meetingStartsAt: string;
             meetingTitle: string;
             /** Format: int32 */
             memberCount: number;
@@ -5184,10 +5184,10 @@ export interface components {
         };
         ReviewView: {
             /** Format: date-time */
-            assignedAt: unknown;
+            assignedAt: string;
             comment?: null | string;
             /** Format: date-time */
-            decidedAt?: unknown;
+            decidedAt?: null | string;
             decision: components["schemas"]["ReviewDecision"];
             department: string;
             /** Format: uuid */
@@ -5202,7 +5202,7 @@ export interface components {
         RoleGrantView: {
             displayName: string;
             /** Format: date-time */
-            grantedAt: unknown;
+            grantedAt: string;
             /** Format: uuid */
             id: string;
             role: components["schemas"]["Role"];
@@ -5242,11 +5242,11 @@ export interface components {
         };
         SchedulePublicity: {
             /** Format: date-time */
-            endsAt: unknown;
+            endsAt: null | string;
             /** Format: int32 */
             expectedVersion?: null | number;
             /** Format: date-time */
-            startsAt: unknown;
+            startsAt: null | string;
         };
         /** @enum {unknown} */
         Secrecy: "Named" | "Secret";
@@ -5255,13 +5255,13 @@ export interface components {
         ServiceDisputeView: {
             answer?: null | string;
             /** Format: date-time */
-            answeredAt?: unknown;
+            answeredAt?: null | string;
             /** Format: uuid */
             communityId: string;
             /** Format: uuid */
             companyId: string;
             /** Format: date-time */
-            createdAt: unknown;
+            createdAt: string;
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -5325,7 +5325,7 @@ export interface components {
             autoConfirmed: boolean;
             cancellationPolicy: components["schemas"]["CancellationPolicy"];
             /** Format: date-time */
-            cancelledAt?: unknown;
+            cancelledAt?: null | string;
             cancelReason?: null | string;
             category: components["schemas"]["ServiceCategory"];
             /** Format: uuid */
@@ -5333,16 +5333,16 @@ export interface components {
             /** Format: uuid */
             companyId: string;
             /** Format: date-time */
-            completedAt?: unknown;
+            completedAt?: null | string;
             /** Format: date-time */
-            confirmedAt?: unknown;
+            confirmedAt?: null | string;
             /** Format: date-time */
-            createdAt: unknown;
+            createdAt: string;
             /** Format: date-time */
-            decidedAt?: unknown;
+            decidedAt?: null | string;
             declineReason?: null | string;
             /** Format: date-time */
-            expiresAt: unknown;
+            expiresAt: string;
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -5352,7 +5352,7 @@ export interface components {
             lateCancelRefundFen: number;
             note?: null | string;
             /** Format: date-time */
-            paidAt?: unknown;
+            paidAt?: null | string;
             /** Format: uuid */
             paymentId?: null | string;
             paymentPurpose?: null | string;
@@ -5365,15 +5365,15 @@ export interface components {
             /** Format: uuid */
             residentUserId: string;
             /** Format: date-time */
-            slotEndsAt?: unknown;
+            slotEndsAt?: null | string;
             /** Format: uuid */
             slotId?: null | string;
             /** Format: date-time */
-            slotStartsAt?: unknown;
+            slotStartsAt?: null | string;
             /** Format: int32 */
             stars?: null | number;
             /** Format: date-time */
-            startedAt?: unknown;
+            startedAt?: null | string;
             state: components["schemas"]["ServiceOrderState"];
             /** Format: uuid */
             unitId: string;
@@ -5394,13 +5394,13 @@ export interface components {
             /** Format: int32 */
             capacity: number;
             /** Format: date-time */
-            endsAt: unknown;
+            endsAt: string;
             /** Format: int32 */
             held: number;
             /** Format: uuid */
             id: string;
             /** Format: date-time */
-            startsAt: unknown;
+            startsAt: string;
         };
         SetReviewPanel: {
             reviewers: null | components["schemas"]["ReviewerInput"][];
@@ -5431,7 +5431,7 @@ export interface components {
         };
         SurveyAnswerView: {
             /** Format: date-time */
-            answeredAt?: unknown;
+            answeredAt?: null | string;
             consents?: null | boolean;
             /** Format: uuid */
             projectId: string;
@@ -5450,17 +5450,17 @@ export interface components {
         TokenPair: {
             accessToken: string;
             /** Format: date-time */
-            accessTokenExpiresAt: unknown;
+            accessTokenExpiresAt: string;
             refreshToken: string;
             /** Format: date-time */
-            refreshTokenExpiresAt: unknown;
+            refreshTokenExpiresAt: string;
         };
         /** @enum {unknown} */
         TopUpBasis: "Shortfall" | "PerSquareMetre";
         TopUpCampaignView: {
             basis: string;
             /** Format: date-time */
-            dueBy: unknown;
+            dueBy: string;
             /** Format: int64 */
             dueFen: number;
             /** Format: int32 */
@@ -5548,7 +5548,7 @@ export interface components {
         VoteView: {
             candidates: components["schemas"]["CandidateView"][];
             /** Format: date-time */
-            closesAt: unknown;
+            closesAt: string;
             /** Format: uuid */
             communityId: string;
             counts?: null | components["schemas"]["TallyCounts"];
@@ -5560,13 +5560,13 @@ export interface components {
             lastBallotWins: boolean;
             matter: components["schemas"]["Matter"];
             /** Format: date-time */
-            opensAt: unknown;
+            opensAt: string;
             participating?: null | components["schemas"]["Totals"];
             /** Format: uuid */
             planId?: null | string;
             result?: null | components["schemas"]["VoteResult"];
             /** Format: date-time */
-            resultPublicUntil?: unknown;
+            resultPublicUntil?: null | string;
             /** Format: int32 */
             seats: number;
             secrecy: components["schemas"]["Secrecy"];
@@ -5609,17 +5609,17 @@ export interface components {
             /** Format: int64 */
             actualCostFen?: null | number;
             /** Format: date-time */
-            approvedAt?: unknown;
+            approvedAt?: null | string;
             bearerIds: string[];
             /** Format: int64 */
             budgetFen: number;
             category: string;
             /** Format: date-time */
-            chargedAt?: unknown;
+            chargedAt?: null | string;
             /** Format: int64 */
             coveredFen?: null | number;
             /** Format: date-time */
-            createdAt: unknown;
+            createdAt: string;
             emergency: boolean;
             /** Format: uuid */
             id: string;

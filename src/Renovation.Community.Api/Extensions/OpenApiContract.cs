@@ -15,6 +15,19 @@ namespace Renovation.Community.Api.Extensions;
 /// </summary>
 public static class OpenApiContract
 {
+    /// <summary>
+    /// Timestamps are written by our millisecond converter (<c>Timestamps.Json</c>), which hides them from the schema
+    /// generator (it would describe them as <c>{}</c>): describe them as the ISO 8601 strings they are.
+    /// </summary>
+    public static void DescribeTimestamps(OpenApiSchema schema, OpenApiSchemaTransformerContext context)
+    {
+        var type = context.JsonTypeInfo.Type;
+        if (type != typeof(DateTimeOffset) && type != typeof(DateTimeOffset?))
+            return;
+        schema.Type = type == typeof(DateTimeOffset) ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
+        schema.Format = "date-time";
+    }
+
     public static void MarkNullableFieldsOptional(OpenApiSchema schema, OpenApiSchemaTransformerContext context)
     {
         var info = context.JsonTypeInfo;

@@ -14,6 +14,7 @@ public static class OpenApiSetup
             o.AddSchemaTransformer((schema, context, _) =>
             {
                 OpenApiContract.MarkNullableFieldsOptional(schema, context);
+                OpenApiContract.DescribeTimestamps(schema, context);
                 return Task.CompletedTask;
             });
         });

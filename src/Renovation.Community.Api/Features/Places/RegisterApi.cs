@@ -191,18 +191,24 @@ public static class RegisterApi
         return TypedResults.Ok(new Page<PartyView>(items, result.PageNumber, result.PageSize, result.Total));
     }
 
+    private static AppProblem DeveloperPartyExists() =>
+        AppProblem.Conflict("developer_party_exists", "该小区已登记开发建设单位，未售房屋应归入同一业主");
+
     private static async Task<Created<PartyView>> CreatePartyAsync(Guid communityId, CreateOwnerParty request, Access access,
         AppDbContext db, CancellationToken ct)
     {
         await access.RequireAsync(communityId, Permission.ManagePlaces, ct);
         if (request.Kind == OwnerPartyKind.Developer
             && await db.OwnerParties.AnyAsync(p => p.CommunityId == communityId && p.Kind == OwnerPartyKind.Developer, ct))
-            throw AppProblem.Conflict("developer_party_exists", "该小区已登记开发建设单位，未售房屋应归入同一业主");
+            throw DeveloperPartyExists();
         var members = request.Members!.Select(m => (m.Name, m.IdLast4)).ToList();
         var party = new OwnerParty(communityId, request.Kind, string.Join("、", members.Select(m => m.Name.Trim())), members);
         var key = party.Keys[0].Key;
         if (await db.OwnerPartyKeys.AnyAsync(k => k.CommunityId == communityId && k.Key == key, ct))
-            throw AppProblem.Conflict("owner_party_exists", "该小区已登记同一业主（类型、姓名和身份证后四位都相同）");
+            // A developer's key exists only with a developer party (one that committed after the check above).
+            throw request.Kind == OwnerPartyKind.Developer
+                ? DeveloperPartyExists()
+                : AppProblem.Conflict("owner_party_exists", "该小区已登记同一业主（类型、姓名和身份证后四位都相同）");
         db.OwnerParties.Add(party);
         // A lost race (the developer slot or the party key) reruns this handler (RetryWhenRaceLost), and the checks
         // above then give the loser the answer it would get one at a time.
