@@ -76,7 +76,7 @@ describe('errors are typed, with the code, the Chinese detail and field errors',
     const client = new sdk.RenovationClient({ baseUrl: backendUrl() });
     const error = await client.devSignIn('').catch((e) => e);
     expect(error).toBeInstanceOf(sdk.ApiError);
-    expect(error).toMatchObject({ status: 400, code: 'validation_failed', detail: '请求参数有误，请按提示修改' });
+    expect(error).toMatchObject({ status: 400, code: 'validation_failed', detail: '请求参数有误：username：请填写演示用户名' });
     expect(error.fieldError('username')).toBe('请填写演示用户名');
     expect(error.correlationId).toMatch(/^mp-/);
   });
