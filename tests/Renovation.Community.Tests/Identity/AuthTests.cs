@@ -30,6 +30,25 @@ public sealed class AuthTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task The_same_persons_first_sign_in_on_several_devices_at_once_creates_one_user()
+    {
+        var person = "person-" + Guid.NewGuid().ToString("N");
+        var next = 0;
+        var answers = await Race.Run(Race.DefaultRacers, async () =>
+        {
+            using var client = api.CreateClient();
+            return await client.PostJson("/api/v1/auth/wechat-login", new { code = $"{person}:{Interlocked.Increment(ref next)}" });
+        });
+
+        Assert.All(answers.All, a => Assert.Equal(HttpStatusCode.OK, a.Status));
+        var logins = answers.All.Select(a => System.Text.Json.JsonSerializer.Deserialize<Login>(a.Body, Json.Options)!).ToList();
+        Assert.Single(logins.Select(l => l.UserId).Distinct());
+        Assert.Equal(1, logins.Count(l => l.IsNewUser));
+        var openId = await api.WithDb(db => db.Users.Where(u => u.Id == logins[0].UserId).Select(u => u.OpenId).SingleAsync());
+        Assert.Equal(1, await api.WithDb(db => db.Users.CountAsync(u => u.OpenId == openId)));
+    }
+
+    [Fact]
     public async Task WeChat_login_with_an_invalid_code_is_401_and_creates_nobody()
     {
         using var client = api.CreateClient();

@@ -142,8 +142,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
                 if (login is null || login.Tokens.AccessTokenExpiresAt <= Clock.GetUtcNow().AddMinutes(1))
                 {
                     using var anonymous = CreateClient();
-                    login = await (await anonymous.PostJson("/api/v1/auth/wechat-login", new { code = $"{person}:{++logins}" }))
-                        .ShouldBe<LoginBody>(System.Net.HttpStatusCode.OK);
+                    var response = await anonymous.PostJson("/api/v1/auth/wechat-login", new { code = $"{person}:{++logins}" });
+                    if (response.StatusCode != System.Net.HttpStatusCode.OK)
+                        Assert.Fail($"sign-in answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}\n{Logs.Errors()}");
+                    login = await response.ShouldBe<LoginBody>(System.Net.HttpStatusCode.OK);
                 }
                 return login.Tokens.AccessToken;
             }

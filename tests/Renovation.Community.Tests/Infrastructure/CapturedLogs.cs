@@ -10,6 +10,9 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public IReadOnlyCollection<string> Lines => _lines;
 
+    /// <summary>The errors logged so far, for a failure message that explains a 500.</summary>
+    public string Errors() => string.Join('\n', _lines.Where(l => l.StartsWith("Error ") || l.StartsWith("Critical ")));
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
 
     public void Dispose() { }

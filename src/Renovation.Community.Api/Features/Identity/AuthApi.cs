@@ -62,7 +62,23 @@ public static class AuthApi
     private static async Task<Ok<LoginResponse>> WeChatLoginAsync(WeChatLoginRequest request, IWeChatLogin wechat,
         AppDbContext db, TokenService tokens, TimeProvider clock, CancellationToken ct)
     {
+        // The code is single use, so a lost race is settled here rather than by running the whole handler again.
         var identity = await wechat.Code2SessionAsync(request.Code, ct);
+        try
+        {
+            return TypedResults.Ok(await SignInAsync(identity, db, tokens, clock, ct));
+        }
+        catch (DbUpdateException e) when (UniqueViolation.IsUniqueViolation(e))
+        {
+            // The same person's first sign-in on two devices at once: the other request created the user.
+            db.ChangeTracker.Clear();
+            return TypedResults.Ok(await SignInAsync(identity, db, tokens, clock, ct));
+        }
+    }
+
+    private static async Task<LoginResponse> SignInAsync(WeChatIdentity identity, AppDbContext db, TokenService tokens,
+        TimeProvider clock, CancellationToken ct)
+    {
         var user = await db.Users.SingleOrDefaultAsync(u => u.OpenId == identity.OpenId, ct);
         var isNew = user is null;
         if (user is null)
@@ -74,7 +90,7 @@ public static class AuthApi
             throw AppProblem.Forbidden("账号已停用");
         var pair = tokens.Issue(user);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new LoginResponse(user.Id, user.DisplayName, isNew, pair));
+        return new LoginResponse(user.Id, user.DisplayName, isNew, pair);
     }
 
     private static async Task<Ok<LoginResponse>> DevLoginAsync(DevLoginRequest request, IOptions<AuthOptions> options,
