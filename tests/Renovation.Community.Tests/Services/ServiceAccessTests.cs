@@ -21,6 +21,10 @@ public sealed class ServiceAccessTests(ApiFactory api) : IClassFixture<ApiFactor
         "POST /api/v1/service-orders/{o}/rate",
         "POST /api/v1/service-orders/{o}/dispute",
         "POST /api/v1/service-orders/{o}/dispute/answer",
+        "POST /api/v1/service-orders/{o}/complete-with-photo",
+        "GET /api/v1/service-orders/{o}/completion-photo",
+        "GET /api/v1/property-companies/{co}/service-income?month=2026-11",
+        "GET /api/v1/property-companies/{co}/service-income?year=2026",
     ];
 
     private static readonly string[] ItemEndpoints =
@@ -28,6 +32,9 @@ public sealed class ServiceAccessTests(ApiFactory api) : IClassFixture<ApiFactor
         "POST /api/v1/service-items/{i}/slots",
         "POST /api/v1/service-items/{i}/withdraw",
         "POST /api/v1/service-items/{i}/offer",
+        "PUT /api/v1/service-items/{i}",
+        "DELETE /api/v1/service-items/{i}/slots/{s}",
+        "DELETE /api/v1/service-items/{i}/photos/{p}",
     ];
 
     public static TheoryData<string, string> Outsiders()
@@ -50,10 +57,20 @@ public sealed class ServiceAccessTests(ApiFactory api) : IClassFixture<ApiFactor
         var world = new ServicesWorld(api);
         var item = await world.NewItem();
         var order = await world.Order(item);
+        var demo = await Demo.Of(api);
         var parts = endpoint.Split(' ');
         var request = new HttpRequestMessage(new HttpMethod(parts[0]),
-            parts[1].Replace("{o}", order.Id.ToString()).Replace("{i}", item.Id.ToString()));
-        if (parts[0] == "POST")
+            parts[1].Replace("{o}", order.Id.ToString()).Replace("{i}", item.Id.ToString()).Replace("{s}", item.Slots[0].Id.ToString())
+                .Replace("{p}", Guid.NewGuid().ToString()).Replace("{co}", demo.CompanyA.ToString()));
+        if (endpoint.EndsWith("/complete-with-photo"))
+        {
+            var form = new MultipartFormDataContent();
+            form.Add(new ByteArrayContent(Projects.Uploads.Png), "file", "done.png");
+            request.Content = form;
+        }
+        else if (parts[0] == "PUT")
+            request.Content = JsonContent(new { title = "越权", description = "越权", priceFen = 1, unit = "次", onOffer = true, version = item.Version });
+        else if (parts[0] == "POST")
             request.Content = JsonContent(endpoint switch
             {
                 _ when endpoint.EndsWith("/slots") => new { startsAt = DateTimeOffset.UtcNow.AddDays(3), endsAt = DateTimeOffset.UtcNow.AddDays(3).AddHours(1), capacity = 1 },

@@ -49,35 +49,58 @@ public sealed class ServicesWorld(ApiFactory api)
         where u.OpenId == AuthApi.DevOpenId(username)
         select b.UnitId).FirstAsync());
 
-    public async Task<HttpResponseMessage> SendOrder(ServiceItemView item, string resident = "resident-a", int quantity = 1)
+    public async Task<HttpResponseMessage> SendOrder(ServiceItemView item, string resident = "resident-a", int quantity = 1,
+        Guid? unitId = null)
     {
         var client = await api.ClientFor(resident);
         return await client.PostJson("/api/v1/service-orders", new
         {
             itemId = item.Id,
-            unitId = await UnitOf(resident),
+            unitId = unitId ?? await UnitOf(resident),
             quantity,
             slotId = item.Slots.Count > 0 ? item.Slots[0].Id : (Guid?)null,
             note = "请上午来",
         });
     }
 
-    public async Task<ServiceOrderView> Order(ServiceItemView item, string resident = "resident-a", int quantity = 1) =>
-        await (await SendOrder(item, resident, quantity)).ShouldBe<ServiceOrderView>(HttpStatusCode.Created);
+    public async Task<ServiceOrderView> Order(ServiceItemView item, string resident = "resident-a", int quantity = 1,
+        Guid? unitId = null) =>
+        await (await SendOrder(item, resident, quantity, unitId)).ShouldBe<ServiceOrderView>(HttpStatusCode.Created);
 
     public async Task<PrepayView> Prepay(Guid orderId, string resident = "resident-a") =>
         await (await (await api.ClientFor(resident)).PostJson("/api/v1/payments",
             new { purpose = "service-order", subjectId = orderId })).ShouldBe<PrepayView>(HttpStatusCode.OK);
 
     /// <summary>Prepays, pays in the simulator and waits for the notification to credit it.</summary>
-    public async Task<ServiceOrderView> Paid(ServiceItemView item, string resident = "resident-a")
+    public async Task<ServiceOrderView> Paid(ServiceItemView item, string resident = "resident-a", Guid? unitId = null)
     {
-        var order = await Order(item, resident);
+        var order = await Order(item, resident, unitId: unitId);
         var prepay = await Prepay(order.Id, resident);
         await api.WeChat.PayAsync(prepay.Payment.OutTradeNo);
         await _payments.WaitFor(prepay.Payment.Id, p => p.State == PaymentState.Paid);
         return await Get(order.Id, resident);
     }
+
+    /// <summary>A paid order the company accepted and started.</summary>
+    public async Task<ServiceOrderView> InService(ServiceItemView item, string resident = "resident-a")
+    {
+        var order = await Paid(item, resident);
+        await Move(order.Id, "accept", "property-a");
+        return await Move(order.Id, "start", "property-a");
+    }
+
+    public async Task<HttpResponseMessage> CompleteWithPhoto(Guid orderId, byte[] content, string user = "property-a")
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        form.Add(file, "file", "done.png");
+        return await (await api.ClientFor(user)).PostAsync($"/api/v1/service-orders/{orderId}/complete-with-photo", form);
+    }
+
+    public int FilesOnDisk() => Directory.Exists(api.FilesRoot)
+        ? Directory.EnumerateFiles(api.FilesRoot, "*", SearchOption.AllDirectories).Count()
+        : 0;
 
     public async Task<ServiceOrderView> Get(Guid orderId, string user = "resident-a") =>
         await (await (await api.ClientFor(user)).GetAsync($"/api/v1/service-orders/{orderId}")).ShouldBe<ServiceOrderView>(HttpStatusCode.OK);

@@ -155,6 +155,9 @@ public static class Catalogue
         throw ServiceAccess.ItemNotFound();
     }
 
+    internal static async Task<ServiceItemView> ViewAsync(AppDbContext db, ServiceItem item, TimeProvider clock, CancellationToken ct) =>
+        (await ViewsAsync(db, [item], clock, ct))[0];
+
     private static async Task<List<ServiceItemView>> ViewsAsync(AppDbContext db, IReadOnlyList<ServiceItem> items,
         TimeProvider clock, CancellationToken ct)
     {
@@ -163,7 +166,8 @@ public static class Catalogue
         var communities = await db.ServiceItemCommunities.AsNoTracking().Where(c => ids.Contains(c.ItemId)).ToListAsync(ct);
         var photos = await db.ServiceItemPhotos.AsNoTracking().Where(p => ids.Contains(p.ItemId))
             .Select(p => new { p.ItemId, p.Id, p.UploadedAt }).ToListAsync(ct);
-        var slots = await db.ServiceSlots.AsNoTracking().Where(s => ids.Contains(s.ItemId) && s.StartsAt > now).ToListAsync(ct);
+        var slots = await db.ServiceSlots.AsNoTracking().Where(s => ids.Contains(s.ItemId) && s.StartsAt > now && s.RemovedAt == null)
+            .ToListAsync(ct);
         return items.Select(i => ServiceItemView.From(i,
             communities.Where(c => c.ItemId == i.Id).Select(c => c.CommunityId).ToList(),
             photos.Where(p => p.ItemId == i.Id).OrderBy(p => p.UploadedAt).Select(p => p.Id).ToList(),

@@ -42,8 +42,8 @@ public static class PlaceOrder
         ServiceSlot? slot = null;
         if (request.SlotId is { } slotId)
         {
-            slot = await db.ServiceSlots.AsNoTracking().SingleOrDefaultAsync(s => s.Id == slotId && s.ItemId == item.Id, ct)
-                ?? throw AppProblem.NotFound("slot_not_found", "预约时段不存在");
+            slot = await db.ServiceSlots.AsNoTracking().SingleOrDefaultAsync(s => s.Id == slotId && s.ItemId == item.Id
+                    && s.RemovedAt == null, ct) ?? throw SlotNotFound();
             if (slot.StartsAt <= now)
                 throw new DomainRuleViolation("slot_started", "该时段已开始，请选择其他时段");
         }
@@ -53,7 +53,10 @@ public static class PlaceOrder
         await db.InTransactionAsync(async c =>
         {
             if (slot is not null && !await SlotSeats.TryHoldAsync(db, slot.Id, c))
-                throw AppProblem.Conflict("slot_full", "该时段已约满，请选择其他时段");
+                // Staff may have removed the slot since we read it: answer as we would have one at a time.
+                throw await db.ServiceSlots.AnyAsync(s => s.Id == slot.Id && s.RemovedAt != null, c)
+                    ? SlotNotFound()
+                    : AppProblem.Conflict("slot_full", "该时段已约满，请选择其他时段");
             db.ServiceOrders.Add(order);
             ServiceEvents.Emit(outbox, ServiceEvents.Created, order);
             await db.SaveChangesAsync(c);
@@ -61,6 +64,8 @@ public static class PlaceOrder
         }, ct);
         return TypedResults.Created($"/api/v1/service-orders/{order.Id}", ServiceOrderView.From(order));
     }
+
+    private static AppProblem SlotNotFound() => AppProblem.NotFound("slot_not_found", "预约时段不存在或已取消");
 
     public static async Task<Ok<ServiceOrderView>> GetAsync(Guid id, Access access, AppDbContext db, CancellationToken ct) =>
         TypedResults.Ok(ServiceOrderView.From(await db.LoadOrderForReaderAsync(id, access, ct)));

@@ -30,6 +30,9 @@ public static class ServiceEvents
             o.CommunityId,
             o.ItemTitle,
             state = o.State.ToString(),
+            // For subscribe message templates (Notifications:Templates), which show Chinese text.
+            stateText = StateText(o.State),
+            at = o.UpdatedAt,
             o.AmountFen,
             o.RefundFen,
             o.SlotStartsAt,
@@ -38,4 +41,19 @@ public static class ServiceEvents
         outbox.Add(kind, Audience.User(o.ResidentUserId), payload);
         outbox.Add(kind, Audience.RoleHolders(Role.PropertyStaff, o.CompanyId), payload);
     }
+
+    public static string StateText(ServiceOrderState state) => state switch
+    {
+        ServiceOrderState.Created => "待支付",
+        ServiceOrderState.Paid => "已支付，待接单",
+        ServiceOrderState.Accepted => "已接单",
+        ServiceOrderState.Declined => "未接单，已退款",
+        ServiceOrderState.InService => "服务中",
+        ServiceOrderState.Completed => "服务已完成",
+        ServiceOrderState.Confirmed => "已确认完成",
+        ServiceOrderState.Rated => "已评价",
+        ServiceOrderState.Cancelled => "已取消",
+        ServiceOrderState.Expired => "超时未支付，已关闭",
+        _ => state.ToString(),
+    };
 }

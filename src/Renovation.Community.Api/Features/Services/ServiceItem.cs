@@ -72,6 +72,19 @@ public sealed class ServiceItem : IAudited
     public DateTimeOffset UpdatedAt { get; private set; }
     public int Version { get; private set; }
 
+    /// <summary>Changes what new orders get; orders already placed keep their snapshot.</summary>
+    public void Edit(string title, string description, long priceFen, string unit, bool onOffer, DateTimeOffset now)
+    {
+        if (Policy == CancellationPolicy.PartialRefund && LateCancelRefundFen > priceFen)
+            throw new DomainRuleViolation("late_cancel_refund_above_price", "价格不能低于取消时的部分退款金额")
+                .With("lateCancelRefundFen", LateCancelRefundFen);
+        Title = title.Trim();
+        Description = description.Trim();
+        PriceFen = priceFen;
+        Unit = unit.Trim();
+        SetOffer(onOffer, now);
+    }
+
     public void Withdraw(DateTimeOffset now) => SetOffer(false, now);
 
     public void Offer(DateTimeOffset now) => SetOffer(true, now);
@@ -159,4 +172,6 @@ public sealed class ServiceSlot : IAudited
     public DateTimeOffset EndsAt { get; private set; }
     public int Capacity { get; private set; }
     public int Held { get; private set; }
+    /// <summary>Set when staff removed the slot (only while no order holds a seat; see <see cref="SlotSeats.TryRemoveAsync"/>).</summary>
+    public DateTimeOffset? RemovedAt { get; private set; }
 }

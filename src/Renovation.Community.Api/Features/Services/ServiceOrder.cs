@@ -98,6 +98,9 @@ public sealed class ServiceOrder : IAudited
     public string? DeclineReason { get; private set; }
     public DateTimeOffset? StartedAt { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
+    /// <summary>Storage key of the photo staff took on completion (its resident and the company's staff may read it), or null.</summary>
+    public string? CompletionPhotoKey { get; private set; }
+    public string? CompletionPhotoType { get; private set; }
     public DateTimeOffset? ConfirmedAt { get; private set; }
     public bool AutoConfirmed { get; private set; }
     public int? Stars { get; private set; }
@@ -154,10 +157,12 @@ public sealed class ServiceOrder : IAudited
         Move(ServiceOrderState.InService, now);
     }
 
-    public void Complete(DateTimeOffset now)
+    public void Complete(DateTimeOffset now, string? photoKey = null, string? photoType = null)
     {
-        Require(ServiceOrderState.InService, "order_not_in_service", "订单不在服务中");
+        RequireInService();
         CompletedAt = now;
+        CompletionPhotoKey = photoKey;
+        CompletionPhotoType = photoKey is null ? null : photoType;
         Move(ServiceOrderState.Completed, now);
     }
 
@@ -202,6 +207,9 @@ public sealed class ServiceOrder : IAudited
         CancelledAt = now;
         Move(ServiceOrderState.Cancelled, now);
     }
+
+    /// <summary>Checked before a completion photo is stored, so a refused completion writes nothing.</summary>
+    public void RequireInService() => Require(ServiceOrderState.InService, "order_not_in_service", "订单不在服务中");
 
     /// <summary>The slot whose seat this order gives back now (once), or null.</summary>
     public Guid? ReleaseSeat()

@@ -20,7 +20,7 @@ public sealed record ServiceOrderView(Guid Id, Guid ItemId, Guid CompanyId, Guid
     CancellationPolicy CancellationPolicy, long LateCancelRefundFen, Guid? SlotId, DateTimeOffset? SlotStartsAt,
     DateTimeOffset? SlotEndsAt, string? Note, ServiceOrderState State, DateTimeOffset ExpiresAt, Guid? PaymentId,
     DateTimeOffset? PaidAt, DateTimeOffset? DecidedAt, string? DeclineReason, DateTimeOffset? StartedAt,
-    DateTimeOffset? CompletedAt, DateTimeOffset? ConfirmedAt, bool AutoConfirmed, int? Stars, string? RatingComment,
+    DateTimeOffset? CompletedAt, bool HasCompletionPhoto, DateTimeOffset? ConfirmedAt, bool AutoConfirmed, int? Stars, string? RatingComment,
     DateTimeOffset? CancelledAt, string? CancelReason, long RefundFen, DateTimeOffset CreatedAt, int Version)
 {
     /// <summary>What the resident passes to <c>POST /api/v1/payments</c> as <c>purpose</c> (with this order's id as subject).</summary>
@@ -29,7 +29,7 @@ public sealed record ServiceOrderView(Guid Id, Guid ItemId, Guid CompanyId, Guid
     public static ServiceOrderView From(ServiceOrder o) => new(o.Id, o.ItemId, o.CompanyId, o.CommunityId, o.UnitId,
         o.ResidentUserId, o.ItemTitle, o.Category, o.PriceUnit, o.UnitPriceFen, o.Quantity, o.AmountFen, o.Policy,
         o.LateCancelRefundFen, o.SlotId, o.SlotStartsAt, o.SlotEndsAt, o.Note, o.State, o.ExpiresAt, o.PaymentId, o.PaidAt,
-        o.DecidedAt, o.DeclineReason, o.StartedAt, o.CompletedAt, o.ConfirmedAt, o.AutoConfirmed, o.Stars, o.RatingComment,
+        o.DecidedAt, o.DeclineReason, o.StartedAt, o.CompletedAt, o.CompletionPhotoKey is not null, o.ConfirmedAt, o.AutoConfirmed, o.Stars, o.RatingComment,
         o.CancelledAt, o.CancelReason, o.RefundFen, o.CreatedAt, o.Version);
 }
 

@@ -14,6 +14,15 @@ public static class ServicesApi
         items.MapPost("/{id:guid}/slots", Catalogue.AddSlotAsync).WithName("AddServiceSlot")
             .WithSummary("Add a time slot with a capacity (property staff)")
             .WithDescription("Only for items that require a slot; the slot must start in the future. Each order holds one seat; the database never lets held seats exceed the capacity.");
+        items.MapPut("/{id:guid}", CatalogueEdits.EditAsync).WithName("EditServiceItem")
+            .WithSummary("Edit an item's title, description, price, unit and whether it is on offer (property staff)")
+            .WithDescription("Send the item's version as read; a concurrent edit answers 409 service_item_changed. Orders already placed keep their snapshot (title, price, unit).");
+        items.MapDelete("/{id:guid}/slots/{slotId:guid}", CatalogueEdits.RemoveSlotAsync).WithName("RemoveServiceSlot")
+            .WithSummary("Remove a time slot nobody holds a seat in (property staff)")
+            .WithDescription("Refused with 409 slot_has_orders while any order is placed, paid or served in it; the database decides between a removal and a concurrent order.");
+        items.MapDelete("/{id:guid}/photos/{photoId:guid}", CatalogueEdits.RemovePhotoAsync).WithName("RemoveServiceItemPhoto")
+            .WithSummary("Remove a photo of an item (property staff)")
+            .WithDescription("The photo is gone from the item at once; its file is deleted after.");
         items.MapPost("/{id:guid}/withdraw", Catalogue.WithdrawAsync).WithName("WithdrawServiceItem")
             .WithSummary("Take an item off the menu (property staff)")
             .WithDescription("Existing orders are unaffected (they keep their snapshot); no new orders can be placed.");
@@ -52,6 +61,15 @@ public static class ServicesApi
         orders.MapPost("/{id:guid}/complete", OrderLifecycle.CompleteAsync).WithName("CompleteServiceOrder")
             .WithSummary("Mark an order in service completed (property staff)")
             .WithDescription("The resident confirms it, or it is confirmed automatically after Services:AutoConfirmDays.");
+        orders.MapPost("/{id:guid}/complete-with-photo", CompletionPhoto.CompleteAsync).WithName("CompleteServiceOrderWithPhoto")
+            .WithSummary("Mark an order in service completed with a photo of the work (property staff; multipart field 'file')")
+            .WithDescription("PNG, JPEG or WebP by its first bytes, up to 5 MB. A refused completion (wrong state, wrong type, lost race) stores nothing.")
+            .DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        orders.MapGet("/{id:guid}/completion-photo", CompletionPhoto.DownloadAsync).WithName("ServiceOrderCompletionPhoto")
+            .WithSummary("The completion photo of an order (its resident or the company's staff)")
+            .WithDescription("Everyone else gets 404; an order completed without a photo answers 404 completion_photo_not_found.");
         orders.MapPost("/{id:guid}/cancel", OrderLifecycle.CancelAsync).WithName("CancelServiceOrder")
             .WithSummary("Cancel my order before service starts")
             .WithDescription("Unpaid: nothing owed. Paid, not yet accepted: refunded in full. Accepted: refunded by the item's policy (full, partial fen, none). The slot seat is released.");
@@ -77,6 +95,9 @@ public static class ServicesApi
         api.MapGet("/communities/{communityId:guid}/service-income", StaffViews.IncomeAsync).WithTags("Services")
             .WithName("CommunityServiceIncome").WithSummary("Service income per day of a month in a community (property staff)")
             .WithDescription("month is yyyy-MM (China time); paid, refunded on decline or cancel, and net fen per payment day.");
+        api.MapGet("/property-companies/{companyId:guid}/service-income", CompanyIncome.GetAsync).WithTags("Services")
+            .WithName("CompanyServiceIncome").WithSummary("The company's service income across all its communities (property staff)")
+            .WithDescription("month=yyyy-MM gives days, year=yyyy gives months (China time); totals, per period and per community: paid, refunded on decline or cancel, and net fen by payment time. Staff of other companies get 404.");
         api.MapGet("/communities/{communityId:guid}/service-disputes", StaffViews.DisputesAsync).WithTags("Services")
             .WithName("CommunityServiceDisputes").WithSummary("Complaints about paid services in a community")
             .WithDescription("Committee, street and city see all; the serving company's staff see those about their company.");

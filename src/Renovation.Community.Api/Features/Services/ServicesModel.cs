@@ -76,6 +76,8 @@ internal sealed class ServiceOrderModel : IEntityTypeConfiguration<ServiceOrder>
         e.Property(x => x.DeclineReason).HasMaxLength(ServiceOrder.MaxReason);
         e.Property(x => x.CancelReason).HasMaxLength(ServiceOrder.MaxReason);
         e.Property(x => x.RatingComment).HasMaxLength(ServiceOrder.MaxComment);
+        e.Property(x => x.CompletionPhotoKey).HasMaxLength(200);
+        e.Property(x => x.CompletionPhotoType).HasMaxLength(64);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasOne<ServiceItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<ServiceSlot>().WithMany().HasForeignKey(x => x.SlotId).OnDelete(DeleteBehavior.Restrict);

@@ -2952,6 +2952,14 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("datetime(6)");
 
+                    b.Property<string>("CompletionPhotoKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<string>("CompletionPhotoType")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
                     b.Property<DateTimeOffset?>("ConfirmedAt")
                         .HasColumnType("datetime(6)");
 
@@ -3093,6 +3101,9 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
 
                     b.Property<Guid>("ItemId")
                         .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("datetime(6)");
 
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("datetime(6)");
