@@ -8,7 +8,7 @@ namespace Renovation.Community.Api.Features.DemoData;
 /// <summary>
 /// A small service menu for each demo community, published by its property company (sign in as property-a or
 /// property-b to work the orders): cleaning and elderly care with slots over the next three days, appliance cleaning
-/// without slots.
+/// without slots, and a meal-help item not yet on offer (staff edit it and put it on the menu in the quick-start).
 /// </summary>
 internal static class ServicesDemo
 {
@@ -25,6 +25,9 @@ internal static class ServicesDemo
                 "陪同就医、代购代办、居家看护，按小时计费。接单后取消退还 20 元。", 5000, "小时", true, CancellationPolicy.PartialRefund, 2000, now));
             Add(db, community.Id, new ServiceItem(community.CompanyId, ServiceCategory.ApplianceRepair, "空调清洗",
                 "挂机拆洗滤网与蒸发器消毒，柜机加收。接单后取消不退款。", 12000, "台", false, CancellationPolicy.NoRefund, 0, now));
+            var meals = Add(db, community.Id, new ServiceItem(community.CompanyId, ServiceCategory.MealHelp, "助餐送餐",
+                "每日午餐送到家，两荤一素一汤。", 1500, "份", false, CancellationPolicy.FullRefund, 0, now));
+            meals.Withdraw(now);
             for (var day = 1; day <= 3; day++)
                 foreach (var hour in new[] { 9, 14 })
                 {
