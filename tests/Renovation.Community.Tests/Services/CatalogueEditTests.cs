@@ -56,6 +56,21 @@ public sealed class CatalogueEditTests(ApiFactory api) : IClassFixture<ApiFactor
     }
 
     [Fact]
+    public async Task The_demo_meal_help_item_goes_on_the_menu_by_an_edit()
+    {
+        var demo = await Demo.Of(api);
+        var staffMenu = await (await (await api.ClientFor("property-a")).GetAsync($"/api/v1/communities/{demo.CommunityA}/service-items"))
+            .ShouldBe<List<ServiceItemView>>(HttpStatusCode.OK);
+        var meals = Assert.Single(staffMenu, i => i.Title == "助餐送餐");
+        Assert.False(meals.OnOffer);
+
+        await (await Edit(meals, title: "助餐送餐", priceFen: 1800, unit: "份")).ShouldBe<ServiceItemView>(HttpStatusCode.OK);
+        var menu = await (await (await api.ClientFor("resident-a")).GetAsync($"/api/v1/communities/{demo.CommunityA}/service-items"))
+            .ShouldBe<List<ServiceItemView>>(HttpStatusCode.OK);
+        Assert.Equal(1800, Assert.Single(menu, i => i.Id == meals.Id).PriceFen);
+    }
+
+    [Fact]
     public async Task A_price_below_the_partial_refund_on_late_cancel_is_refused()
     {
         var item = await _world.NewItem(slotCapacity: null, priceFen: 5000, policy: CancellationPolicy.PartialRefund, lateCancelRefundFen: 3000);
