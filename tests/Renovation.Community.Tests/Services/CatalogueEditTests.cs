@@ -71,6 +71,16 @@ public sealed class CatalogueEditTests(ApiFactory api) : IClassFixture<ApiFactor
     }
 
     [Fact]
+    public async Task Of_identical_edits_sent_at_once_with_the_same_version_exactly_one_applies()
+    {
+        var item = await _world.NewItem(slotCapacity: null);
+        var answers = await Race.Run(Race.DefaultRacers, () => Edit(item, priceFen: 6600));
+        answers.ExactlyOne(HttpStatusCode.OK).OthersAre(HttpStatusCode.Conflict, "service_item_changed");
+        var read = await (await (await api.ClientFor("property-a")).GetAsync($"/api/v1/service-items/{item.Id}")).ShouldBe<ServiceItemView>(HttpStatusCode.OK);
+        Assert.Equal((6600L, item.Version + 1), (read.PriceFen, read.Version));
+    }
+
+    [Fact]
     public async Task A_price_below_the_partial_refund_on_late_cancel_is_refused()
     {
         var item = await _world.NewItem(slotCapacity: null, priceFen: 5000, policy: CancellationPolicy.PartialRefund, lateCancelRefundFen: 3000);
@@ -99,6 +109,23 @@ public sealed class CatalogueEditTests(ApiFactory api) : IClassFixture<ApiFactor
         await (await staff.DeleteAsync($"/api/v1/service-items/{item.Id}/photos/{photoId}")).ShouldBeProblem(HttpStatusCode.NotFound, "file_not_found");
         await (await (await api.ClientFor("resident-a")).GetAsync($"/api/v1/service-items/{item.Id}/photos/{photoId}"))
             .ShouldBeProblem(HttpStatusCode.NotFound, "file_not_found");
+    }
+
+    [Fact]
+    public async Task Of_staff_removing_a_photo_at_once_one_removes_it_and_the_others_find_it_gone()
+    {
+        var item = await _world.NewItem();
+        var staff = await api.ClientFor("property-a");
+        var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(Projects.Uploads.Png), "file", "a.png");
+        var photoId = Assert.Single((await (await staff.PostAsync($"/api/v1/service-items/{item.Id}/photos", form))
+            .ShouldBe<ServiceItemView>(HttpStatusCode.Created)).PhotoIds);
+        var files = _world.FilesOnDisk();
+
+        var answers = await Race.Run(Race.DefaultRacers, () => staff.DeleteAsync($"/api/v1/service-items/{item.Id}/photos/{photoId}"));
+
+        answers.ExactlyOne(HttpStatusCode.OK).OthersAre(HttpStatusCode.NotFound, "file_not_found");
+        Assert.Equal(files - 1, _world.FilesOnDisk());
     }
 
     [Fact]
