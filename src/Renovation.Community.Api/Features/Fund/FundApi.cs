@@ -37,7 +37,13 @@ public static class FundApi
             .WithDescription("Committee only. Whole fen by the largest-remainder method, so the parts sum exactly to the amount. One allocation per kind and reference (409 fund_allocation_exists).");
         c.MapGet("/statement", Statements.GetAsync).WithName("FundStatement")
             .WithSummary("The fund statement for a period: totals, works projects, each household's line (json, csv or printable html)")
-            .WithDescription("Committee, street and city. from and to are China calendar dates (yyyy-MM-dd); format=csv downloads a file, format=html is a printable page.");
+            .WithDescription("Committee, street and city. from and to are China calendar dates (yyyy-MM-dd); format=csv or format=xlsx downloads a file, format=html is a printable page.");
+        c.MapPost("/statements", StatementPublishing.PublishAsync).WithName("PublishFundStatement")
+            .WithSummary("Publish a period's statement as a community notice linking to its downloadable files")
+            .WithDescription("Committee only. The period must be over (422 statement_period_not_over); its figures are frozen when published. One publication per period (409 fund_statement_published, also when requests race); the yearly job publishes each past year the same way.");
+        c.MapGet("/statements", StatementPublishing.ListAsync).WithName("PublishedFundStatements")
+            .WithSummary("Published statements of the community, newest period first")
+            .WithDescription("Everyone who may see the community, its residents included: published statements are public to the owners.");
         c.MapPost("/works-plans", Works.DraftAsync).WithName("DraftWorksPlan")
             .WithSummary("Draft a works plan paid from the fund")
             .WithDescription("Committee or the serving property company. Items and budget in fen; who bears it: the community, listed buildings or listed units.");
@@ -67,6 +73,9 @@ public static class FundApi
         f.MapPost("/works-plans/{planId:guid}/charge", Works.ChargeAsync).WithName("ChargeWorksPlan")
             .WithSummary("Charge the actual cost, split by exclusive area in whole fen (largest remainder)")
             .WithDescription("Committee only. Each bearing household is charged what its balance covers; the rest becomes an amount due, payable as fund-due.");
+        f.MapGet("/statements/{statementId:guid}/file", StatementPublishing.FileAsync).WithName("PublishedFundStatementFile")
+            .WithSummary("Download a published statement: format=html (printable, the default), csv or xlsx")
+            .WithDescription("Everyone who may see the statement's community. The figures are those frozen at publication.");
         api.MapGet("/units/{unitId:guid}/fund-ledger", FundQueries.UnitLedgerAsync).WithTags("Fund").WithName("UnitFundLedger")
             .WithSummary("A unit's household sub-ledger with every entry")
             .WithDescription("The unit's bound residents, and the committee, street and city of its community.");

@@ -138,6 +138,32 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.Fund.DisclosureReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "PeriodFrom")
+                        .IsUnique();
+
+                    b.ToTable("FundDisclosureReminders", (string)null);
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Fund.FundAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -359,6 +385,48 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.HasIndex("CommunityId", "EnteredAt");
 
                     b.ToTable("FundOfflineTopUps", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Fund.PublishedStatement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("ClosingFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid?>("PublishedBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("longtext");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Yearly")
+                        .HasColumnType("tinyint(1)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "From", "To")
+                        .IsUnique();
+
+                    b.ToTable("FundPublishedStatements", (string)null);
                 });
 
             modelBuilder.Entity("Renovation.Community.Api.Features.Fund.TopUpCampaign", b =>
