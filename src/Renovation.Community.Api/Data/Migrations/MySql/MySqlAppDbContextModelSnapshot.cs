@@ -575,10 +575,16 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.Property<bool>("Emergency")
                         .HasColumnType("tinyint(1)");
 
+                    b.Property<int?>("EmergencyApplicant")
+                        .HasColumnType("int");
+
                     b.Property<string>("Items")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("varchar(2000)");
+
+                    b.Property<Guid?>("PublicationNoticeId")
+                        .HasColumnType("char(36)");
 
                     b.Property<int>("Scope")
                         .HasColumnType("int");

@@ -566,9 +566,15 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.Property<bool>("Emergency")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("EmergencyApplicant")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Items")
                         .IsRequired()
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PublicationNoticeId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Scope")

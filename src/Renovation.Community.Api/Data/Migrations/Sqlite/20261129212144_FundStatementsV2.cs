@@ -11,6 +11,18 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "EmergencyApplicant",
+                table: "FundWorksPlans",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "PublicationNoticeId",
+                table: "FundWorksPlans",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "FundDisclosureReminders",
                 columns: table => new
@@ -67,6 +79,14 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "FundPublishedStatements");
+
+            migrationBuilder.DropColumn(
+                name: "EmergencyApplicant",
+                table: "FundWorksPlans");
+
+            migrationBuilder.DropColumn(
+                name: "PublicationNoticeId",
+                table: "FundWorksPlans");
         }
     }
 }

@@ -11,6 +11,19 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "EmergencyApplicant",
+                table: "FundWorksPlans",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "PublicationNoticeId",
+                table: "FundWorksPlans",
+                type: "char(36)",
+                nullable: true,
+                collation: "ascii_general_ci");
+
             migrationBuilder.CreateTable(
                 name: "FundDisclosureReminders",
                 columns: table => new
@@ -70,6 +83,14 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
 
             migrationBuilder.DropTable(
                 name: "FundPublishedStatements");
+
+            migrationBuilder.DropColumn(
+                name: "EmergencyApplicant",
+                table: "FundWorksPlans");
+
+            migrationBuilder.DropColumn(
+                name: "PublicationNoticeId",
+                table: "FundWorksPlans");
         }
     }
 }
