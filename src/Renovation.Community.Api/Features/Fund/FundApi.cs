@@ -18,8 +18,8 @@ public static class FundApi
             .WithSummary("Post initial deposits computed as a rate per m² × exclusive area")
             .WithDescription("Committee only, once per account (409 fund_opening_done afterwards): each household's initial deposit is round(area × rate) in fen and is posted as a deposit entry.");
         c.MapPost("/opening/import", FundAdmin.ImportAsync).WithName("ImportFundOpening")
-            .WithSummary("Import opening balances and initial deposits per unit from CSV (text/csv body); all rows or nothing")
-            .WithDescription("Committee only, once per account. Header: building,unit,opening_balance_yuan,initial_deposit_yuan. Any bad row refuses the whole file with 422 fund_import_invalid and every row error.");
+            .WithSummary("Import opening balances and initial deposits per unit from CSV (UTF-8 or GB18030) or .xlsx; all rows or nothing")
+            .WithDescription("Committee only, once per account. The file is the body (text/csv or the .xlsx media type), read like the register import. Header: building,unit,opening_balance_yuan,initial_deposit_yuan (or 楼栋,房号,期初余额,首期交存). Any bad row refuses the whole file with 422 fund_import_invalid and every row error (line = spreadsheet row).");
         c.MapPost("/corrections", FundAdmin.CorrectAsync).WithName("CorrectFundEntry")
             .WithSummary("Post a correction naming the entry it corrects")
             .WithDescription("Committee only. Entries are never changed: a correction is a new signed entry on the same household that names the corrected one.");
@@ -69,10 +69,10 @@ public static class FundApi
             .WithDescription("Committee only; the member who entered it cannot confirm it (422 offline_confirm_same_member); exactly one confirmation counts (409 offline_already_confirmed).");
         f.MapPost("/works-plans/{planId:guid}/approve", Works.ApproveAsync).WithName("ApproveWorksPlan")
             .WithSummary("Approve a works plan by a passed matter-5 vote, or as an emergency use")
-            .WithDescription("Committee only. voteId must be a closed, passed matter-5 (UseMaintenanceFund) vote of the community; emergency=true is allowed only for lifts, roofs, external walls, fire safety and leaks and marks the plan as an emergency use.");
+            .WithDescription("voteId (committee only) must be a closed, passed matter-5 (UseMaintenanceFund) vote of the community; emergency=true may be applied for by the committee or the street office, only for lifts, roofs, external walls, fire safety and leaks, and marks the plan as an emergency use with its applicant.");
         f.MapPost("/works-plans/{planId:guid}/charge", Works.ChargeAsync).WithName("ChargeWorksPlan")
             .WithSummary("Charge the actual cost, split by exclusive area in whole fen (largest remainder)")
-            .WithDescription("Committee only. Each bearing household is charged what its balance covers; the rest becomes an amount due, payable as fund-due.");
+            .WithDescription("Committee only. Each bearing household is charged what its balance covers; the rest becomes an amount due, payable as fund-due. An emergency use is published afterwards as a community notice in the same transaction.");
         f.MapGet("/statements/{statementId:guid}/file", StatementPublishing.FileAsync).WithName("PublishedFundStatementFile")
             .WithSummary("Download a published statement: format=html (printable, the default), csv or xlsx")
             .WithDescription("Everyone who may see the statement's community. The figures are those frozen at publication.");

@@ -11,7 +11,7 @@ public sealed record FundRowError(int Line, string Column, string Message);
 public sealed record OpeningResult(int Households, long OpeningFen, long InitialDepositFen, long BalanceFen);
 
 /// <summary>
-/// Opens a community's fund and posts its opening, either imported from CSV (期初余额 and 首期交存 per unit) or
+/// Opens a community's fund and posts its opening, either imported from a CSV or .xlsx file (期初余额 and 首期交存 per unit) or
 /// computed as a rate per m² × exclusive area. The opening is posted once per account (a conditional UPDATE on
 /// <see cref="FundAccount.OpeningPostedAt"/>), all rows or nothing.
 /// </summary>
