@@ -37,7 +37,8 @@ try
     builder.AddJobs((q, o) => q.AddSweep<PublicitySweep>(o).AddSweep<VotingSweep>(o)
         .AddSweep<NoticeSweep>(o).AddSweep<SubscribeMessageSweep>(o)
         .AddSweep<PaymentSweep>(o).AddReconciliationJob()
-        .AddSweep<MeetingsSweep>(o).AddSweep<ServicesSweep>(o));
+        .AddSweep<MeetingsSweep>(o).AddSweep<ServicesSweep>(o)
+        .AddSweep<FundSweep>(o));
     builder.AddOpenApiDocs();
     builder.AddHealth();
 

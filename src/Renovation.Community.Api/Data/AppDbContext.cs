@@ -108,6 +108,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<OfflineTopUp> FundOfflineTopUps => Set<OfflineTopUp>();
     public DbSet<WorksPlan> FundWorksPlans => Set<WorksPlan>();
     public DbSet<FundDue> FundDues => Set<FundDue>();
+    public DbSet<PublishedStatement> FundPublishedStatements => Set<PublishedStatement>();
+    public DbSet<DisclosureReminder> FundDisclosureReminders => Set<DisclosureReminder>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -23,7 +23,7 @@ public sealed class FeatureDependencyTests
     {
         // The register: other features read places, units and owner parties.
         ["Places"] = ["ResidentialCommunity", "Street", "District", "Building", "Unit", "OwnerParty", "PartyMember",
-            "PropertyCompany"],
+            "PropertyCompany", "RegisterFile", "SheetRow"],
         // Users and their bindings (who acts for which unit).
         ["Identity"] = ["AppUser", "UnitBinding", "BindingStatus", "RoleGrant"],
         // A plan is what an Article 278 vote may decide on.

@@ -61,6 +61,53 @@ public sealed class FundOpeningTests(ApiFactory api) : IClassFixture<ApiFactory>
         await _fund.AssertInvariant(communityId);
     }
 
+    [Fact]
+    public async Task The_opening_reads_a_gbk_csv_with_chinese_headers_like_the_register_import()
+    {
+        var (communityId, _) = await FundArrange.NewCommunity(api, 8000, 9000);
+        var chair = await api.ClientFor("chair-a");
+        await (await chair.PostJson($"/api/v1/communities/{communityId}/fund", new { })).ShouldBe<FundAccountView>(HttpStatusCode.Created);
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var gbk = Encoding.GetEncoding("GB18030").GetBytes("楼栋,房号,期初余额,首期交存\r\n1幢,101,1234.56,8000\r\n1幢,102,0.01,9000.5\r\n");
+        var content = new ByteArrayContent(gbk);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        var result = await (await chair.PostAsync($"/api/v1/communities/{communityId}/fund/opening/import", content))
+            .ShouldBe<OpeningResult>(HttpStatusCode.OK);
+        Assert.Equal(123_457, result.OpeningFen);
+        Assert.Equal(800_000 + 900_050, result.InitialDepositFen);
+        await _fund.AssertInvariant(communityId);
+    }
+
+    [Fact]
+    public async Task The_opening_reads_an_xlsx_workbook_and_reports_its_row_errors_by_spreadsheet_row()
+    {
+        var (communityId, _) = await FundArrange.NewCommunity(api, 8000, 9000);
+        var chair = await api.ClientFor("chair-a");
+        await (await chair.PostJson($"/api/v1/communities/{communityId}/fund", new { })).ShouldBe<FundAccountView>(HttpStatusCode.Created);
+        static ByteArrayContent Xlsx(params object[][] rows)
+        {
+            using var stream = new MemoryStream();
+            MiniExcelLibs.MiniExcel.SaveAs(stream, rows.Select(r => new Dictionary<string, object>
+                { ["a"] = r[0], ["b"] = r[1], ["c"] = r[2], ["d"] = r[3] }).ToList(), printHeader: false);
+            var content = new ByteArrayContent(stream.ToArray());
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(
+                Renovation.Community.Api.Common.Text.Spreadsheet.XlsxMediaType);
+            return content;
+        }
+        string[] header = ["building", "unit", "opening_balance_yuan", "initial_deposit_yuan"];
+        var url = $"/api/v1/communities/{communityId}/fund/opening/import";
+        var bad = await (await chair.PostAsync(url, Xlsx(header, ["1幢", "101", 1234.56m, 8000], ["1幢", "102", -5, 9000])))
+            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "fund_import_invalid");
+        Assert.Equal(3, bad.GetProperty("errors").EnumerateArray().Single().GetProperty("line").GetInt32());
+        Assert.Equal(0, (await _fund.Account(communityId)).EntryCount);
+
+        var result = await (await chair.PostAsync(url, Xlsx(header, ["1幢", "101", 1234.56m, 8000], ["1幢", "102", 0, 9000.5m])))
+            .ShouldBe<OpeningResult>(HttpStatusCode.OK);
+        Assert.Equal(123_456, result.OpeningFen);
+        Assert.Equal(800_000 + 900_050, result.InitialDepositFen);
+        await _fund.AssertInvariant(communityId);
+    }
+
     private static Task<HttpResponseMessage> Import(HttpClient client, Guid communityId, string csv) =>
         client.PostAsync($"/api/v1/communities/{communityId}/fund/opening/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
 }

@@ -55,6 +55,44 @@ public sealed class WorksTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task The_street_may_apply_for_an_emergency_use_which_is_published_afterwards_marked_as_emergency()
+    {
+        var demo = await Demo.Of(api);
+        var roof = await Draft("property-a", demo.CommunityA, "Roof", "Community");
+        var approve = $"/api/v1/fund/works-plans/{roof.Id}/approve";
+        var street = await api.ClientFor("street-officer");
+        // The street applies for emergency uses only; approving by a vote stays the committee's.
+        await (await street.PostJson(approve, new { voteId = await _fund.ClosedVote(demo.CommunityA, Matter.UseMaintenanceFund, true) }))
+            .ShouldBeProblem(HttpStatusCode.Forbidden);
+        foreach (var outsider in new[] { "resident-a", "property-a" })
+            await (await (await api.ClientFor(outsider)).PostJson(approve, new { emergency = true })).ShouldBeProblem(HttpStatusCode.Forbidden);
+        var answers = await Race.Run(Race.DefaultRacers, () => street.PostJson(approve, new { emergency = true }));
+        answers.ExactlyOne(HttpStatusCode.OK).OthersAre(HttpStatusCode.Conflict, "works_plan_not_drafted");
+        var approved = answers.Winner.As<WorksPlanView>();
+        Assert.True(approved.Emergency);
+        Assert.Equal("Street", approved.EmergencyApplicant);
+
+        var chair = await api.ClientFor("chair-a");
+        await (await chair.PostJson($"/api/v1/fund/works-plans/{roof.Id}/charge", new { actualCostFen = 12_345 })).ShouldBe<WorksChargeResult>(HttpStatusCode.OK);
+        var plans = await (await chair.GetAsync($"/api/v1/communities/{demo.CommunityA}/fund/works-plans")).ShouldBe<List<WorksPlanView>>(HttpStatusCode.OK);
+        var charged = plans.Single(p => p.Id == roof.Id);
+        var notice = await api.WithDb(db => db.Notices.AsNoTracking().SingleAsync(n => n.Id == charged.PublicationNoticeId));
+        Assert.Equal(demo.CommunityA, notice.CommunityId);
+        Assert.StartsWith("维修资金应急使用事后公示", notice.Title);
+        Assert.Contains("街道办事处", notice.Body);
+        Assert.Contains("123.45", notice.Body);
+
+        // A plan the owners voted for is not an emergency use: nothing is published afterwards.
+        var voted = await Draft("committee-a", demo.CommunityA, "Other", "Community");
+        await (await chair.PostJson($"/api/v1/fund/works-plans/{voted.Id}/approve",
+            new { voteId = await _fund.ClosedVote(demo.CommunityA, Matter.UseMaintenanceFund, true) })).ShouldBe<WorksPlanView>(HttpStatusCode.OK);
+        await (await chair.PostJson($"/api/v1/fund/works-plans/{voted.Id}/charge", new { actualCostFen = 500 })).ShouldBe<WorksChargeResult>(HttpStatusCode.OK);
+        plans = await (await chair.GetAsync($"/api/v1/communities/{demo.CommunityA}/fund/works-plans")).ShouldBe<List<WorksPlanView>>(HttpStatusCode.OK);
+        Assert.Null(plans.Single(p => p.Id == voted.Id).PublicationNoticeId);
+        await _fund.AssertInvariant(demo.CommunityA);
+    }
+
+    [Fact]
     public async Task The_cost_is_split_by_exclusive_area_in_whole_fen_and_the_uncovered_part_becomes_an_amount_due()
     {
         var demo = await Demo.Of(api);

@@ -72,6 +72,9 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         "GET /api/v1/communities/{c}/fund/offline-top-ups",
         "POST /api/v1/communities/{c}/fund/allocations",
         "GET /api/v1/communities/{c}/fund/statement?from=2026-01-01&to=2026-12-31&format=csv",
+        "POST /api/v1/communities/{c}/fund/statements",
+        "GET /api/v1/communities/{c}/fund/statements",
+        "GET /api/v1/fund/statements/{statement}/file?format=xlsx",
         "POST /api/v1/communities/{c}/fund/works-plans",
         "GET /api/v1/communities/{c}/fund/works-plans",
         "GET /api/v1/units/{u}/fund-ledger",
@@ -137,8 +140,10 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         var share = await db.FundTopUpShares.Where(s => s.CommunityId == communityId).Select(s => (Guid?)s.Id).FirstOrDefaultAsync();
         var plan = await db.FundWorksPlans.Where(p => p.CommunityId == communityId).Select(p => (Guid?)p.Id).FirstOrDefaultAsync();
         var offline = await db.FundOfflineTopUps.Where(o => o.CommunityId == communityId).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
+        var statement = await db.FundPublishedStatements.Where(s => s.CommunityId == communityId).Select(s => (Guid?)s.Id).FirstOrDefaultAsync();
         return endpoint.Replace("{campaign}", (campaign ?? Guid.NewGuid()).ToString()).Replace("{share}", (share ?? Guid.NewGuid()).ToString())
-            .Replace("{plan}", (plan ?? Guid.NewGuid()).ToString()).Replace("{offline}", (offline ?? Guid.NewGuid()).ToString());
+            .Replace("{plan}", (plan ?? Guid.NewGuid()).ToString()).Replace("{offline}", (offline ?? Guid.NewGuid()).ToString())
+            .Replace("{statement}", (statement ?? Guid.NewGuid()).ToString());
     });
 
     private static HttpRequestMessage Build(string endpoint, Guid communityId, Guid unitId, Guid streetId, Guid? partyId = null)
@@ -178,6 +183,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
             ("POST", var p) when p.EndsWith("/offline") => JsonBody(new { amountFen = 1, note = "越权" }),
             ("POST", var p) when p.EndsWith("/approve") => JsonBody(new { emergency = true }),
             ("POST", var p) when p.EndsWith("/charge") => JsonBody(new { actualCostFen = 100 }),
+            ("POST", var p) when p.EndsWith("/fund/statements") => JsonBody(new { from = "2026-01-01", to = "2026-01-31" }),
             ("PUT", var p) when p.EndsWith("/voting-settings") => JsonBody(new { lastBallotWins = true, resultPublicityDays = 7, silenceCountsAsConsent = false }),
             ("PUT", _) => JsonBody(new { exclusiveAreaHundredths = 100, areaBasis = "Registered", ownerPartyId = Guid.NewGuid() }),
             _ => null,

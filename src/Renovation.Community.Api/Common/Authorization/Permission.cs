@@ -60,6 +60,8 @@ public enum Permission
     RunFund,
     /// <summary>Draft works plans paid from the fund (committee and the serving property company).</summary>
     DraftWorksPlans,
+    /// <summary>Apply for an emergency use of the fund without a prior vote (committee or street; Order 165 Art. 24).</summary>
+    ApplyEmergencyFundUse,
     /// <summary>Merge duplicate owner parties and remove empty ones (committee, street, city): the register's head count.</summary>
     MaintainOwnerParties,
 }

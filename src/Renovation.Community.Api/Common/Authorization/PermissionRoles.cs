@@ -30,6 +30,7 @@ internal static class PermissionRoles
         Permission.ViewFund => [Role.CommitteeMember, Role.CommitteeChair, Role.StreetOfficer, Role.CityAdmin],
         Permission.RunFund => [Role.CommitteeMember, Role.CommitteeChair],
         Permission.DraftWorksPlans => [Role.CommitteeMember, Role.CommitteeChair, Role.PropertyStaff],
+        Permission.ApplyEmergencyFundUse => [Role.CommitteeMember, Role.CommitteeChair, Role.StreetOfficer],
         _ => [],
     };
 }

@@ -13,6 +13,8 @@ namespace Renovation.Community.Api.Features.DemoData;
 /// building (so some households fall below 30%), and an open top-up campaign. The campaign needs a passed matter-6
 /// vote; the demo records one closed vote whose result is entered as demo totals (it has no ballots, and its
 /// description says so), because casting a real ballot per owner at start-up would be slower and no more real.
+/// Each community also has a published statement (notice and files) for the last 30 days up to the seeding: the
+/// endpoint accepts only periods that are over, but a fresh demo has no past to publish.
 /// </summary>
 public static class FundDemo
 {
@@ -79,6 +81,11 @@ public static class FundDemo
                 db.FundOfflineTopUps.Add(new OfflineTopUp(lastShare.Id, community.Id, lastShare.AmountFen, "现金交至业委会（演示，待另一名委员确认）", member, now));
                 await db.SaveChangesAsync(ct);
             }
+
+            var today = DateOnly.FromDateTime(Common.Time.ChinaTime.ToChina(now).DateTime);
+            var fund = await db.FundAccounts.AsNoTracking().SingleAsync(a => a.Id == accountId, ct);
+            await StatementPublishing.StageAsync(fund, today.AddDays(-30), today, yearly: false, chair, db, outbox, now, ct);
+            await db.SaveChangesAsync(ct);
         }
     }
 

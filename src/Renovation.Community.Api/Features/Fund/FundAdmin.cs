@@ -1,10 +1,11 @@
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Common.Authorization;
 using Renovation.Community.Api.Common.Errors;
+using Renovation.Community.Api.Common.Text;
 using Renovation.Community.Api.Common.Validation;
 using Renovation.Community.Api.Data;
+using Renovation.Community.Api.Features.Places;
 
 namespace Renovation.Community.Api.Features.Fund;
 
@@ -29,6 +30,8 @@ public sealed record CorrectionRequest(Guid EntryId, long AmountFen, string Reas
 public static class FundAdmin
 {
     public const long MaxImportBytes = 5 * 1024 * 1024;
+
+    private static readonly string[] ImportMediaTypes = ["text/csv", "text/plain", Spreadsheet.XlsxMediaType, "application/octet-stream"];
 
     public static async Task<Created<FundAccountView>> OpenAsync(Guid communityId, OpenFundRequest request, Access access,
         AppDbContext db, FundOpening opening, TimeProvider clock, CancellationToken ct)
@@ -62,22 +65,25 @@ public static class FundAdmin
         FundOpening opening, CancellationToken ct)
     {
         await access.RequireAsync(communityId, Permission.RunFund, ct);
-        var mediaType = http.ContentType?.Split(';')[0].Trim();
-        if (mediaType is not ("text/csv" or "text/plain"))
-            throw new AppProblem(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", "请以 text/csv 格式上传");
+        var mediaType = http.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (mediaType is null || !ImportMediaTypes.Contains(mediaType))
+            throw new AppProblem(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type",
+                "请直接上传文件（CSV 用 text/csv，Excel 用 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet）");
         if (http.ContentLength > MaxImportBytes)
             throw new AppProblem(StatusCodes.Status413PayloadTooLarge, "payload_too_large", "文件不能超过 5 MB");
         if (http.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = MaxImportBytes;
         var account = await FundQueries.FindAccountAsync(communityId, db, ct);
-        // Read once: the transaction may be replayed (MySQL deadlock retries) and a request body cannot be.
-        using var reader = new StreamReader(http.Body, Encoding.UTF8);
-        var text = await reader.ReadToEndAsync(ct);
+        // Read once: the transaction may be replayed (MySQL deadlock retries) and a request body cannot be. The
+        // register import's reader decides by content: .xlsx, or CSV in UTF-8 or GB18030/GBK (what Excel saves).
+        using var body = new MemoryStream();
+        await http.Body.CopyToAsync(body, ct);
+        var sheet = RegisterFile.Read(body.ToArray());
         var result = await db.InTransactionAsync(async c =>
         {
             await opening.EnsureHouseholdsAsync(account, c);
             await db.SaveChangesAsync(c);
-            var (result, errors) = await opening.ImportAsync(account.Id, new StringReader(text), access.UserId, c);
+            var (result, errors) = await opening.ImportAsync(account.Id, sheet, access.UserId, c);
             return result ?? throw new DomainRuleViolation("fund_import_invalid", $"文件有 {errors.Count} 处错误，未导入任何数据")
                 .With("errors", errors);
         }, ct);

@@ -18,8 +18,8 @@ public static class FundApi
             .WithSummary("Post initial deposits computed as a rate per m² × exclusive area")
             .WithDescription("Committee only, once per account (409 fund_opening_done afterwards): each household's initial deposit is round(area × rate) in fen and is posted as a deposit entry.");
         c.MapPost("/opening/import", FundAdmin.ImportAsync).WithName("ImportFundOpening")
-            .WithSummary("Import opening balances and initial deposits per unit from CSV (text/csv body); all rows or nothing")
-            .WithDescription("Committee only, once per account. Header: building,unit,opening_balance_yuan,initial_deposit_yuan. Any bad row refuses the whole file with 422 fund_import_invalid and every row error.");
+            .WithSummary("Import opening balances and initial deposits per unit from CSV (UTF-8 or GB18030) or .xlsx; all rows or nothing")
+            .WithDescription("Committee only, once per account. The file is the body (text/csv or the .xlsx media type), read like the register import. Header: building,unit,opening_balance_yuan,initial_deposit_yuan (or 楼栋,房号,期初余额,首期交存). Any bad row refuses the whole file with 422 fund_import_invalid and every row error (line = spreadsheet row).");
         c.MapPost("/corrections", FundAdmin.CorrectAsync).WithName("CorrectFundEntry")
             .WithSummary("Post a correction naming the entry it corrects")
             .WithDescription("Committee only. Entries are never changed: a correction is a new signed entry on the same household that names the corrected one.");
@@ -37,7 +37,13 @@ public static class FundApi
             .WithDescription("Committee only. Whole fen by the largest-remainder method, so the parts sum exactly to the amount. One allocation per kind and reference (409 fund_allocation_exists).");
         c.MapGet("/statement", Statements.GetAsync).WithName("FundStatement")
             .WithSummary("The fund statement for a period: totals, works projects, each household's line (json, csv or printable html)")
-            .WithDescription("Committee, street and city. from and to are China calendar dates (yyyy-MM-dd); format=csv downloads a file, format=html is a printable page.");
+            .WithDescription("Committee, street and city. from and to are China calendar dates (yyyy-MM-dd); format=csv or format=xlsx downloads a file, format=html is a printable page.");
+        c.MapPost("/statements", StatementPublishing.PublishAsync).WithName("PublishFundStatement")
+            .WithSummary("Publish a period's statement as a community notice linking to its downloadable files")
+            .WithDescription("Committee only. The period must be over (422 statement_period_not_over); its figures are frozen when published. One publication per period (409 fund_statement_published, also when requests race); the yearly job publishes each past year the same way.");
+        c.MapGet("/statements", StatementPublishing.ListAsync).WithName("PublishedFundStatements")
+            .WithSummary("Published statements of the community, newest period first")
+            .WithDescription("Everyone who may see the community, its residents included: published statements are public to the owners.");
         c.MapPost("/works-plans", Works.DraftAsync).WithName("DraftWorksPlan")
             .WithSummary("Draft a works plan paid from the fund")
             .WithDescription("Committee or the serving property company. Items and budget in fen; who bears it: the community, listed buildings or listed units.");
@@ -63,10 +69,13 @@ public static class FundApi
             .WithDescription("Committee only; the member who entered it cannot confirm it (422 offline_confirm_same_member); exactly one confirmation counts (409 offline_already_confirmed).");
         f.MapPost("/works-plans/{planId:guid}/approve", Works.ApproveAsync).WithName("ApproveWorksPlan")
             .WithSummary("Approve a works plan by a passed matter-5 vote, or as an emergency use")
-            .WithDescription("Committee only. voteId must be a closed, passed matter-5 (UseMaintenanceFund) vote of the community; emergency=true is allowed only for lifts, roofs, external walls, fire safety and leaks and marks the plan as an emergency use.");
+            .WithDescription("voteId (committee only) must be a closed, passed matter-5 (UseMaintenanceFund) vote of the community; emergency=true may be applied for by the committee or the street office, only for lifts, roofs, external walls, fire safety and leaks, and marks the plan as an emergency use with its applicant.");
         f.MapPost("/works-plans/{planId:guid}/charge", Works.ChargeAsync).WithName("ChargeWorksPlan")
             .WithSummary("Charge the actual cost, split by exclusive area in whole fen (largest remainder)")
-            .WithDescription("Committee only. Each bearing household is charged what its balance covers; the rest becomes an amount due, payable as fund-due.");
+            .WithDescription("Committee only. Each bearing household is charged what its balance covers; the rest becomes an amount due, payable as fund-due. An emergency use is published afterwards as a community notice in the same transaction.");
+        f.MapGet("/statements/{statementId:guid}/file", StatementPublishing.FileAsync).WithName("PublishedFundStatementFile")
+            .WithSummary("Download a published statement: format=html (printable, the default), csv or xlsx")
+            .WithDescription("Everyone who may see the statement's community. The figures are those frozen at publication.");
         api.MapGet("/units/{unitId:guid}/fund-ledger", FundQueries.UnitLedgerAsync).WithTags("Fund").WithName("UnitFundLedger")
             .WithSummary("A unit's household sub-ledger with every entry")
             .WithDescription("The unit's bound residents, and the committee, street and city of its community.");

@@ -12,6 +12,8 @@ public static class FundEvents
     public const string LowBalanceKind = "fund.low-balance";
     /// <summary>To the community: a campaign's totals after a payment (live progress).</summary>
     public const string TopUpProgressKind = "fund.top-up-progress";
+    /// <summary>To the committee (members and chair): a half-year ended and no published statement covers it yet.</summary>
+    public const string DisclosureDue = "fund.disclosure-due";
 
     public static void LowBalance(EventOutbox outbox, Guid communityId, Guid unitId, Guid householdId, long balanceFen,
         long initialDepositFen, int percent) =>

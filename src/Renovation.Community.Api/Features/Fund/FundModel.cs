@@ -98,3 +98,22 @@ internal sealed class FundDueModel : IEntityTypeConfiguration<FundDue>
         e.HasIndex(x => x.UnitId);
     }
 }
+
+internal sealed class PublishedStatementModel : IEntityTypeConfiguration<PublishedStatement>
+{
+    public void Configure(EntityTypeBuilder<PublishedStatement> e)
+    {
+        e.ToTable("FundPublishedStatements");
+        // At most one publication (and so one notice) per community and period, also when requests or job runs race.
+        e.HasIndex(x => new { x.CommunityId, x.From, x.To }).IsUnique();
+    }
+}
+
+internal sealed class DisclosureReminderModel : IEntityTypeConfiguration<DisclosureReminder>
+{
+    public void Configure(EntityTypeBuilder<DisclosureReminder> e)
+    {
+        e.ToTable("FundDisclosureReminders");
+        e.HasIndex(x => new { x.CommunityId, x.PeriodFrom }).IsUnique();
+    }
+}

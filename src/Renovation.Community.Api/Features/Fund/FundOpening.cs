@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Common.Errors;
 using Renovation.Community.Api.Data;
+using Renovation.Community.Api.Features.Places;
 
 namespace Renovation.Community.Api.Features.Fund;
 
@@ -10,7 +11,7 @@ public sealed record FundRowError(int Line, string Column, string Message);
 public sealed record OpeningResult(int Households, long OpeningFen, long InitialDepositFen, long BalanceFen);
 
 /// <summary>
-/// Opens a community's fund and posts its opening, either imported from CSV (期初余额 and 首期交存 per unit) or
+/// Opens a community's fund and posts its opening, either imported from a CSV or .xlsx file (期初余额 and 首期交存 per unit) or
 /// computed as a rate per m² × exclusive area. The opening is posted once per account (a conditional UPDATE on
 /// <see cref="FundAccount.OpeningPostedAt"/>), all rows or nothing.
 /// </summary>
@@ -54,10 +55,10 @@ public sealed class FundOpening(AppDbContext db, FundLedger ledger, TimeProvider
     }
 
     public async Task<(OpeningResult? Result, List<FundRowError> Errors)> ImportAsync(Guid accountId,
-        TextReader csv, Guid by, CancellationToken ct)
+        IReadOnlyList<SheetRow> sheet, Guid by, CancellationToken ct)
     {
         var errors = new List<FundRowError>();
-        var rows = await ReadRowsAsync(csv, errors);
+        var rows = ReadRows(sheet, errors);
         var households = await (from h in db.FundHouseholds
                                 where h.AccountId == accountId
                                 join u in db.Units on h.UnitId equals u.Id
@@ -109,30 +110,34 @@ public sealed class FundOpening(AppDbContext db, FundLedger ledger, TimeProvider
 
     private sealed record Row(int Line, string Building, string Unit, long OpeningFen, long InitialDepositFen);
 
-    private static async Task<List<Row>> ReadRowsAsync(TextReader csv, List<FundRowError> errors)
+    /// <summary>The header's columns in English, or as a Chinese template names them.</summary>
+    private static readonly string[][] Headers = [Header.Split(','), ["楼栋", "房号", "期初余额", "首期交存"]];
+
+    /// <summary>Rows as <see cref="RegisterFile.Read"/> gives them (CSV in UTF-8 or GB18030, or .xlsx); line = spreadsheet row.</summary>
+    private static List<Row> ReadRows(IReadOnlyList<SheetRow> sheet, List<FundRowError> errors)
     {
         var rows = new List<Row>();
-        var header = (await csv.ReadLineAsync())?.TrimStart('\uFEFF').Trim();
-        if (header is null || !string.Equals(header.Replace(" ", ""), Header, StringComparison.OrdinalIgnoreCase))
+        var header = sheet.Count > 0 ? sheet[0].Cells.Select(c => c.Replace(" ", "")).ToArray() : [];
+        if (!Headers.Any(h => header.Length >= 4 && header.Take(4).SequenceEqual(h, StringComparer.OrdinalIgnoreCase)
+                && header.Skip(4).All(c => c.Length == 0)))
         {
-            errors.Add(new(1, "", $"第一行必须是表头：{Header}"));
+            errors.Add(new(1, "", $"第一行必须是表头：{Header}（或 楼栋,房号,期初余额,首期交存）"));
             return rows;
         }
-        var line = 1;
-        while (await csv.ReadLineAsync() is { } text)
+        foreach (var sheetRow in sheet.Skip(1))
         {
-            line++;
-            if (string.IsNullOrWhiteSpace(text))
+            var line = sheetRow.Number;
+            var f = sheetRow.Cells;
+            if (f.All(string.IsNullOrWhiteSpace))
                 continue;
             if (rows.Count >= MaxRows)
             {
                 errors.Add(new(line, "", $"一次最多导入 {MaxRows} 行"));
                 break;
             }
-            var f = text.Split(',').Select(x => x.Trim()).ToArray();
-            if (f.Length != 4)
+            if (f.Count < 4 || f.Skip(4).Any(c => c.Length > 0))
             {
-                errors.Add(new(line, "", $"应有 4 列，实际 {f.Length} 列"));
+                errors.Add(new(line, "", $"应有 4 列，实际 {f.Count(c => c.Length > 0)} 列"));
                 continue;
             }
             var before = errors.Count;

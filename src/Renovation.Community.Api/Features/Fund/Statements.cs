@@ -32,17 +32,23 @@ public static class Statements
             throw AppProblem.BadRequest("statement_period_invalid", "结束日期不能早于开始日期");
         var account = await FundQueries.FindAccountAsync(communityId, db, ct);
         var statement = await BuildAsync(account, from, to, db, ct);
-        return (format ?? "json").ToLowerInvariant() switch
+        return string.Equals((format ?? "json").Trim(), "json", StringComparison.OrdinalIgnoreCase) ? TypedResults.Ok(statement) : File(statement, format);
+    }
+
+    /// <summary>The statement as a download: csv, xlsx, or a printable html page.</summary>
+    internal static IResult File(Statement s, string? format)
+    {
+        var name = $"fund-statement-{s.From:yyyyMMdd}-{s.To:yyyyMMdd}";
+        return (format ?? "").Trim().ToLowerInvariant() switch
         {
-            "csv" => Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(statement))).ToArray(), "text/csv; charset=utf-8",
-                $"fund-statement-{from:yyyyMMdd}-{to:yyyyMMdd}.csv"),
-            "html" => Results.Content(Html(statement), "text/html; charset=utf-8"),
-            "json" => TypedResults.Ok(statement),
-            _ => throw AppProblem.BadRequest("statement_format_invalid", "格式应为 json、csv 或 html"),
+            "csv" => Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(s))).ToArray(), "text/csv; charset=utf-8", name + ".csv"),
+            "xlsx" => Results.File(Sheet(s).ToXlsx("对账单"), Spreadsheet.XlsxMediaType, name + ".xlsx"),
+            "html" => Results.Content(Html(s), "text/html; charset=utf-8"),
+            _ => throw AppProblem.BadRequest("statement_format_invalid", "格式应为 json、csv、xlsx 或 html"),
         };
     }
 
-    private static async Task<Statement> BuildAsync(FundAccount account, DateOnly from, DateOnly to, AppDbContext db, CancellationToken ct)
+    internal static async Task<Statement> BuildAsync(FundAccount account, DateOnly from, DateOnly to, AppDbContext db, CancellationToken ct)
     {
         // The period is China calendar days; storage is UTC.
         var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
@@ -97,6 +103,24 @@ public static class Statements
         foreach (var h in s.Households)
             csv.AppendLine(CsvCell.Line([h.Building, h.Unit, Yuan(h.OpeningFen), Yuan(h.InFen), Yuan(h.IncomeFen), Yuan(h.OutFen), Yuan(h.ClosingFen)]));
         return csv.ToString();
+    }
+
+    /// <summary>
+    /// The statement as one flat sheet (one header for totals, works and households), amounts as numbers in yuan so
+    /// they can be summed; text cells are defused by <see cref="Spreadsheet"/>.
+    /// </summary>
+    private static Spreadsheet Sheet(Statement s)
+    {
+        static decimal Y(long fen) => fen / 100m;
+        var sheet = new Spreadsheet(["类别", "名称或楼栋", "房号或日期", "期初余额", "本期交存", "本期收益", "本期支出", "本期更正", "期末余额"]);
+        sheet.Add("合计", s.Community, $"{s.From:yyyy-MM-dd} 至 {s.To:yyyy-MM-dd}", Y(s.OpeningFen), Y(s.InFen), Y(s.IncomeFen), Y(s.OutFen),
+            Y(s.CorrectionsFen), Y(s.ClosingFen));
+        foreach (var w in s.Works)
+            sheet.Add(w.Emergency ? "维修项目（应急使用）" : "维修项目", w.Title, $"{w.ChargedAt.ToChina():yyyy-MM-dd}", null, null, null,
+                Y(w.CoveredFen), null, null);
+        foreach (var h in s.Households)
+            sheet.Add("分户", h.Building, h.Unit, Y(h.OpeningFen), Y(h.InFen), Y(h.IncomeFen), Y(h.OutFen), null, Y(h.ClosingFen));
+        return sheet;
     }
 
     private static string Html(Statement s)

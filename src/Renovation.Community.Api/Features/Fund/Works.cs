@@ -2,8 +2,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Common.Authorization;
 using Renovation.Community.Api.Common.Errors;
+using Renovation.Community.Api.Common.Events;
+using Renovation.Community.Api.Common.Time;
 using Renovation.Community.Api.Common.Validation;
 using Renovation.Community.Api.Data;
+using Renovation.Community.Api.Features.Notices;
 using Renovation.Community.Api.Features.Voting;
 
 namespace Renovation.Community.Api.Features.Fund;
@@ -24,8 +27,8 @@ public sealed record ChargeWorksRequest(long ActualCostFen) : IValidatable
 }
 
 public sealed record WorksPlanView(Guid Id, string Title, string Category, string Items, long BudgetFen, string Scope,
-    IReadOnlyList<Guid> BearerIds, string State, Guid? VoteId, bool Emergency, long? ActualCostFen, long? CoveredFen,
-    DateTimeOffset CreatedAt, DateTimeOffset? ApprovedAt, DateTimeOffset? ChargedAt);
+    IReadOnlyList<Guid> BearerIds, string State, Guid? VoteId, bool Emergency, string? EmergencyApplicant, long? ActualCostFen,
+    long? CoveredFen, DateTimeOffset CreatedAt, DateTimeOffset? ApprovedAt, DateTimeOffset? ChargedAt, Guid? PublicationNoticeId);
 
 /// <summary>Spending the fund: draft, approve (matter 5 or emergency), charge the actual cost by area.</summary>
 public static class Works
@@ -68,7 +71,9 @@ public static class Works
     public static async Task<Ok<WorksPlanView>> ApproveAsync(Guid planId, ApproveWorksRequest request, Access access, AppDbContext db,
         TimeProvider clock, CancellationToken ct)
     {
-        var plan = await FindAsync(planId, access, Permission.RunFund, db, ct);
+        // An emergency use may be applied for by the committee or the street; a vote's approval is the committee's.
+        var byEmergency = request.VoteId is null && request.Emergency;
+        var plan = await FindAsync(planId, access, byEmergency ? Permission.ApplyEmergencyFundUse : Permission.RunFund, db, ct);
         if (request.VoteId is { } voteId)
         {
             var outcome = await VoteOutcomes.FindAsync(db, voteId, ct);
@@ -81,7 +86,11 @@ public static class Works
             plan.ApproveByVote(voteId, access.UserId, clock.GetUtcNow());
         }
         else if (request.Emergency)
-            plan.ApproveAsEmergency(access.UserId, clock.GetUtcNow());
+        {
+            var place = await access.RequireAsync(plan.CommunityId, Permission.ApplyEmergencyFundUse, ct);
+            var applicant = (await access.ScopeAsync(ct)).Allows(Permission.RunFund, place) ? EmergencyApplicant.Committee : EmergencyApplicant.Street;
+            plan.ApproveAsEmergency(access.UserId, clock.GetUtcNow(), applicant);
+        }
         else
             throw new DomainRuleViolation("works_approval_missing", "请提供通过的事项 5 表决，或按应急程序申请");
         await db.SaveOrAnswerAsync(() => new DomainRuleViolation("works_plan_not_drafted", "只有草拟中的方案可以批准",
@@ -90,18 +99,52 @@ public static class Works
     }
 
     public static async Task<Ok<WorksChargeResult>> ChargeAsync(Guid planId, ChargeWorksRequest request, Access access,
-        AppDbContext db, WorksCharging charging, CancellationToken ct)
+        AppDbContext db, WorksCharging charging, EventOutbox outbox, TimeProvider clock, CancellationToken ct)
     {
         var plan = await FindAsync(planId, access, Permission.RunFund, db, ct);
         var result = await db.InTransactionAsync(async c =>
         {
             var charged = await charging.ChargeAsync(plan.CommunityId, plan.Id, request.ActualCostFen, access.UserId, c);
+            await PublishEmergencyUseAsync(plan.Id, charged, access.UserId, db, outbox, clock.GetUtcNow(), c);
             await db.SaveOrAnswerAsync(() => new DomainRuleViolation("works_plan_not_approved", "方案已经列支",
                 StatusCodes.Status409Conflict), c);
             return charged;
         }, ct);
         return TypedResults.Ok(result);
     }
+
+    /// <summary>
+    /// An emergency use is published afterwards (事后公示, Order 165 Art. 24) as a community notice, in the charge's
+    /// transaction: it names the applicant, the cost and how it was split, and is marked as an emergency use.
+    /// </summary>
+    private static async Task PublishEmergencyUseAsync(Guid planId, WorksChargeResult charged, Guid by, AppDbContext db, EventOutbox outbox,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var plan = await db.FundWorksPlans.SingleAsync(p => p.Id == planId, ct);
+        if (!plan.Emergency)
+            return;
+        static string Y(long fen) => (fen / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        var applicant = plan.EmergencyApplicant == EmergencyApplicant.Street ? "街道办事处" : "业主委员会";
+        var body = $"""
+            本项目按应急程序使用住宅专项维修资金，未经业主事先表决，现予事后公示。
+            申请：{applicant}；类别：{CategoryName(plan.Category)}；批准时间：{plan.ApprovedAt?.ToChina():yyyy-MM-dd}
+            维修内容：{plan.Items}
+            实际费用 {Y(charged.ActualCostFen)} 元，按专有部分面积分摊至 {charged.Shares.Count} 户，从分户账列支 {Y(charged.CoveredFen)} 元，余额不足部分 {Y(charged.DueFen)} 元由相关业主补交。
+            各户分摊额见本户分户账。
+            """;
+        var noticeId = await CommunityNotices.PublishAsync(db, outbox, plan.CommunityId, $"维修资金应急使用事后公示：{plan.Title}", body, by, now, ct);
+        plan.PublishedAfterwards(noticeId);
+    }
+
+    private static string CategoryName(WorksCategory c) => c switch
+    {
+        WorksCategory.Lift => "电梯",
+        WorksCategory.Roof => "屋面",
+        WorksCategory.ExternalWall => "外墙",
+        WorksCategory.FireSafety => "消防",
+        WorksCategory.Leak => "渗漏",
+        _ => "其他",
+    };
 
     private static async Task<WorksPlan> FindAsync(Guid planId, Access access, Permission permission, AppDbContext db, CancellationToken ct)
     {
@@ -112,5 +155,6 @@ public static class Works
     }
 
     internal static WorksPlanView View(WorksPlan p) => new(p.Id, p.Title, p.Category.ToString(), p.Items, p.BudgetFen, p.Scope.ToString(),
-        p.BearerIds, p.State.ToString(), p.VoteId, p.Emergency, p.ActualCostFen, p.CoveredFen, p.CreatedAt, p.ApprovedAt, p.ChargedAt);
+        p.BearerIds, p.State.ToString(), p.VoteId, p.Emergency, p.EmergencyApplicant?.ToString(), p.ActualCostFen, p.CoveredFen, p.CreatedAt,
+        p.ApprovedAt, p.ChargedAt, p.PublicationNoticeId);
 }

@@ -22,6 +22,13 @@ public enum BearerScope
     Units = 2,
 }
 
+/// <summary>Who applied for an emergency use: the owners' committee or the street office.</summary>
+public enum EmergencyApplicant
+{
+    Committee = 0,
+    Street = 1,
+}
+
 public enum WorksPlanState
 {
     Drafted = 0,
@@ -69,6 +76,10 @@ public sealed class WorksPlan : IAudited
     public Guid? VoteId { get; private set; }
     /// <summary>Used under the emergency procedure without a prior vote; published afterwards, marked as such.</summary>
     public bool Emergency { get; private set; }
+    /// <summary>Who applied for the emergency use; null for a plan approved by a vote.</summary>
+    public EmergencyApplicant? EmergencyApplicant { get; private set; }
+    /// <summary>The community notice that published an emergency use after it was charged (事后公示).</summary>
+    public Guid? PublicationNoticeId { get; private set; }
     public Guid? ApprovedBy { get; private set; }
     public DateTimeOffset? ApprovedAt { get; private set; }
     public long? ActualCostFen { get; private set; }
@@ -84,12 +95,13 @@ public sealed class WorksPlan : IAudited
         Approve(by, now);
     }
 
-    public void ApproveAsEmergency(Guid by, DateTimeOffset now)
+    public void ApproveAsEmergency(Guid by, DateTimeOffset now, EmergencyApplicant applicant = Fund.EmergencyApplicant.Committee)
     {
         EnsureState(WorksPlanState.Drafted, "works_plan_not_drafted", "只有草拟中的方案可以批准");
         if (Category == WorksCategory.Other)
             throw new DomainRuleViolation("works_not_emergency", "只有电梯、屋面、外墙、消防、渗漏等紧急维修可以不经表决先行使用");
         Emergency = true;
+        EmergencyApplicant = applicant;
         Approve(by, now);
     }
 
@@ -102,6 +114,8 @@ public sealed class WorksPlan : IAudited
         State = WorksPlanState.Charged;
         Version++;
     }
+
+    public void PublishedAfterwards(Guid noticeId) => PublicationNoticeId = noticeId;
 
     private void Approve(Guid by, DateTimeOffset now)
     {

@@ -138,6 +138,32 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.Fund.DisclosureReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "PeriodFrom")
+                        .IsUnique();
+
+                    b.ToTable("FundDisclosureReminders", (string)null);
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Fund.FundAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -361,6 +387,48 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.ToTable("FundOfflineTopUps", (string)null);
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.Fund.PublishedStatement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("ClosingFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid?>("PublishedBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("longtext");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Yearly")
+                        .HasColumnType("tinyint(1)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "From", "To")
+                        .IsUnique();
+
+                    b.ToTable("FundPublishedStatements", (string)null);
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Fund.TopUpCampaign", b =>
                 {
                     b.Property<Guid>("Id")
@@ -507,10 +575,16 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.Property<bool>("Emergency")
                         .HasColumnType("tinyint(1)");
 
+                    b.Property<int?>("EmergencyApplicant")
+                        .HasColumnType("int");
+
                     b.Property<string>("Items")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("varchar(2000)");
+
+                    b.Property<Guid?>("PublicationNoticeId")
+                        .HasColumnType("char(36)");
 
                     b.Property<int>("Scope")
                         .HasColumnType("int");

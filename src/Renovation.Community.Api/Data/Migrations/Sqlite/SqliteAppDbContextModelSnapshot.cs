@@ -129,6 +129,32 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.Fund.DisclosureReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "PeriodFrom")
+                        .IsUnique();
+
+                    b.ToTable("FundDisclosureReminders", (string)null);
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Fund.FundAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -352,6 +378,48 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.ToTable("FundOfflineTopUps", (string)null);
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.Fund.PublishedStatement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClosingFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PublishedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Yearly")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "From", "To")
+                        .IsUnique();
+
+                    b.ToTable("FundPublishedStatements", (string)null);
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Fund.TopUpCampaign", b =>
                 {
                     b.Property<Guid>("Id")
@@ -498,9 +566,15 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.Property<bool>("Emergency")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("EmergencyApplicant")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Items")
                         .IsRequired()
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PublicationNoticeId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Scope")
