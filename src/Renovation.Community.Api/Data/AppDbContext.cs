@@ -31,6 +31,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<OwnerParty> OwnerParties => Set<OwnerParty>();
     public DbSet<PartyMember> PartyMembers => Set<PartyMember>();
     public DbSet<OwnerPartyKey> OwnerPartyKeys => Set<OwnerPartyKey>();
+    public DbSet<OwnerPartyMerge> OwnerPartyMerges => Set<OwnerPartyMerge>();
     public DbSet<PropertyCompany> PropertyCompanies => Set<PropertyCompany>();
 
     public DbSet<AppUser> Users => Set<AppUser>();

@@ -35,7 +35,7 @@ public static class DatabaseSetup
         {
             EnsureSqliteFolder(connectionString);
             builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o
-                .UseSqlite(connectionString)
+                .UseSqlite(connectionString, sqlite => sqlite.ExecutionStrategy(d => new SqliteBusyRetryStrategy(d)))
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<OutboxSignalInterceptor>())
                 .ConfigureWarnings(QuietExpectedRefusals));
         }

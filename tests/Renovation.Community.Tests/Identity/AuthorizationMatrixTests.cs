@@ -159,7 +159,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
             ("POST", var p) when p.EndsWith("/units") => JsonBody(new { buildingId = Guid.NewGuid(), number = "999", exclusiveAreaHundredths = 100, areaBasis = "Registered", ownerPartyId = Guid.NewGuid() }),
             ("POST", var p) when p.EndsWith("/owner-parties") => JsonBody(new { kind = "Person", members = new[] { new { name = "某人", idLast4 = "1234" } } }),
             ("POST", var p) when p.EndsWith("/opening/import") => new StringContent("building,unit,opening_balance_yuan,initial_deposit_yuan\n1幢,101,1,1\n", Encoding.UTF8, "text/csv"),
-            ("POST", var p) when p.EndsWith("/merge") => JsonBody(new { intoPartyId = partyId }),
+            ("POST", var p) when p.EndsWith("/merge") => JsonBody(new { intoPartyId = partyId, reason = "同一业主" }),
             ("POST", var p) when p.EndsWith("/import") => new StringContent("building,unit,area_m2,area_basis,certificate_no,party_key,party_kind,owners,id_last4\n9幢,1,80,,x,P,person,某,1234\n", Encoding.UTF8, "text/csv"),
             ("POST", "/api/v1/notices") => JsonBody(new { targetKind = "Community", targetId = communityId, title = "越权通知", body = "正文" }),
             ("POST", "/api/v1/service-items") => JsonBody(new { category = "Cleaning", title = "越权服务", description = "说明", priceFen = 100,

@@ -4,9 +4,13 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using MySqlConnector;
 using Renovation.Community.Api.Data;
+using Renovation.Community.Api.Features.Fund;
+using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Payments;
+using Renovation.Community.Tests.Fund;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.WeChatSimulator;
 using Renovation.Community.WeChatSimulator.Pay;
@@ -30,7 +34,9 @@ public sealed class MariaDbFactAttribute : FactAttribute
 /// The API is killed with SIGKILL in the middle of a storm of payment notifications on MariaDB, restarted on the same
 /// database, and WeChat does what it does after a crash: redelivers every notification that got no 2xx, and the sweep
 /// finds the orders that were paid without a word. Then what WeChat (the simulator) says was paid must be paid with us
-/// exactly once: one purpose effect, one <c>payment.paid</c>, and nothing acknowledged to WeChat lost.
+/// exactly once: one purpose effect, one <c>payment.paid</c>, and nothing acknowledged to WeChat lost. The storm mixes
+/// the crash-test purpose with maintenance-fund top-ups (every open share of the demo campaigns), whose effect is one
+/// ledger entry each, and the fund's invariant must hold afterwards.
 /// </summary>
 public sealed class PaymentCrashTests(ITestOutputHelper output)
 {
@@ -49,7 +55,7 @@ public sealed class PaymentCrashTests(ITestOutputHelper output)
         NotifiedTwice,
     }
 
-    private sealed record Order(Guid PaymentId, string OutTradeNo, long AmountFen, Fate Fate);
+    private sealed record Order(Guid PaymentId, string OutTradeNo, long AmountFen, Fate Fate, string Purpose);
 
     private sealed class Delivery(Order order, SealedNotification notification)
     {
@@ -89,8 +95,9 @@ public sealed class PaymentCrashTests(ITestOutputHelper output)
                 .ShouldBe<ApiFactory.LoginBody>(HttpStatusCode.OK);
             http.DefaultRequestHeaders.Authorization = new("Bearer", login.Tokens.AccessToken);
 
-            var orders = await CreatePaymentsAsync(http);
-            Phase($"{orders.Count} payments created through the API");
+            var shares = await BindPayerToEveryOpenTopUpShareAsync(connectionString, "resident-a");
+            var orders = await CreatePaymentsAsync(http, shares);
+            Phase($"{orders.Count} payments created through the API ({shares.Count} of them fund top-ups)");
             var deliveries = PayInSimulator(simulator, orders);
             Phase($"{orders.Count(o => o.Fate != Fate.Unpaid)} paid in the simulator; {deliveries.Count} notifications sealed");
 
@@ -160,23 +167,55 @@ public sealed class PaymentCrashTests(ITestOutputHelper output)
         ["Logging:LogLevel:Default"] = "Warning",
     };
 
-    /// <summary>Real prepays (the simulator holds each JSAPI order); every tenth stays unpaid, every tenth is paid silently.</summary>
-    private static async Task<List<Order>> CreatePaymentsAsync(HttpClient http)
+    /// <summary>
+    /// The demo seeds a fund with an open top-up campaign in each community. So that one payer can pay every open share
+    /// (a share is paid by someone bound to its unit), the payer gets an approved binding to each of those units.
+    /// Returns the shares with what each owes.
+    /// </summary>
+    private static async Task<List<(Guid ShareId, long OwingFen)>> BindPayerToEveryOpenTopUpShareAsync(string connectionString, string username)
     {
-        var orders = new ConcurrentBag<Order>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, PaymentCount), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        await using var db = OpenDb(connectionString);
+        var payer = await db.Users.Where(u => u.OpenId == AuthApi.DevOpenId(username)).Select(u => u.Id).SingleAsync();
+        var shares = await db.FundTopUpShares.AsNoTracking().Where(s => s.PaidFen < s.AmountFen).OrderBy(s => s.Id).ToListAsync();
+        var bound = await db.UnitBindings.Where(b => b.UserId == payer && b.Live == true).Select(b => b.UnitId).ToListAsync();
+        var now = DateTimeOffset.UtcNow;
+        foreach (var share in shares.Where(s => !bound.Contains(s.UnitId)).DistinctBy(s => s.UnitId))
         {
-            var subjectId = Guid.NewGuid();
-            var prepay = await (await http.PostJson("/api/v1/payments", new { purpose = CrashTestPurpose.PurposeName, subjectId }))
+            var binding = new UnitBinding(payer, share.UnitId, share.CommunityId, "崩溃测试", "0000", "", matchesRegister: false, now);
+            binding.Approve(payer, now, "崩溃测试代缴");
+            db.UnitBindings.Add(binding);
+        }
+        await db.SaveChangesAsync();
+        Assert.NotEmpty(shares);
+        return shares.Select(s => (s.Id, s.OwingFen)).ToList();
+    }
+
+    private static MySqlAppDbContext OpenDb(string connectionString) => new(new DbContextOptionsBuilder<MySqlAppDbContext>()
+        .UseMySql(connectionString, DatabaseSetup.DefaultServerVersion).Options);
+
+    /// <summary>
+    /// Real prepays (the simulator holds each JSAPI order): the crash-test purpose's and one top-up per open share.
+    /// Every tenth stays unpaid, every tenth is paid silently.
+    /// </summary>
+    private static async Task<List<Order>> CreatePaymentsAsync(HttpClient http, List<(Guid ShareId, long OwingFen)> shares)
+    {
+        var subjects = Enumerable.Range(0, PaymentCount).Select(_ => (Purpose: CrashTestPurpose.PurposeName, SubjectId: Guid.NewGuid(), PriceFen: 0L))
+            .Select(s => s with { PriceFen = CrashTestPurpose.PriceFen(s.SubjectId) })
+            .Concat(shares.Select(s => (Purpose: TopUpPurpose.TopUpName, SubjectId: s.ShareId, PriceFen: s.OwingFen)))
+            .Select((s, i) => (s.Purpose, s.SubjectId, s.PriceFen, Index: i)).ToList();
+        var orders = new ConcurrentBag<Order>();
+        await Parallel.ForEachAsync(subjects, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (s, ct) =>
+        {
+            var prepay = await (await http.PostJson("/api/v1/payments", new { purpose = s.Purpose, subjectId = s.SubjectId }))
                 .ShouldBe<PrepayView>(HttpStatusCode.OK);
-            Assert.Equal(CrashTestPurpose.PriceFen(subjectId), prepay.Payment.AmountFen);
-            var fate = (i % 10) switch
+            Assert.Equal(s.PriceFen, prepay.Payment.AmountFen);
+            var fate = (s.Index % 10) switch
             {
                 0 => Fate.Unpaid,
                 1 => Fate.PaidSilently,
-                _ => i % 3 == 0 ? Fate.NotifiedTwice : Fate.NotifiedOnce,
+                _ => s.Index % 3 == 0 ? Fate.NotifiedTwice : Fate.NotifiedOnce,
             };
-            orders.Add(new Order(prepay.Payment.Id, prepay.Payment.OutTradeNo, prepay.Payment.AmountFen, fate));
+            orders.Add(new Order(prepay.Payment.Id, prepay.Payment.OutTradeNo, prepay.Payment.AmountFen, fate, s.Purpose));
         });
         return [.. orders];
     }
@@ -242,6 +281,9 @@ public sealed class PaymentCrashTests(ITestOutputHelper output)
         var byNo = rows.ToDictionary(r => r.No);
         var credits = CountByPaymentId(await ReadAsync(db, $"SELECT PayloadJson FROM OutboxEvents WHERE Kind = '{CrashTestPurpose.CreditedKind}'", r => r.GetString(0)));
         var paidEvents = CountByPaymentId(await ReadAsync(db, $"SELECT PayloadJson FROM OutboxEvents WHERE Kind = '{PaymentEvents.Paid}'", r => r.GetString(0)));
+        var fundEntries = (await ReadAsync(db, $"SELECT SourceKey, Kind, AmountFen FROM FundEntries WHERE SourceKey LIKE 'payment:%'",
+                r => (Key: r.GetString(0), Kind: (FundEntryKind)r.GetInt32(1), AmountFen: r.GetInt64(2))))
+            .GroupBy(e => Guid.Parse(e.Key["payment:".Length..])).ToDictionary(g => g.Key, g => g.ToList());
         var creditingNotifications = (await ReadAsync(db, $"SELECT OutTradeNo FROM PaymentNotifications WHERE Outcome = {(int)NotificationOutcome.Credited}", r => r.GetString(0)))
             .GroupBy(n => n).ToDictionary(g => g.Key, g => g.Count());
         var recordedNotifications = (await ReadAsync(db, "SELECT NotificationId FROM PaymentNotifications", r => r.GetString(0))).ToHashSet();
@@ -258,8 +300,13 @@ public sealed class PaymentCrashTests(ITestOutputHelper output)
                 problems.Add($"{order.OutTradeNo} ({order.Fate}) paid at WeChat is {row.State}/{row.Acceptance} with us");
             if (!paid && row.State != PaymentState.AwaitingPayment)
                 problems.Add($"{order.OutTradeNo} never paid is {row.State} with us");
-            if (credits.GetValueOrDefault(order.PaymentId) != expected)
-                problems.Add($"{order.OutTradeNo} ({order.Fate}) credited {credits.GetValueOrDefault(order.PaymentId)} times by the purpose");
+            var effects = order.Purpose == TopUpPurpose.TopUpName
+                ? fundEntries.GetValueOrDefault(order.PaymentId)?.Count(e => e.Kind == FundEntryKind.TopUp && e.AmountFen == order.AmountFen) ?? 0
+                : credits.GetValueOrDefault(order.PaymentId);
+            if (effects != expected)
+                problems.Add($"{order.OutTradeNo} ({order.Purpose}, {order.Fate}) credited {effects} times by the purpose");
+            if (order.Purpose == TopUpPurpose.TopUpName && fundEntries.GetValueOrDefault(order.PaymentId)?.Count != (paid ? 1 : null))
+                problems.Add($"{order.OutTradeNo} ({order.Fate}) posted {fundEntries.GetValueOrDefault(order.PaymentId)?.Count ?? 0} fund entries");
             if (paidEvents.GetValueOrDefault(order.PaymentId) != expected)
                 problems.Add($"{order.OutTradeNo} ({order.Fate}) has {paidEvents.GetValueOrDefault(order.PaymentId)} payment.paid events");
             if (creditingNotifications.GetValueOrDefault(order.OutTradeNo) > 1)
@@ -271,12 +318,39 @@ public sealed class PaymentCrashTests(ITestOutputHelper output)
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         Assert.Empty(incidents);
 
-        // The purpose's ledger balances with the money WeChat took. When the maintenance fund exists, its top-up purpose
-        // replaces CrashTestPurpose here and the fund's invariant is asserted at this point: each account's balance
-        // equals the sum of its ledger entries, and the credited top-ups equal the accepted paid payments, fen for fen.
+        // Each purpose's effects balance with the money WeChat took for it, fen for fen.
         var creditedFen = (await ReadAsync(db, $"SELECT PayloadJson FROM OutboxEvents WHERE Kind = '{CrashTestPurpose.CreditedKind}'", r => r.GetString(0)))
             .Sum(p => JsonDocument.Parse(p).RootElement.GetProperty("amountFen").GetInt64());
-        Assert.Equal(paidAtWeChat.Sum(o => o.AmountFen), creditedFen);
+        Assert.Equal(paidAtWeChat.Where(o => o.Purpose == CrashTestPurpose.PurposeName).Sum(o => o.AmountFen), creditedFen);
+        Assert.Equal(paidAtWeChat.Where(o => o.Purpose == TopUpPurpose.TopUpName).Sum(o => o.AmountFen),
+            fundEntries.Values.SelectMany(e => e).Sum(e => e.AmountFen));
+        await AssertFundInvariantAsync(connectionString, orders, paidAtWeChat);
+    }
+
+    /// <summary>
+    /// In every community: each household's balance is the sum of its entries, the account's is the sum of the
+    /// households' (and of the entries, in sequence without a gap); each share has taken exactly what was paid for it,
+    /// and each campaign's totals are its shares'.
+    /// </summary>
+    private static async Task AssertFundInvariantAsync(string connectionString, List<Order> orders, List<Order> paidAtWeChat)
+    {
+        await using var db = OpenDb(connectionString);
+        foreach (var communityId in await db.FundAccounts.Select(a => a.CommunityId).ToListAsync())
+            await FundWorld.AssertInvariant(db, communityId);
+        var paidFenByShare = new Dictionary<Guid, long>();
+        var payments = await db.Payments.AsNoTracking().Where(p => p.Purpose == TopUpPurpose.TopUpName).ToListAsync();
+        foreach (var payment in payments.Where(p => paidAtWeChat.Any(o => o.PaymentId == p.Id)))
+            paidFenByShare[payment.SubjectId] = paidFenByShare.GetValueOrDefault(payment.SubjectId) + payment.AmountFen;
+        var shares = await db.FundTopUpShares.AsNoTracking().ToListAsync();
+        Assert.All(shares.Where(s => payments.Any(p => p.SubjectId == s.Id)),
+            s => Assert.Equal(paidFenByShare.GetValueOrDefault(s.Id), s.PaidFen));
+        foreach (var campaign in await db.FundTopUpCampaigns.AsNoTracking().ToListAsync())
+        {
+            var its = shares.Where(s => s.CampaignId == campaign.Id).ToList();
+            Assert.Equal(its.Sum(s => s.PaidFen), campaign.PaidFen);
+            Assert.Equal(its.Count(s => s.PaidFen == s.AmountFen), campaign.PaidHouseholds);
+        }
+        Assert.Contains(orders, o => o.Purpose == TopUpPurpose.TopUpName && paidAtWeChat.Contains(o));
     }
 
     private static Dictionary<Guid, int> CountByPaymentId(IEnumerable<string> payloads) =>

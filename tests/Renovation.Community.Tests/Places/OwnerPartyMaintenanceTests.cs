@@ -38,10 +38,14 @@ public sealed class OwnerPartyMaintenanceTests(ApiFactory api) : IClassFixture<A
         var unitOfTypo = await api.WithDb(db => db.Units.Where(u => u.OwnerPartyId == typo).Select(u => u.Id).SingleAsync());
         var officer = await api.ClientFor("street-officer");
 
-        var merged = await (await officer.PostJson($"/api/v1/owner-parties/{typo}/merge", new { intoPartyId = right }))
-            .ShouldBe<PartyView>(HttpStatusCode.OK);
+        var merged = await (await officer.PostJson($"/api/v1/owner-parties/{typo}/merge", new { intoPartyId = right, reason = "同一人，姓名录入有误" }))
+            .ShouldBe<PartyMergeView>(HttpStatusCode.OK);
 
-        Assert.Equal((right, 2, 15000L), (merged.Id, merged.Units, merged.AreaHundredths));
+        Assert.Equal((right, 2, 15000L), (merged.Party.Id, merged.Party.Units, merged.Party.AreaHundredths));
+        Assert.Equal((typo, "张叁", 1, "同一人，姓名录入有误"), (merged.MergedPartyId, merged.MergedPartyName, merged.UnitsMoved, merged.Reason));
+        var mergeId = merged.MergeId.ToString();
+        var recorded = await api.WithDb(db => db.AuditLog.SingleAsync(a => a.EntityId == mergeId && a.Action == "created"));
+        Assert.Contains("同一人，姓名录入有误", recorded.After!, StringComparison.Ordinal);
         Assert.False(await api.WithDb(db => db.OwnerParties.AnyAsync(p => p.Id == typo)));
         var typoDeleted = typo.ToString();
         var movedUnit = unitOfTypo.ToString();
@@ -58,17 +62,32 @@ public sealed class OwnerPartyMaintenanceTests(ApiFactory api) : IClassFixture<A
     }
 
     [Fact]
+    public async Task A_merge_without_a_reason_is_refused_and_changes_nothing()
+    {
+        var communityId = await CommunityWith("1幢,101,80,,证1,person,赵六,1234\n1幢,102,70,,证2,person,赵陆,1234\n");
+        var typo = await PartyOf(communityId, "赵陆");
+        var right = await PartyOf(communityId, "赵六");
+        var officer = await api.ClientFor("street-officer");
+        var before = await RowCounts.Of(api);
+        foreach (var reason in new[] { null, "", "   " })
+            await (await officer.PostJson($"/api/v1/owner-parties/{typo}/merge", new { intoPartyId = right, reason }))
+                .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "merge_reason_required");
+        Assert.True(await api.WithDb(db => db.OwnerParties.AnyAsync(p => p.Id == typo)));
+        Assert.Equal(before.Tables["OwnerPartyMerges"], (await RowCounts.Of(api)).Tables["OwnerPartyMerges"]);
+    }
+
+    [Fact]
     public async Task Parties_of_different_kinds_or_communities_do_not_merge()
     {
         var communityId = await CommunityWith("1幢,101,80,,证1,person,张三,1234\n1幢,102,70,,证2,coowners,张三;李四,1234;5678\n");
         var other = await CommunityWith("1幢,101,80,,证1,person,张三,1234\n");
         var officer = await api.ClientFor("street-officer");
         var person = await PartyOf(communityId, "张三");
-        await (await officer.PostJson($"/api/v1/owner-parties/{person}/merge", new { intoPartyId = await PartyOf(communityId, "张三、李四") }))
+        await (await officer.PostJson($"/api/v1/owner-parties/{person}/merge", new { intoPartyId = await PartyOf(communityId, "张三、李四"), reason = "测试" }))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "party_merge_kind_mismatch");
-        await (await officer.PostJson($"/api/v1/owner-parties/{person}/merge", new { intoPartyId = await PartyOf(other, "张三") }))
+        await (await officer.PostJson($"/api/v1/owner-parties/{person}/merge", new { intoPartyId = await PartyOf(other, "张三"), reason = "测试" }))
             .ShouldBeProblem(HttpStatusCode.NotFound, "owner_party_not_found");
-        await (await officer.PostJson($"/api/v1/owner-parties/{person}/merge", new { intoPartyId = person }))
+        await (await officer.PostJson($"/api/v1/owner-parties/{person}/merge", new { intoPartyId = person, reason = "测试" }))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "party_merge_invalid");
     }
 
@@ -81,7 +100,7 @@ public sealed class OwnerPartyMaintenanceTests(ApiFactory api) : IClassFixture<A
         var officer = await api.ClientFor("street-officer");
         var before = await RowCounts.Of(api);
 
-        await (await officer.PostJson($"/api/v1/owner-parties/{community.Parties[0].Id}/merge", new { intoPartyId = community.Parties[1].Id }))
+        await (await officer.PostJson($"/api/v1/owner-parties/{community.Parties[0].Id}/merge", new { intoPartyId = community.Parties[1].Id, reason = "测试" }))
             .ShouldBeProblem(HttpStatusCode.Conflict, "party_in_open_vote");
         await api.WithDb(async db =>
         {
@@ -102,7 +121,7 @@ public sealed class OwnerPartyMaintenanceTests(ApiFactory api) : IClassFixture<A
         var right = await PartyOf(communityId, "王五");
         var officer = await api.ClientFor("street-officer");
         var id = typo.ToString();
-        await Race.ExactlyOneEffect(api, Race.DefaultRacers, () => officer.PostJson($"/api/v1/owner-parties/{typo}/merge", new { intoPartyId = right }),
+        await Race.ExactlyOneEffect(api, Race.DefaultRacers, () => officer.PostJson($"/api/v1/owner-parties/{typo}/merge", new { intoPartyId = right, reason = "同一人，姓名录入有误" }),
             db => db.AuditLog.CountAsync(a => a.EntityId == id && a.Action == "deleted"), HttpStatusCode.OK, HttpStatusCode.NotFound, "owner_party_not_found");
         Assert.Equal(2, await api.WithDb(db => db.Units.CountAsync(u => u.OwnerPartyId == right)));
     }
@@ -150,7 +169,7 @@ public sealed class OwnerPartyMaintenanceTests(ApiFactory api) : IClassFixture<A
             return (first.Id, second.Id);
         });
         var client = await api.ClientFor(caller);
-        var response = await client.PostJson($"/api/v1/owner-parties/{a}/merge", new { intoPartyId = b });
+        var response = await client.PostJson($"/api/v1/owner-parties/{a}/merge", new { intoPartyId = b, reason = "测试" });
         if (expected == HttpStatusCode.OK)
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         else

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Renovation.Community.Api.Common.Paging;
 using Renovation.Community.Api.Features.DemoData;
 using Renovation.Community.Api.Features.Identity;
@@ -33,7 +34,7 @@ public sealed class QuickStartWalkthroughTests
         using var process = await ApiProcess.StartAsync(settings, ApiProcess.FreePort(), seed: true, environment: "Development");
         try
         {
-            await Walk(process.Url);
+            await Walk(process.Url, () => process.Output);
         }
         catch (Exception e)
         {
@@ -45,7 +46,7 @@ public sealed class QuickStartWalkthroughTests
         }
     }
 
-    private static async Task Walk(Uri url)
+    private static async Task Walk(Uri url, Func<string> output)
     {
         // 1. Sign in as the demo resident and find the community.
         var (resident, token) = await SignIn(url, "resident-a");
@@ -110,6 +111,26 @@ public sealed class QuickStartWalkthroughTests
         var consent = await (await resident.PostJson("/api/v1/subscriptions", new { templateId = template.TemplateId, result = "Accept" }))
             .ShouldBe<ConsentView>(HttpStatusCode.OK);
         Assert.Equal(1, consent.Remaining);
+        // The consent taught the simulator (wx.requestSubscribeMessage's stand-in): a notice is delivered as a subscribe
+        // message, which the simulator's inbox shows once the sweep (every 30 s by default) has run.
+        var (committeeAgain, _) = await SignIn(url, "committee-a");
+        await (await committeeAgain.PostJson("/api/v1/notices", new
+        {
+            targetKind = "Community", targetId = communityId, title = "电梯检修通知", body = "周六上午电梯检修。",
+        })).ShouldBe<JsonElement>(HttpStatusCode.Created);
+        var simulator = new Uri(Regex.Match(output(), @"WeChat simulator \(login, pay page\): (\S+)").Groups[1].Value);
+        using var simulatorHttp = new HttpClient { BaseAddress = simulator };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            var messages = await (await simulatorHttp.GetAsync($"/simulator/subscribe-messages?openid={Uri.EscapeDataString(AuthApi.DevOpenId("resident-a"))}"))
+                .ShouldBe<JsonElement>(HttpStatusCode.OK);
+            // The one-time consent goes to the first notice the sweep reaches after it: step 5's, if not yet swept, or this one.
+            if (messages.EnumerateArray().Any(m => m.GetProperty("templateId").GetString() == template.TemplateId))
+                break;
+            Assert.True(DateTime.UtcNow < deadline, $"No subscribe message reached the simulator's inbox: {messages}");
+            await Task.Delay(1000);
+        }
     }
 
     private static async Task<(HttpClient Client, string Token)> SignIn(Uri url, string username)

@@ -40,6 +40,13 @@ public sealed class MiniProgramBackend
     public void Subscribe(string openId, string templateId, int count = 1) =>
         _subscriptions.AddOrUpdate((openId, templateId), count, (_, existing) => existing + count);
 
+    /// <summary>The user turned <paramref name="templateId"/> off ("总是拒绝"): nothing more of it is delivered.</summary>
+    public void Ban(string openId, string templateId) => _subscriptions[(openId, templateId)] = 0;
+
+    /// <summary>Whether WeChat holds an unused consent of the user for the template.</summary>
+    public bool HasSubscription(string openId, string templateId) =>
+        _subscriptions.TryGetValue((openId, templateId), out var left) && left > 0;
+
     internal bool TryUseCode(string code) => _usedCodes.TryAdd(code, 0);
 
     internal bool TryConsumeSubscription(string openId, string templateId)

@@ -20,6 +20,13 @@ internal static partial class MiniProgramEndpoints
             var body = await ReadJson(request);
             return WithToken(request, state, () => SubscribeSend(body, state));
         });
+        // Stands in for wx.requestSubscribeMessage, which a mini-program runs inside WeChat: the user's answer for one
+        // template, {"openid":"…","templateId":"…","result":"accept|reject|ban"}. The backend's consent endpoint calls
+        // it in Simulator mode, so the simulator learns the consent the way WeChat would.
+        app.MapPost(SubscribeConsentsPath, async (HttpRequest request) => SubscribeConsent(await ReadJson(request), state));
+        // The messages delivered so far (the users' "服务通知" inbox), newest last; ?openid=… for one user's.
+        app.MapGet(SubscribeMessagesPath, (string? openid) => Results.Ok(state.MiniProgram.SentMessages
+            .Where(m => openid is null || m.ToOpenId == openid).ToArray()));
         app.MapPost(SimulatorPaths.MsgSecCheck, async (HttpRequest request) =>
         {
             var body = await ReadJson(request);
@@ -30,6 +37,27 @@ internal static partial class MiniProgramEndpoints
             var body = await ReadJson(request);
             return WithToken(request, state, () => PhoneNumber(body, state));
         });
+    }
+
+    public const string SubscribeConsentsPath = "/simulator/subscribe-consents";
+    public const string SubscribeMessagesPath = "/simulator/subscribe-messages";
+
+    private static IResult SubscribeConsent(JsonObject body, SimulatorState state)
+    {
+        var openId = (string?)body["openid"] ?? "";
+        var templateId = (string?)body["templateId"] ?? "";
+        if (openId.Length == 0 || templateId.Length == 0)
+        {
+            return Results.BadRequest(new { message = "openid and templateId are required" });
+        }
+        switch (((string?)body["result"])?.ToLowerInvariant())
+        {
+            case "accept": state.MiniProgram.Subscribe(openId, templateId); break;
+            case "ban": state.MiniProgram.Ban(openId, templateId); break;
+            case "reject": break;
+            default: return Results.BadRequest(new { message = "result must be accept, reject or ban" });
+        }
+        return Results.Ok(new { openid = openId, templateId, result = (string?)body["result"] });
     }
 
     private static IResult Code2Session(HttpRequest request, SimulatorState state)

@@ -89,7 +89,7 @@ public static class Assemblies
             assemblyId = assembly.Id, assembly.Title, assembly.StartsAt, residentsCommitteeContact = settings.ResidentsCommitteeContact,
         });
         await db.SaveOrAnswerAsync(() => AppProblem.Conflict("demand_already_convened", "该提议已召集业主大会"), ct);
-        return TypedResults.Created($"/api/v1/assemblies/{assembly.Id}", await ViewAsync(assembly, votes, options.Value, ct));
+        return TypedResults.Created($"/api/v1/assemblies/{assembly.Id}", await ViewAsync(assembly, db, options.Value, ct));
     }
 
     private static string Notice(OwnersAssembly a)
@@ -114,31 +114,31 @@ public static class Assemblies
         throw OwnersAssembly.ItemNotInNotice();
     }
 
-    public static async Task<Ok<AssemblyView>> GetAsync(Guid assemblyId, Access access, AppDbContext db, VoteConvening votes,
+    public static async Task<Ok<AssemblyView>> GetAsync(Guid assemblyId, Access access, AppDbContext db,
         IOptions<MeetingsOptions> options, CancellationToken ct) =>
-        TypedResults.Ok(await ViewAsync(await FindAsync(db, access, assemblyId, ct), votes, options.Value, ct));
+        TypedResults.Ok(await ViewAsync(await FindAsync(db, access, assemblyId, ct), db, options.Value, ct));
 
     public static async Task<Ok<Page<AssemblyView>>> ListAsync(Guid communityId, [AsParameters] PageRequest page, Access access,
-        AppDbContext db, VoteConvening votes, IOptions<MeetingsOptions> options, CancellationToken ct)
+        AppDbContext db, IOptions<MeetingsOptions> options, CancellationToken ct)
     {
         await access.RequireAsync(communityId, Permission.ViewCommunity, ct);
         var result = await db.OwnersAssemblies.AsNoTracking().Include(a => a.Items).Where(a => a.CommunityId == communityId)
             .OrderByDescending(a => a.StartsAt).ThenBy(a => a.Id).ToPageAsync(page, ct);
         var views = new List<AssemblyView>();
         foreach (var a in result.Items)
-            views.Add(await ViewAsync(a, votes, options.Value, ct));
+            views.Add(await ViewAsync(a, db, options.Value, ct));
         return TypedResults.Ok(new Page<AssemblyView>(views, result.PageNumber, result.PageSize, result.Total));
     }
 
     /// <summary>Once every item's vote has closed, the committee publishes all results as one assembly record and notice.</summary>
     public static async Task<Ok<AssemblyView>> PublishResultsAsync(Guid assemblyId, Access access, AppDbContext db, EventOutbox outbox,
-        VoteConvening votes, TimeProvider clock, IOptions<MeetingsOptions> options, CancellationToken ct)
+        TimeProvider clock, IOptions<MeetingsOptions> options, CancellationToken ct)
     {
         var assembly = await FindAsync(db, access, assemblyId, ct, tracked: true);
         await access.RequireAsync(assembly.CommunityId, Permission.SitOnCommittee, ct, MeetingsAccess.AssemblyNotFound);
         if (assembly.ResultsPublishedAt is not null)
             throw ResultsAlreadyPublished();
-        var outcomes = await votes.OutcomesAsync(assembly.Items.Select(i => i.VoteId).ToList(), ct);
+        var outcomes = await ConvenedVoteStatus.ReadAsync(db, assembly.Items.Select(i => i.VoteId).ToList(), ct);
         if (outcomes.Values.Any(o => o.State != "Closed"))
             throw new DomainRuleViolation("votes_not_closed", "各表决事项的投票全部结束后才能公布业主大会结果", StatusCodes.Status409Conflict);
         var body = new StringBuilder();
@@ -155,7 +155,7 @@ public static class Assemblies
         var record = JsonSerializer.Serialize(assembly.Items.OrderBy(i => i.Order).Select(i => new { i.Order, i.Title, i.VoteId, outcome = outcomes[i.VoteId] }));
         assembly.PublishResults(record, noticeId, now);
         await db.SaveOrAnswerAsync(ResultsAlreadyPublished, ct);
-        return TypedResults.Ok(await ViewAsync(assembly, votes, options.Value, ct));
+        return TypedResults.Ok(await ViewAsync(assembly, db, options.Value, ct));
     }
 
     private static string Area(long? hundredths) => ((hundredths ?? 0) / 100m).ToString("0.##");
@@ -172,9 +172,9 @@ public static class Assemblies
         return assembly;
     }
 
-    private static async Task<AssemblyView> ViewAsync(OwnersAssembly a, VoteConvening votes, MeetingsOptions options, CancellationToken ct)
+    private static async Task<AssemblyView> ViewAsync(OwnersAssembly a, AppDbContext db, MeetingsOptions options, CancellationToken ct)
     {
-        var outcomes = await votes.OutcomesAsync(a.Items.Select(i => i.VoteId).ToList(), ct);
+        var outcomes = await ConvenedVoteStatus.ReadAsync(db, a.Items.Select(i => i.VoteId).ToList(), ct);
         var lastClose = outcomes.Count > 0 && outcomes.Values.All(o => o.State == "Closed") ? a.EndsAt : (DateTimeOffset?)null;
         return new AssemblyView(a.Id, a.CommunityId, a.Title, a.Place, a.Method, a.StartsAt, a.EndsAt, a.DemandId, a.NoticeId,
             a.ResultsPublishedAt, lastClose?.AddDays(options.MinutesDueDays), a.ResultsNoticeId,

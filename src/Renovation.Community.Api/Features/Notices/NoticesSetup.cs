@@ -14,6 +14,8 @@ public static class NoticesSetup
             if (string.IsNullOrWhiteSpace(template.TemplateId) || template.Fields.Count == 0)
                 throw new ConfigurationProblem($"Notifications:Templates:{kind} needs a TemplateId and at least one Fields entry.");
         builder.Services.AddOptions<NotificationOptions>().Bind(section);
+        builder.Services.AddHttpClient(nameof(SimulatorConsentRelay));
+        builder.Services.AddScoped<SimulatorConsentRelay>();
         return builder;
     }
 }

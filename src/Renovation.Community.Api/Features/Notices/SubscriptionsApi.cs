@@ -44,7 +44,7 @@ public static class SubscriptionsApi
         TypedResults.Ok(options.Value.Templates.Select(t => new SubscribeTemplateView(t.Key, t.Value.TemplateId)).ToList());
 
     private static async Task<Ok<ConsentView>> RecordAsync(RecordConsentRequest request, Access access, AppDbContext db,
-        IOptions<NotificationOptions> options, TimeProvider clock, CancellationToken ct)
+        IOptions<NotificationOptions> options, SimulatorConsentRelay simulator, TimeProvider clock, CancellationToken ct)
     {
         var userId = access.UserId;
         var templateId = request.TemplateId.Trim();
@@ -78,6 +78,8 @@ public static class SubscriptionsApi
             }
         }
         var row = await db.SubscriptionConsents.AsNoTracking().SingleOrDefaultAsync(c => c.UserId == userId && c.TemplateId == templateId, ct);
+        var openId = await db.Users.Where(u => u.Id == userId).Select(u => u.OpenId).SingleAsync(ct);
+        await simulator.RelayAsync(openId, templateId, request.Result, ct);
         return TypedResults.Ok(new ConsentView(templateId, row?.Remaining ?? 0, row?.Banned ?? false));
     }
 

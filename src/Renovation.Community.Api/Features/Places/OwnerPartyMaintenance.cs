@@ -8,10 +8,16 @@ using Renovation.Community.Api.Data;
 
 namespace Renovation.Community.Api.Features.Places;
 
-public sealed record MergeOwnerParty(Guid IntoPartyId) : IValidatable
+/// <param name="Reason">Why the two parties are one owner (required: 422 <c>merge_reason_required</c> without it).</param>
+public sealed record MergeOwnerParty(Guid IntoPartyId, string? Reason) : IValidatable
 {
-    public void Validate(Validator v) => v.NotEmpty(IntoPartyId, "intoPartyId", "要并入的业主");
+    public void Validate(Validator v) => v.NotEmpty(IntoPartyId, "intoPartyId", "要并入的业主")
+        .Text(Reason, "reason", "合并理由", OwnerPartyMerge.MaxReason, required: false);
 }
+
+/// <summary>The party after the merge, and the merge as recorded (with its reason).</summary>
+public sealed record PartyMergeView(Guid MergeId, PartyView Party, Guid MergedPartyId, string MergedPartyName, int UnitsMoved,
+    string Reason, Guid MergedBy, DateTimeOffset MergedAt);
 
 /// <summary>
 /// Keeps the register's head count true: one owner registered twice (a typo, two spellings, two files before the
@@ -27,7 +33,8 @@ public static class OwnerPartyMaintenance
         party.MapPost("/merge", MergeAsync).WithName("MergeOwnerParty")
             .WithSummary("Merge a duplicate owner party into another one of the same community")
             .WithDescription("Moves every unit and import key of the party `{id}` to `intoPartyId` and removes `{id}`. Both must be of " +
-                "the same kind. Refused with 409 `party_in_open_vote` while either party is on the roll of an open vote. " +
+                "the same kind. A `reason` is required (422 `merge_reason_required`); it is kept with the merge, audited and " +
+                "returned. Refused with 409 `party_in_open_vote` while either party is on the roll of an open vote. " +
                 "Committee members, the street and the city may merge; each change is audited.");
         party.MapDelete("", RemoveAsync).WithName("RemoveOwnerParty")
             .WithSummary("Remove an owner party that holds no unit")
@@ -35,11 +42,14 @@ public static class OwnerPartyMaintenance
                 "while it is on the roll of an open vote. Audited.");
     }
 
-    private static async Task<Ok<PartyView>> MergeAsync(Guid id, MergeOwnerParty request, Access access, AppDbContext db,
-        IEnumerable<IOwnerPartyGuard> guards, CancellationToken ct)
+    private static async Task<Ok<PartyMergeView>> MergeAsync(Guid id, MergeOwnerParty request, Access access, AppDbContext db,
+        IEnumerable<IOwnerPartyGuard> guards, TimeProvider clock, CancellationToken ct)
     {
         var duplicate = await FindAsync(db, id, ct);
         await access.RequireAsync(duplicate.CommunityId, Permission.MaintainOwnerParties, ct);
+        // The merged party disappears from the register and its head count: someone answers for why.
+        if (string.IsNullOrWhiteSpace(request.Reason))
+            throw new DomainRuleViolation("merge_reason_required", "合并业主会减少业主人数，须填写合并理由 reason（例如：同一人姓名录入有误）");
         if (request.IntoPartyId == id)
             throw new DomainRuleViolation("party_merge_invalid", "intoPartyId 不能是被合并的业主自己");
         var target = await db.OwnerParties.Include(p => p.Keys).Include(p => p.Members).AsSplitQuery()
@@ -56,14 +66,18 @@ public static class OwnerPartyMaintenance
         foreach (var unit in units)
             unit.TransferTo(target.Id);
         target.Absorb(duplicate);
+        var merge = new OwnerPartyMerge(duplicate, target, units.Count, request.Reason, access.UserId, clock.GetUtcNow());
+        db.OwnerPartyMerges.Add(merge);
         db.OwnerParties.Remove(duplicate);
         // Two merges of the same party race to remove it: the loser is told what it would be told one at a time.
         await db.SaveOrAnswerAsync(NotFound, ct);
 
         var held = await db.Units.AsNoTracking().Where(u => u.OwnerPartyId == target.Id)
             .GroupBy(_ => 1).Select(g => new { Count = g.Count(), Area = g.Sum(u => u.ExclusiveAreaHundredths) }).SingleOrDefaultAsync(ct);
-        return TypedResults.Ok(new PartyView(target.Id, target.Kind, target.Name,
-            target.Members.Select(m => new PartyMemberInput(m.Name, m.IdLast4)).ToList(), held?.Count ?? 0, held?.Area ?? 0));
+        var party = new PartyView(target.Id, target.Kind, target.Name,
+            target.Members.Select(m => new PartyMemberInput(m.Name, m.IdLast4)).ToList(), held?.Count ?? 0, held?.Area ?? 0);
+        return TypedResults.Ok(new PartyMergeView(merge.Id, party, merge.MergedPartyId, merge.MergedPartyName, merge.UnitsMoved,
+            merge.Reason, merge.MergedBy, merge.MergedAt));
     }
 
     private static async Task<NoContent> RemoveAsync(Guid id, Access access, AppDbContext db, IEnumerable<IOwnerPartyGuard> guards,

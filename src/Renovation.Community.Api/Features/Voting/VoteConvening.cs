@@ -7,15 +7,25 @@ using Renovation.Community.Api.Data;
 
 namespace Renovation.Community.Api.Features.Voting;
 
-/// <summary>Where one vote convened through <see cref="VoteConvening"/> stands; the totals are the vote's own.</summary>
+/// <summary>Where one vote convened through <see cref="VoteConvening"/> stands, as shown (read through <see cref="VoteOutcomes"/>).</summary>
 public sealed record ConvenedVoteStatus(Guid VoteId, string State, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, bool? QuorumMet,
     bool? Passed, long? ElectorateArea, long? ElectorateHeads, long? AgreeArea, long? AgreeHeads, long? ParticipatingArea,
-    long? ParticipatingHeads);
+    long? ParticipatingHeads)
+{
+    public static ConvenedVoteStatus Of(VoteOutcome o) => new(o.VoteId, o.State.ToString(), o.OpensAt, o.ClosesAt,
+        o.Result?.QuorumMet, o.Result?.Passed, o.Result?.Electorate.Area, o.Result?.Electorate.Heads, o.Result?.Agree.Area,
+        o.Result?.Agree.Heads, o.Result?.Participating.Area, o.Result?.Participating.Heads);
+
+    /// <summary>The statuses of the given votes, by id.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, ConvenedVoteStatus>> ReadAsync(AppDbContext db, IReadOnlyCollection<Guid> voteIds,
+        CancellationToken ct) =>
+        (await VoteOutcomes.FindAsync(db, voteIds, ct)).ToDictionary(o => o.Key, o => Of(o.Value));
+}
 
 /// <summary>
 /// The public surface Voting offers another feature that decides through Article 278 votes (owners' assemblies):
-/// convene a motion inside the caller's unit of work, after the caller checked its own access, and read back the
-/// outcomes. The vote is an ordinary vote from then on: same electorate, thresholds, channels, receipts and record.
+/// convene a motion inside the caller's unit of work, after the caller checked its own access; the outcomes are read
+/// back through <see cref="VoteOutcomes"/> like every other feature's. The vote is an ordinary vote from then on: same electorate, thresholds, channels, receipts and record.
 /// </summary>
 public sealed class VoteConvening(AppDbContext db, EventOutbox outbox, IOptions<VotingOptions> options)
 {
@@ -32,13 +42,5 @@ public sealed class VoteConvening(AppDbContext db, EventOutbox outbox, IOptions<
         db.Votes.Add(vote);
         outbox.Add("vote.convened", Audience.Community(communityId), new { voteId = vote.Id, vote.Title, vote.OpensAt, vote.ClosesAt });
         return vote.Id;
-    }
-
-    public async Task<IReadOnlyDictionary<Guid, ConvenedVoteStatus>> OutcomesAsync(IReadOnlyCollection<Guid> voteIds, CancellationToken ct)
-    {
-        var votes = await db.Votes.AsNoTracking().Where(v => voteIds.Contains(v.Id)).ToListAsync(ct);
-        return votes.ToDictionary(v => v.Id, v => new ConvenedVoteStatus(v.Id, v.State.ToString(), v.OpensAt, v.ClosesAt,
-            v.Result?.QuorumMet, v.Result?.Passed, v.Result?.Electorate.Area, v.Result?.Electorate.Heads, v.Result?.Agree.Area,
-            v.Result?.Agree.Heads, v.Result?.Participating.Area, v.Result?.Participating.Heads));
     }
 }

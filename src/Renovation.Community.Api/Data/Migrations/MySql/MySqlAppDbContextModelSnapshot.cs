@@ -2212,6 +2212,47 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.ToTable("OwnerPartyKeys");
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.Places.OwnerPartyMerge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("IntoPartyId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("MergedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("MergedBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("MergedPartyId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("MergedPartyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<int>("UnitsMoved")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "MergedAt");
+
+                    b.ToTable("OwnerPartyMerges");
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Places.PartyMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3870,6 +3911,15 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         .WithMany("Keys")
                         .HasForeignKey("OwnerPartyId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Places.OwnerPartyMerge", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Places.ResidentialCommunity", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -2201,6 +2201,47 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.ToTable("OwnerPartyKeys");
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.Places.OwnerPartyMerge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IntoPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MergedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MergedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MergedPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MergedPartyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitsMoved")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "MergedAt");
+
+                    b.ToTable("OwnerPartyMerges");
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Places.PartyMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3859,6 +3900,15 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         .WithMany("Keys")
                         .HasForeignKey("OwnerPartyId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Places.OwnerPartyMerge", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Places.ResidentialCommunity", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
