@@ -29,6 +29,10 @@ public sealed class BillMatcher(AppDbContext db)
 {
     public const int BatchSize = 2000;
 
+    /// <summary>Told how long each phase took (read and sort the bill, merge payments, merge refunds, look up the rows
+    /// matching none of the day's records): for the benchmark.</summary>
+    public Action<string, TimeSpan>? Phase { get; init; }
+
     private static readonly string PaidState = PaymentState.Paid.ToString();
     private static readonly string SucceededState = RefundState.Succeeded.ToString();
 
@@ -36,6 +40,12 @@ public sealed class BillMatcher(AppDbContext db)
     /// transactions): every payment and refund we settled that day is then missing.</param>
     public async Task<BillMatchResult> MatchAsync(Func<Stream>? openBill, DateOnly billDate, CancellationToken ct = default)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Done(string name)
+        {
+            Phase?.Invoke(name, clock.Elapsed);
+            clock.Restart();
+        }
         var run = new Run(billDate);
         var (from, to) = DayBounds(billDate);
         TradeBillSummary summary = new();
@@ -50,11 +60,14 @@ public sealed class BillMatcher(AppDbContext db)
                 await (row.TradeState == TradeStates.Refund ? refunds : payments).AddAsync(row);
             (summary, rows) = (reader.Summary!, reader.RowCount);
         }
+        Done("read_sort");
 
         await using var unmatchedPayments = new SortedBill(byRefund: false);
         await MergeAsync(payments, PaidInDay(from, to, ct), unmatchedPayments, run, isRefund: false, ct);
+        Done("merge_payments");
         await using var unmatchedRefunds = new SortedBill(byRefund: true);
         await MergeAsync(refunds, RefundedInDay(from, to, ct), unmatchedRefunds, run, isRefund: true, ct);
+        Done("merge_refunds");
 
         await foreach (var batch in Batches(unmatchedPayments, ct))
         {
@@ -68,6 +81,7 @@ public sealed class BillMatcher(AppDbContext db)
             foreach (var row in batch)
                 MatchRefund(row, ours.GetValueOrDefault(row.OutRefundNo), run);
         }
+        Done("look_up_unmatched");
         return new BillMatchResult(rows, summary, run.Found, run.Report);
     }
 
