@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using Renovation.Community.WeChat.Bills;
 
@@ -5,19 +6,18 @@ namespace Renovation.Community.Api.Features.Payments.Reconciliation;
 
 /// <summary>
 /// The rows of one bill side (payments by out_trade_no, or refunds by out_refund_no) in ordinal key order, in constant
-/// memory: an external merge sort. WeChat orders a bill by trade time, so rows are gathered in chunks of
-/// <see cref="ChunkRows"/>, each chunk sorted and written to a temporary run file with only the fields matching and
-/// healing use, and <see cref="ReadAsync"/> merges the runs (one buffered reader per run). Equal keys come out in bill
+/// memory: an external merge sort. WeChat orders a bill by trade time, so rows are serialised (only the fields matching
+/// and healing use) into chunks of <see cref="ChunkRows"/>, each chunk sorted by key and written to a temporary run file, and <see cref="ReadAsync"/> merges the runs (one buffered reader per run). Equal keys come out in bill
 /// line order, so the first of a duplicated row is the original.
 /// </summary>
 internal sealed class SortedBill : IAsyncDisposable
 {
-    /// <summary>About 6 MB of rows in memory per chunk (two while one is written and the next is filled).</summary>
-    public const int ChunkRows = 16_000;
+    /// <summary>About 6 MB of serialised rows per chunk (two while one is written and the next is filled).</summary>
+    public const int ChunkRows = 32_000;
 
     private readonly bool _byRefund;
     private readonly List<string> _runs = [];
-    private List<TradeBillRow> _chunk = new(ChunkRows);
+    private Chunk _chunk = new();
     private Task _writing = Task.CompletedTask;
 
     public SortedBill(bool byRefund) => _byRefund = byRefund;
@@ -26,11 +26,17 @@ internal sealed class SortedBill : IAsyncDisposable
 
     private string KeyOf(TradeBillRow row) => _byRefund ? row.OutRefundNo : row.OutTradeNo;
 
+    /// <summary>
+    /// Serialises the row at once and keeps only its key and where its bytes are: a chunk holds one string per row, not
+    /// the twenty of a parsed row, so what survives a collection (and must be copied by it) stays small.
+    /// </summary>
     public async ValueTask AddAsync(TradeBillRow row)
     {
-        _chunk.Add(row);
+        var start = (int)_chunk.Bytes.Position;
+        Write(_chunk.Writer, row);
+        _chunk.Entries.Add(new Entry(KeyOf(row), row.LineNumber, start, (int)_chunk.Bytes.Position - start));
         Count++;
-        if (_chunk.Count == ChunkRows)
+        if (_chunk.Entries.Count == ChunkRows)
             await FlushAsync();
     }
 
@@ -38,29 +44,46 @@ internal sealed class SortedBill : IAsyncDisposable
     public async ValueTask FlushAsync()
     {
         await _writing;
-        if (_chunk.Count == 0)
+        if (_chunk.Entries.Count == 0)
             return;
         var chunk = _chunk;
-        _chunk = new List<TradeBillRow>(ChunkRows);
+        _chunk = new Chunk();
         var path = Path.Combine(Path.GetTempPath(), $"bill-run-{Guid.NewGuid():N}.bin");
         _runs.Add(path);
         _writing = Task.Run(() => WriteRun(path, chunk));
     }
 
-    private void WriteRun(string path, List<TradeBillRow> chunk)
+    private static void WriteRun(string path, Chunk chunk)
     {
-        chunk.Sort((a, b) => Compare(a, b));
+        chunk.Entries.Sort(static (a, b) =>
+        {
+            var byKey = string.CompareOrdinal(a.Key, b.Key);
+            return byKey != 0 ? byKey : a.Line.CompareTo(b.Line);
+        });
+        var bytes = chunk.Bytes.GetBuffer();
         using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-        using var writer = new BinaryWriter(file, Encoding.UTF8);
-        writer.Write(chunk.Count);
-        foreach (var row in chunk)
-            Write(writer, row);
+        Span<byte> count = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(count, chunk.Entries.Count); // as BinaryReader.ReadInt32 reads it
+        file.Write(count);
+        foreach (var entry in chunk.Entries)
+            file.Write(bytes, entry.Offset, entry.Length);
     }
 
     private int Compare(TradeBillRow a, TradeBillRow b)
     {
         var byKey = string.CompareOrdinal(KeyOf(a), KeyOf(b));
         return byKey != 0 ? byKey : a.LineNumber.CompareTo(b.LineNumber);
+    }
+
+    private readonly record struct Entry(string Key, long Line, int Offset, int Length);
+
+    private sealed class Chunk
+    {
+        public Chunk() => Writer = new BinaryWriter(Bytes, Encoding.UTF8);
+
+        public MemoryStream Bytes { get; } = new(ChunkRows * 160);
+        public BinaryWriter Writer { get; }
+        public List<Entry> Entries { get; } = new(ChunkRows);
     }
 
     /// <summary>All rows in (key, line) order. Call once, after the last <see cref="AddAsync"/>.</summary>
