@@ -181,6 +181,23 @@ public sealed class ReconciliationTests(ApiFactory api) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task Resolving_one_discrepancy_many_times_at_once_resolves_it_once_and_the_others_hear_it_is_already_resolved()
+    {
+        var omitted = await PaidPayment();
+        api.WeChat.BillFaults.Omit(omitted.OutTradeNo);
+        var day = BillDateOf(omitted);
+        await Run(day);
+        var record = Assert.Single(await Discrepancies(day), d => d.Reference == omitted.OutTradeNo);
+        var finance = await api.ClientFor("finance");
+        var entityId = record.Id.ToString();
+
+        await Race.ExactlyOneEffect(api, Race.DefaultRacers,
+            () => finance.PostJson($"/api/v1/reconciliation/discrepancies/{record.Id}/resolve", new { note = "已与微信支付核实" }),
+            db => db.AuditLog.CountAsync(a => a.EntityId == entityId),
+            HttpStatusCode.OK, HttpStatusCode.Conflict, "discrepancy_already_resolved");
+    }
+
+    [Fact]
     public async Task The_committee_reads_owners_money_and_the_property_company_service_money_of_their_community()
     {
         var demo = await Demo.Of(api);

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Renovation.Community.Api.Common.Payments;
@@ -11,83 +10,151 @@ using Renovation.Community.WeChat.Pay.Orders;
 namespace Renovation.Community.Api.Features.Payments.Reconciliation;
 
 /// <summary>
-/// Matches a trade bill against our payments and refunds in constant memory, whatever the bill's size:
+/// Matches a trade bill against our payments and refunds as a merge join of two ordered streams, in constant memory
+/// whatever the bill's size:
 /// <list type="number">
-/// <item>The bill is read as a stream; rows go in batches of <see cref="BatchSize"/> to one look-up of our records by
-/// order (and refund) number, which finds every difference a row can show by itself: unknown or unpaid with us,
-/// another amount, another state, a refund we do not have.</item>
-/// <item>What no row can show — an order we credited that the bill never mentions, a row written twice — needs the
-/// set of all numbers on each side. Instead of holding it, both sides are folded into a <see cref="KeyFingerprint"/>
-/// (the bill while reading, ours by streaming the day's paid orders); only buckets that differ are read again,
-/// exactly, from a second pass over the file (reading only the numbers, <see cref="BillKeyScanner"/>) and our records.</item>
+/// <item>The bill is stream-parsed once and sorted externally by order number (refund rows by refund number) into
+/// bounded run files (<see cref="SortedBill"/>).</item>
+/// <item>The day's paid payments (and succeeded refunds) are read ONCE from the database, ordered by the same numbers
+/// (binary collation, so that the database and ordinal string order agree), without tracking and only the columns
+/// matching needs.</item>
+/// <item>Walking both in step finds, in one pass: a row matching one of ours (amount or state differs?), a number of
+/// ours no row mentions (missing from the bill) and equal neighbours in the bill (a duplicated row).</item>
+/// <item>Rows matching none of the day's records (unknown orders, orders unpaid with us or paid on another day) are
+/// rare; they are set aside in sorted order and looked up by number afterwards, <see cref="BatchSize"/> at a time.</item>
 /// </list>
-/// The database does indexed look-ups only (unique out_trade_no / out_refund_no, and (State, PaidAt)); nothing is
-/// written here. Finding is separate from acting (<see cref="DailyReconciliation"/> stores, heals and notifies).
+/// Nothing is written here. Finding is separate from acting (<see cref="DailyReconciliation"/> stores, heals and notifies).
 /// </summary>
 public sealed class BillMatcher(AppDbContext db)
 {
     public const int BatchSize = 2000;
 
-    /// <param name="openBill">Opens the downloaded bill; called once, or twice when a second pass is needed. Null when
-    /// WeChat has no bill for the day (no transactions): every payment and refund we settled that day is then missing.</param>
+    /// <summary>Told how long each phase took (read and sort the bill, merge payments, merge refunds, look up the rows
+    /// matching none of the day's records): for the benchmark.</summary>
+    public Action<string, TimeSpan>? Phase { get; init; }
+
+    private static readonly string PaidState = PaymentState.Paid.ToString();
+    private static readonly string SucceededState = RefundState.Succeeded.ToString();
+
+    /// <param name="openBill">Opens the downloaded bill; called once. Null when WeChat has no bill for the day (no
+    /// transactions): every payment and refund we settled that day is then missing.</param>
     public async Task<BillMatchResult> MatchAsync(Func<Stream>? openBill, DateOnly billDate, CancellationToken ct = default)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Done(string name)
+        {
+            Phase?.Invoke(name, clock.Elapsed);
+            clock.Restart();
+        }
         var run = new Run(billDate);
+        var (from, to) = DayBounds(billDate);
         TradeBillSummary summary = new();
         long rows = 0;
+        await using var payments = new SortedBill(byRefund: false);
+        await using var refunds = new SortedBill(byRefund: true);
         if (openBill is not null)
-            (summary, rows) = await MatchRowsAsync(openBill, run, ct);
+        {
+            await using var stream = openBill();
+            using var reader = new TradeBillReader(stream);
+            while (await reader.ReadAsync(ct) is { } row)
+                await (row.TradeState == TradeStates.Refund ? refunds : payments).AddAsync(row);
+            (summary, rows) = (reader.Summary!, reader.RowCount);
+        }
+        Done("read_sort");
 
-        var (from, to) = DayBounds(billDate);
-        var ourPayments = new KeyFingerprint();
-        await foreach (var key in PaidKeys(from, to, ct))
-            ourPayments.Add(key);
-        var ourRefunds = new KeyFingerprint();
-        await foreach (var key in RefundedKeys(from, to, ct))
-            ourRefunds.Add(key);
+        await using var unmatchedPayments = new SortedBill(byRefund: false);
+        await MergeAsync(payments, PaidInDay(from, to, ct), unmatchedPayments, run, isRefund: false, ct);
+        Done("merge_payments");
+        await using var unmatchedRefunds = new SortedBill(byRefund: true);
+        await MergeAsync(refunds, RefundedInDay(from, to, ct), unmatchedRefunds, run, isRefund: true, ct);
+        Done("merge_refunds");
 
-        var paymentBuckets = run.BillPayments.DifferingBuckets(ourPayments);
-        var refundBuckets = run.BillRefunds.DifferingBuckets(ourRefunds);
-        if (paymentBuckets.Count > 0 || refundBuckets.Count > 0)
-            await SecondPassAsync(openBill, run, paymentBuckets, refundBuckets, from, to, ct);
-
+        await foreach (var batch in Batches(unmatchedPayments, ct))
+        {
+            var ours = await FindPaymentsAsync(batch.Select(r => r.OutTradeNo).Distinct().ToList(), ct);
+            foreach (var row in batch)
+                MatchPayment(row, ours.GetValueOrDefault(row.OutTradeNo), run);
+        }
+        await foreach (var batch in Batches(unmatchedRefunds, ct))
+        {
+            var ours = await FindRefundsAsync(batch.Select(r => r.OutRefundNo).Distinct().ToList(), ct);
+            foreach (var row in batch)
+                MatchRefund(row, ours.GetValueOrDefault(row.OutRefundNo), run);
+        }
+        Done("look_up_unmatched");
         return new BillMatchResult(rows, summary, run.Found, run.Report);
     }
 
-    private async Task<(TradeBillSummary, long)> MatchRowsAsync(Func<Stream> openBill, Run run, CancellationToken ct)
+    /// <summary>The merge join of one bill side with our records of the day, both ordered by the same number.</summary>
+    private static async Task MergeAsync(SortedBill bill, IAsyncEnumerable<OurRecord> ourRecords, SortedBill unmatched, Run run,
+        bool isRefund, CancellationToken ct)
     {
-        // Parsing (CPU) and the look-ups (database) overlap: the reader fills the next batch while the last one is matched.
-        var batches = Channel.CreateBounded<List<TradeBillRow>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        await using (var stream = openBill())
-        using (var reader = new TradeBillReader(stream))
+        await using var ours = ourRecords.GetAsyncEnumerator(ct);
+        var current = await NextAsync(ours, null);
+        var currentInBill = false;
+        string? previousKey = null;
+        await foreach (var row in bill.ReadAsync().WithCancellation(ct))
         {
-            var producer = Task.Run(async () =>
+            var key = isRefund ? row.OutRefundNo : row.OutTradeNo;
+            if (key == previousKey)
+                run.Add(new FoundDiscrepancy(DiscrepancyKind.DuplicateRow, key, row.OutTradeNo, row.LineNumber, null, null, null));
+            previousKey = key;
+            while (current is not null && string.CompareOrdinal(current.Reference, key) < 0)
             {
-                try
-                {
-                    var batch = new List<TradeBillRow>(BatchSize);
-                    while (await reader.ReadAsync(ct) is { } row)
-                    {
-                        batch.Add(row);
-                        if (batch.Count == BatchSize)
-                        {
-                            await batches.Writer.WriteAsync(batch, ct);
-                            batch = new List<TradeBillRow>(BatchSize);
-                        }
-                    }
-                    await batches.Writer.WriteAsync(batch, ct);
-                    batches.Writer.Complete();
-                }
-                catch (Exception e)
-                {
-                    batches.Writer.Complete(e);
-                }
-            }, ct);
-            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
-                await MatchBatchAsync(batch, run, ct);
-            await producer;
-            return (reader.Summary!, reader.RowCount);
+                if (!currentInBill)
+                    run.Add(MissingFromBill(current, isRefund));
+                (current, currentInBill) = (await NextAsync(ours, current), false);
+            }
+            if (current is not null && current.Reference == key)
+            {
+                currentInBill = true;
+                if (isRefund)
+                    MatchRefund(row, current, run);
+                else
+                    MatchPayment(row, current, run);
+            }
+            else
+            {
+                await unmatched.AddAsync(row);
+            }
         }
+        while (current is not null)
+        {
+            if (!currentInBill)
+                run.Add(MissingFromBill(current, isRefund));
+            (current, currentInBill) = (await NextAsync(ours, current), false);
+        }
+    }
+
+    private static FoundDiscrepancy MissingFromBill(OurRecord ours, bool isRefund) =>
+        new(isRefund ? DiscrepancyKind.RefundMismatch : DiscrepancyKind.PaidWithUsMissingFromBill, ours.Reference, ours.OutTradeNo,
+            null, null, null, ours);
+
+    /// <summary>The next of our records; refuses an order the merge cannot use rather than report false differences.</summary>
+    private static async Task<OurRecord?> NextAsync(IAsyncEnumerator<OurRecord> ours, OurRecord? previous)
+    {
+        if (!await ours.MoveNextAsync())
+            return null;
+        if (previous is not null && string.CompareOrdinal(previous.Reference, ours.Current.Reference) >= 0)
+            throw new InvalidOperationException(
+                $"The database returned {ours.Current.Reference} after {previous.Reference}: its order is not ordinal, the merge join cannot run.");
+        return ours.Current;
+    }
+
+    private static async IAsyncEnumerable<List<TradeBillRow>> Batches(SortedBill rows, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var batch = new List<TradeBillRow>(BatchSize);
+        await foreach (var row in rows.ReadAsync().WithCancellation(ct))
+        {
+            batch.Add(row);
+            if (batch.Count == BatchSize)
+            {
+                yield return batch;
+                batch = new List<TradeBillRow>(BatchSize);
+            }
+        }
+        if (batch.Count > 0)
+            yield return batch;
     }
 
     /// <summary>China Standard Time midnight to midnight: WeChat cuts bills by Beijing time.</summary>
@@ -97,26 +164,8 @@ public sealed class BillMatcher(AppDbContext db)
         return (from, from.AddDays(1));
     }
 
-    private async Task MatchBatchAsync(List<TradeBillRow> batch, Run run, CancellationToken ct)
-    {
-        if (batch.Count == 0)
-            return;
-        var tradeNos = batch.Where(r => r.TradeState != TradeStates.Refund).Select(r => r.OutTradeNo).Distinct().ToList();
-        var refundNos = batch.Where(r => r.TradeState == TradeStates.Refund).Select(r => r.OutRefundNo).Distinct().ToList();
-        var payments = tradeNos.Count == 0 ? [] : await FindPaymentsAsync(tradeNos, ct);
-        var refunds = refundNos.Count == 0 ? [] : await FindRefundsAsync(refundNos, ct);
-        foreach (var row in batch)
-        {
-            if (row.TradeState == TradeStates.Refund)
-                MatchRefund(row, refunds.GetValueOrDefault(row.OutRefundNo), run);
-            else
-                MatchPayment(row, payments.GetValueOrDefault(row.OutTradeNo), run);
-        }
-    }
-
     private static void MatchPayment(TradeBillRow row, OurRecord? ours, Run run)
     {
-        run.BillPayments.Add(row.OutTradeNo);
         if (row.TradeState == TradeStates.Success)
         {
             if (ours is null || !ours.Settled)
@@ -143,7 +192,6 @@ public sealed class BillMatcher(AppDbContext db)
 
     private static void MatchRefund(TradeBillRow row, OurRecord? ours, Run run)
     {
-        run.BillRefunds.Add(row.OutRefundNo);
         if (ours is null || !ours.Settled || ours.AmountFen != row.RefundFen)
             run.Add(new FoundDiscrepancy(DiscrepancyKind.RefundMismatch, row.OutRefundNo, row.OutTradeNo, row.LineNumber,
                 row.RefundStatus is { Length: > 0 } status ? status : row.TradeState, row.RefundFen, ours));
@@ -156,86 +204,47 @@ public sealed class BillMatcher(AppDbContext db)
         }
     }
 
-    /// <summary>Exact comparison, restricted to the buckets whose fingerprints differ.</summary>
-    private async Task SecondPassAsync(Func<Stream>? openBill, Run run, HashSet<int> paymentBuckets, HashSet<int> refundBuckets,
-        DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
-    {
-        var billPayments = new Dictionary<string, List<long>>(StringComparer.Ordinal);
-        var billRefunds = new Dictionary<string, List<long>>(StringComparer.Ordinal);
-        var refundTradeNos = new Dictionary<string, string>(StringComparer.Ordinal);
-        // No bill (a day without transactions) reads as an empty file: every one of ours is then missing from it.
-        await using (var stream = openBill?.Invoke() ?? Stream.Null)
-        {
-            await foreach (var row in BillKeyScanner.ScanAsync(stream, ct))
-            {
-                var key = row.IsRefund ? row.OutRefundNo : row.OutTradeNo;
-                if (!(row.IsRefund ? refundBuckets : paymentBuckets).Contains(KeyFingerprint.Bucket(key)))
-                    continue;
-                var lines = row.IsRefund ? billRefunds : billPayments;
-                if (!lines.TryGetValue(key, out var list))
-                    lines[key] = list = [];
-                list.Add(row.LineNumber);
-                if (row.IsRefund)
-                    refundTradeNos[key] = row.OutTradeNo;
-            }
-        }
-
-        foreach (var (key, lines) in billPayments.Where(p => p.Value.Count > 1))
-            run.Add(new FoundDiscrepancy(DiscrepancyKind.DuplicateRow, key, key, lines[1], null, null, null));
-        foreach (var (key, lines) in billRefunds.Where(p => p.Value.Count > 1))
-            run.Add(new FoundDiscrepancy(DiscrepancyKind.DuplicateRow, key, refundTradeNos[key], lines[1], null, null, null));
-
-        var missingPayments = new List<string>();
-        await foreach (var key in PaidKeys(from, to, ct))
-        {
-            if (paymentBuckets.Contains(KeyFingerprint.Bucket(key)) && !billPayments.ContainsKey(key))
-                missingPayments.Add(key);
-        }
-        var missingRefunds = new List<string>();
-        await foreach (var key in RefundedKeys(from, to, ct))
-        {
-            if (refundBuckets.Contains(KeyFingerprint.Bucket(key)) && !billRefunds.ContainsKey(key))
-                missingRefunds.Add(key);
-        }
-        foreach (var chunk in missingPayments.Chunk(BatchSize))
-        {
-            foreach (var ours in (await FindPaymentsAsync(chunk, ct)).Values)
-                run.Add(new FoundDiscrepancy(DiscrepancyKind.PaidWithUsMissingFromBill, ours.Reference, ours.OutTradeNo, null, null, null, ours));
-        }
-        foreach (var chunk in missingRefunds.Chunk(BatchSize))
-        {
-            foreach (var ours in (await FindRefundsAsync(chunk, ct)).Values)
-                run.Add(new FoundDiscrepancy(DiscrepancyKind.RefundMismatch, ours.Reference, ours.OutTradeNo, null, null, null, ours));
-        }
-    }
+    /// <summary>The binary collation of each provider: the order the merge join needs (ordinal, for ASCII numbers).</summary>
+    private string BinaryCollation => db.Database.IsSqlite() ? "BINARY" : "utf8mb4_bin";
 
     /// <summary>
-    /// Our payments credited within the day. The range asked of the database is 8 hours wider and the exact instant is
-    /// checked here: times that keep WeChat's +08:00 offset sort by local time in SQLite's binary form, UTC ones by UTC,
-    /// and both must be found.
+    /// Our payments credited within the day, by out_trade_no. The range asked of the database is 8 hours wider and the
+    /// exact instant is checked here: times that keep WeChat's +08:00 offset sort by local time in SQLite's binary form,
+    /// UTC ones by UTC, and both must be found.
     /// </summary>
-    private async IAsyncEnumerable<string> PaidKeys(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<OurRecord> PaidInDay(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken ct)
     {
         var until = to.AddHours(8);
-        var rows = db.Payments.AsNoTracking().Where(p => p.State == PaymentState.Paid && p.PaidAt >= from && p.PaidAt < until)
-            .Select(p => new { p.OutTradeNo, p.PaidAt }).AsAsyncEnumerable().WithCancellation(ct);
-        await foreach (var row in rows)
+        var collation = BinaryCollation;
+        var rows = db.Payments.AsNoTracking()
+            .Where(p => p.State == PaymentState.Paid && p.PaidAt >= from && p.PaidAt < until)
+            .OrderBy(p => EF.Functions.Collate(p.OutTradeNo, collation))
+            .Select(p => new { p.Id, p.OutTradeNo, p.AmountFen, p.CommunityId, p.Owner, p.Purpose, p.PaidAt })
+            .AsAsyncEnumerable().WithCancellation(ct);
+        await foreach (var p in rows)
         {
-            if (row.PaidAt >= from && row.PaidAt < to)
-                yield return row.OutTradeNo;
+            if (p.PaidAt >= from && p.PaidAt < to)
+                yield return new OurRecord(p.Id, p.OutTradeNo, p.OutTradeNo, p.AmountFen, true, PaidState, p.CommunityId, p.Owner, p.Purpose);
         }
     }
 
-    /// <summary>Our refunds that succeeded within the day (the same wider range as <see cref="PaidKeys"/>).</summary>
-    private async IAsyncEnumerable<string> RefundedKeys(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>Our refunds that succeeded within the day, by out_refund_no (the same wider range as <see cref="PaidInDay"/>).</summary>
+    private async IAsyncEnumerable<OurRecord> RefundedInDay(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken ct)
     {
         var until = to.AddHours(8);
-        var rows = db.PaymentRefunds.AsNoTracking().Where(r => r.State == RefundState.Succeeded && r.SucceededAt >= from && r.SucceededAt < until)
-            .Select(r => new { r.OutRefundNo, r.SucceededAt }).AsAsyncEnumerable().WithCancellation(ct);
-        await foreach (var row in rows)
+        var collation = BinaryCollation;
+        var rows = db.PaymentRefunds.AsNoTracking()
+            .Where(r => r.State == RefundState.Succeeded && r.SucceededAt >= from && r.SucceededAt < until)
+            .Join(db.Payments, r => r.PaymentId, p => p.Id, (r, p) => new
+            {
+                PaymentId = p.Id, r.OutRefundNo, p.OutTradeNo, r.AmountFen, p.CommunityId, p.Owner, p.Purpose, r.SucceededAt,
+            })
+            .OrderBy(x => EF.Functions.Collate(x.OutRefundNo, collation))
+            .AsAsyncEnumerable().WithCancellation(ct);
+        await foreach (var r in rows)
         {
-            if (row.SucceededAt >= from && row.SucceededAt < to)
-                yield return row.OutRefundNo;
+            if (r.SucceededAt >= from && r.SucceededAt < to)
+                yield return new OurRecord(r.PaymentId, r.OutRefundNo, r.OutTradeNo, r.AmountFen, true, SucceededState, r.CommunityId, r.Owner, r.Purpose);
         }
     }
 
@@ -286,15 +295,13 @@ public sealed class BillMatcher(AppDbContext db)
         return found;
     }
 
-    /// <summary>State of one match: fingerprints, report totals and the differences found so far (once each).</summary>
+    /// <summary>State of one match: report totals and the differences found so far (once each).</summary>
     private sealed class Run(DateOnly billDate)
     {
         private readonly HashSet<(DiscrepancyKind, string)> _seen = [];
         private readonly Dictionary<ReportKey, ReportTotals> _report = [];
 
         public DateOnly BillDate { get; } = billDate;
-        public KeyFingerprint BillPayments { get; } = new();
-        public KeyFingerprint BillRefunds { get; } = new();
         public List<FoundDiscrepancy> Found { get; } = [];
         public IReadOnlyDictionary<ReportKey, ReportTotals> Report => _report;
 

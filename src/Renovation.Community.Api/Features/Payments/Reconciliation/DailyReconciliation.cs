@@ -70,7 +70,7 @@ public sealed class DailyReconciliation(AppDbContext db, IServiceProvider servic
             return new ReconcileOutcome(billDate, ReconcileStatus.TryLater, application.TryLaterCode, 0, 0, 0, 0);
         }
 
-        // The bill goes to a temporary file (not memory): the matcher reads it twice when it needs a second pass.
+        // The bill goes to a temporary file (not memory); the matcher streams it from there.
         var path = Path.Combine(Path.GetTempPath(), $"tradebill-{billDate:yyyyMMdd}-{Guid.NewGuid():N}.csv");
         try
         {

@@ -42,11 +42,11 @@ public static class ReconciliationApi
             .WithSummary("Discrepancies of a day, optionally in one state (finance officers)")
             .WithDescription("Discrepancies between the WeChat bill and our records for one day, optionally filtered by state. Paged.");
         group.MapPost("/discrepancies/{id:guid}/explain", (Guid id, DiscrepancyNote body, Access access, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-            SettleAsync(id, DiscrepancyState.Explained, body, access, db, clock, ct)).WithName("ExplainDiscrepancy")
+            SettleAsync(id, DiscrepancyState.Explained, body, access, db, clock, ct)).WithName("ExplainDiscrepancy").RetryWhenRaceLost()
             .WithSummary("Say why a discrepancy is not a loss (finance officers)")
             .WithDescription("Marks an open discrepancy as explained (not a loss) with a note; it can still be resolved later.");
         group.MapPost("/discrepancies/{id:guid}/resolve", (Guid id, DiscrepancyNote body, Access access, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-            SettleAsync(id, DiscrepancyState.Resolved, body, access, db, clock, ct)).WithName("ResolveDiscrepancy")
+            SettleAsync(id, DiscrepancyState.Resolved, body, access, db, clock, ct)).WithName("ResolveDiscrepancy").RetryWhenRaceLost()
             .WithSummary("Record how a discrepancy was settled; final (finance officers)")
             .WithDescription("Marks a discrepancy as resolved with a note saying how it was settled. Final.");
 
