@@ -777,8 +777,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Import opening balances and initial deposits per unit from CSV (text/csv body); all rows or nothing
-         * @description Committee only, once per account. Header: building,unit,opening_balance_yuan,initial_deposit_yuan. Any bad row refuses the whole file with 422 fund_import_invalid and every row error.
+         * Import opening balances and initial deposits per unit from CSV (UTF-8 or GB18030) or .xlsx; all rows or nothing
+         * @description Committee only, once per account. The file is the body (text/csv or the .xlsx media type), read like the register import. Header: building,unit,opening_balance_yuan,initial_deposit_yuan (or 楼栋,房号,期初余额,首期交存). Any bad row refuses the whole file with 422 fund_import_invalid and every row error (line = spreadsheet row).
          */
         post: operations["ImportFundOpening"];
         delete?: never;
@@ -796,11 +796,35 @@ export interface paths {
         };
         /**
          * The fund statement for a period: totals, works projects, each household's line (json, csv or printable html)
-         * @description Committee, street and city. from and to are China calendar dates (yyyy-MM-dd); format=csv downloads a file, format=html is a printable page.
+         * @description Committee, street and city. from and to are China calendar dates (yyyy-MM-dd); format=csv or format=xlsx downloads a file, format=html is a printable page.
          */
         get: operations["FundStatement"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{communityId}/fund/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published statements of the community, newest period first
+         * @description Everyone who may see the community, its residents included: published statements are public to the owners.
+         */
+        get: operations["PublishedFundStatements"];
+        put?: never;
+        /**
+         * Publish a period's statement as a community notice linking to its downloadable files
+         * @description Committee only. The period must be over (422 statement_period_not_over); its figures are frozen when published. One publication per period (409 fund_statement_published, also when requests race); the yearly job publishes each past year the same way.
+         */
+        post: operations["PublishFundStatement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1473,6 +1497,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/fund/statements/{statementId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a published statement: format=html (printable, the default), csv or xlsx
+         * @description Everyone who may see the statement's community. The figures are those frozen at publication.
+         */
+        get: operations["PublishedFundStatementFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/fund/top-up-campaigns/{campaignId}/close": {
         parameters: {
             query?: never;
@@ -1544,7 +1588,7 @@ export interface paths {
         put?: never;
         /**
          * Approve a works plan by a passed matter-5 vote, or as an emergency use
-         * @description Committee only. voteId must be a closed, passed matter-5 (UseMaintenanceFund) vote of the community; emergency=true is allowed only for lifts, roofs, external walls, fire safety and leaks and marks the plan as an emergency use.
+         * @description voteId (committee only) must be a closed, passed matter-5 (UseMaintenanceFund) vote of the community; emergency=true may be applied for by the committee or the street office, only for lifts, roofs, external walls, fire safety and leaks, and marks the plan as an emergency use with its applicant.
          */
         post: operations["ApproveWorksPlan"];
         delete?: never;
@@ -1564,7 +1608,7 @@ export interface paths {
         put?: never;
         /**
          * Charge the actual cost, split by exclusive area in whole fen (largest remainder)
-         * @description Committee only. Each bearing household is charged what its balance covers; the rest becomes an amount due, payable as fund-due.
+         * @description Committee only. Each bearing household is charged what its balance covers; the rest becomes an amount due, payable as fund-due. An emergency use is published afterwards as a community notice in the same transaction.
          */
         post: operations["ChargeWorksPlan"];
         delete?: never;
@@ -1816,7 +1860,7 @@ export interface paths {
         put?: never;
         /**
          * Merge a duplicate owner party into another one of the same community
-         * @description Moves every unit and import key of the party `{id}` to `intoPartyId` and removes `{id}`. Both must be of the same kind. Refused with 409 `party_in_open_vote` while either party is on the roll of an open vote. Committee members, the street and the city may merge; each change is audited.
+         * @description Moves every unit and import key of the party `{id}` to `intoPartyId` and removes `{id}`. Both must be of the same kind. A `reason` is required (422 `merge_reason_required`); it is kept with the merge, audited and returned. Refused with 409 `party_in_open_vote` while either party is on the roll of an open vote. Committee members, the street and the city may merge; each change is audited.
          */
         post: operations["MergeOwnerParty"];
         delete?: never;
@@ -2433,6 +2477,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/property-companies/{companyId}/service-income": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The company's service income across all its communities (property staff)
+         * @description month=yyyy-MM gives days, year=yyyy gives months (China time); totals, per period and per community: paid, refunded on decline or cancel, and net fen by payment time. Staff of other companies get 404.
+         */
+        get: operations["CompanyServiceIncome"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/proxies/{id}/approve": {
         parameters: {
             query?: never;
@@ -2749,7 +2813,11 @@ export interface paths {
          * @description Residents and staff of a community where it is on offer; the company's staff also when withdrawn. Anyone else gets 404.
          */
         get: operations["GetServiceItem"];
-        put?: never;
+        /**
+         * Edit an item's title, description, price, unit and whether it is on offer (property staff)
+         * @description Send the item's version as read; a concurrent edit answers 409 service_item_changed. Orders already placed keep their snapshot (title, price, unit).
+         */
+        put: operations["EditServiceItem"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2811,7 +2879,11 @@ export interface paths {
         get: operations["DownloadServiceItemPhoto"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Remove a photo of an item (property staff)
+         * @description The photo is gone from the item at once; its file is deleted after.
+         */
+        delete: operations["RemoveServiceItemPhoto"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2832,6 +2904,26 @@ export interface paths {
          */
         post: operations["AddServiceSlot"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-items/{id}/slots/{slotId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a time slot nobody holds a seat in (property staff)
+         * @description Refused with 409 slot_has_orders while any order is placed, paid or served in it; the database decides between a removal and a concurrent order.
+         */
+        delete: operations["RemoveServiceSlot"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2951,6 +3043,46 @@ export interface paths {
          * @description The resident confirms it, or it is confirmed automatically after Services:AutoConfirmDays.
          */
         post: operations["CompleteServiceOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-orders/{id}/complete-with-photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark an order in service completed with a photo of the work (property staff; multipart field 'file')
+         * @description PNG, JPEG or WebP by its first bytes, up to 5 MB. A refused completion (wrong state, wrong type, lost race) stores nothing.
+         */
+        post: operations["CompleteServiceOrderWithPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-orders/{id}/completion-photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The completion photo of an order (its resident or the company's staff)
+         * @description Everyone else gets 404; an order completed without a photo answers 404 completion_photo_not_found.
+         */
+        get: operations["ServiceOrderCompletionPhoto"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3731,6 +3863,20 @@ export interface components {
             state: components["schemas"]["CommitteeMeetingState"];
             title: string;
         };
+        CommunityServiceIncome: {
+            /** Format: uuid */
+            communityId: string;
+            communityName: string;
+            /** Format: int64 */
+            netFen: number;
+            /** Format: int32 */
+            orders: number;
+            /** Format: int64 */
+            paidFen: number;
+            periods: components["schemas"]["ServiceIncomePeriod"][];
+            /** Format: int64 */
+            refundFen: number;
+        };
         CommunityView: {
             address: string;
             /** Format: int32 */
@@ -3743,6 +3889,21 @@ export interface components {
             street: string;
             /** Format: uuid */
             streetId: string;
+        };
+        CompanyServiceIncomeView: {
+            communities: components["schemas"]["CommunityServiceIncome"][];
+            /** Format: uuid */
+            companyId: string;
+            /** Format: int64 */
+            netFen: number;
+            /** Format: int32 */
+            orders: number;
+            /** Format: int64 */
+            paidFen: number;
+            period: string;
+            periods: components["schemas"]["ServiceIncomePeriod"][];
+            /** Format: int64 */
+            refundFen: number;
         };
         CompanyServiceRecord: {
             /** Format: uuid */
@@ -4036,6 +4197,16 @@ export interface components {
             publishAt?: null | string;
             title: string;
         };
+        EditServiceItemRequest: {
+            description: string;
+            onOffer: boolean;
+            /** Format: int64 */
+            priceFen: number;
+            title: string;
+            unit: string;
+            /** Format: int32 */
+            version: number;
+        };
         EnterPaperBallotRequest: {
             candidateIds?: null | string[];
             choice?: null | components["schemas"]["Choice"];
@@ -4226,6 +4397,7 @@ export interface components {
         MergeOwnerParty: {
             /** Format: uuid */
             intoPartyId: string;
+            reason?: null | string;
         };
         ModerateComment: {
             publish: null | boolean;
@@ -4661,6 +4833,21 @@ export interface components {
             idLast4?: null | string;
             name: string;
         };
+        PartyMergeView: {
+            /** Format: date-time */
+            mergedAt: string;
+            /** Format: uuid */
+            mergedBy: string;
+            /** Format: uuid */
+            mergedPartyId: string;
+            mergedPartyName: string;
+            /** Format: uuid */
+            mergeId: string;
+            party: components["schemas"]["PartyView"];
+            reason: string;
+            /** Format: int32 */
+            unitsMoved: number;
+        };
         PartyView: {
             /** Format: int64 */
             areaHundredths: number;
@@ -4951,6 +5138,24 @@ export interface components {
             /** Format: uuid */
             voteId: string;
         };
+        PublishedStatementView: {
+            /** Format: int64 */
+            closingFen: number;
+            csvUrl: string;
+            /** Format: date */
+            from: string;
+            htmlUrl: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            noticeId: string;
+            /** Format: date-time */
+            publishedAt: string;
+            /** Format: date */
+            to: string;
+            xlsxUrl: string;
+            yearly: boolean;
+        };
         PublishMinutesRequest: {
             minutes: string;
         };
@@ -4966,6 +5171,12 @@ export interface components {
             targetId: string;
             targetKind: components["schemas"]["NoticeTargetKind"];
             title: string;
+        };
+        PublishStatementRequest: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
         };
         Qualification: {
             /** Format: int32 */
@@ -5279,6 +5490,17 @@ export interface components {
             /** Format: int64 */
             refundFen: number;
         };
+        ServiceIncomePeriod: {
+            /** Format: int64 */
+            netFen: number;
+            /** Format: int32 */
+            orders: number;
+            /** Format: int64 */
+            paidFen: number;
+            period: string;
+            /** Format: int64 */
+            refundFen: number;
+        };
         ServiceIncomeView: {
             /** Format: uuid */
             communityId: string;
@@ -5343,6 +5565,7 @@ export interface components {
             declineReason?: null | string;
             /** Format: date-time */
             expiresAt: string;
+            hasCompletionPhoto: boolean;
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -5621,9 +5844,12 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             emergency: boolean;
+            emergencyApplicant?: null | string;
             /** Format: uuid */
             id: string;
             items: string;
+            /** Format: uuid */
+            publicationNoticeId?: null | string;
             scope: string;
             state: string;
             title: string;
@@ -9174,6 +9400,162 @@ export interface operations {
             };
         };
     };
+    PublishedFundStatements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedStatementView"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PublishFundStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishStatementRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedStatementView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     TopUpCampaigns: {
         parameters: {
             query?: never;
@@ -12294,6 +12676,75 @@ export interface operations {
             };
         };
     };
+    PublishedFundStatementFile: {
+        parameters: {
+            query?: {
+                format?: string;
+            };
+            header?: never;
+            path: {
+                statementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     CloseTopUpCampaign: {
         parameters: {
             query?: never;
@@ -13794,7 +14245,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PartyView"];
+                    "application/json": components["schemas"]["PartyMergeView"];
                 };
             };
             /** @description Bad Request */
@@ -16735,6 +17186,85 @@ export interface operations {
             };
         };
     };
+    CompanyServiceIncome: {
+        parameters: {
+            query?: {
+                month?: string;
+                year?: string;
+            };
+            header?: never;
+            path: {
+                companyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyServiceIncomeView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ApproveProxy: {
         parameters: {
             query?: never;
@@ -18043,6 +18573,86 @@ export interface operations {
             };
         };
     };
+    EditServiceItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditServiceItemRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceItemView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     OfferServiceItem: {
         parameters: {
             query?: never;
@@ -18287,6 +18897,83 @@ export interface operations {
             };
         };
     };
+    RemoveServiceItemPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceItemView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     AddServiceSlot: {
         parameters: {
             query?: never;
@@ -18309,6 +18996,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceSlotView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RemoveServiceSlot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                slotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceItemView"];
                 };
             };
             /** @description Bad Request */
@@ -18773,6 +19537,173 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceOrderView"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CompleteServiceOrderWithPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    file: components["schemas"]["IFormFile"];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceOrderView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ServiceOrderCompletionPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
             /** @description Bad Request */
             400: {
                 headers: {
