@@ -43,6 +43,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         "POST /api/v1/notices",
         "GET /api/v1/communities/{c}/payments",
         "GET /api/v1/communities/{c}/reconciliation/reports",
+        "GET /api/v1/communities/{c}/reconciliation/reports/download",
         "GET /api/v1/communities/{c}/reconciliation/discrepancies?date=2026-11-27",
         "GET /api/v1/communities/{c}/committee-meetings",
         "POST /api/v1/communities/{c}/committee-meetings",

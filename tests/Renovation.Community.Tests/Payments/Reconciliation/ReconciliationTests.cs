@@ -3,10 +3,12 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Common.Payments;
+using Renovation.Community.Api.Common.Text;
 using Renovation.Community.Api.Common.Time;
 using Renovation.Community.Api.Features.Payments;
 using Renovation.Community.Api.Features.Payments.Reconciliation;
 using Renovation.Community.Tests.Infrastructure;
+using Renovation.Community.Tests.Places;
 using Renovation.Community.WeChatSimulator.Faults;
 using Renovation.Community.WeChatSimulator.Pay;
 
@@ -214,6 +216,39 @@ public sealed class ReconciliationTests(ApiFactory api) : IClassFixture<ApiFacto
         Assert.Equal(2, street.Count(l => l.Purpose == TestPaymentPurpose.PurposeName));
         await (await (await api.ClientFor("resident-a")).GetAsync(url)).ShouldBeProblem(HttpStatusCode.Forbidden);
         await (await (await api.ClientFor("committee-b")).GetAsync(url)).ShouldBeProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_committee_downloads_its_reports_as_xlsx_and_csv_with_the_same_figures()
+    {
+        var demo = await Demo.Of(api);
+        var fund = await PaidPayment(amountFen: 250, owner: MoneyOwner.Owners);
+        var day = BillDateOf(fund);
+        await Run(day);
+        var range = $"from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}";
+        var chair = await api.ClientFor("chair-a");
+        var report = (await (await chair.GetAsync($"/api/v1/communities/{demo.CommunityA}/reconciliation/reports?{range}"))
+            .ShouldBe<List<ReportLineView>>(HttpStatusCode.OK)).Single(l => l.Purpose == TestPaymentPurpose.PurposeName);
+
+        var xlsx = await chair.GetAsync($"/api/v1/communities/{demo.CommunityA}/reconciliation/reports/download?{range}&format=xlsx");
+        Assert.Equal(Spreadsheet.XlsxMediaType, xlsx.Content.Headers.ContentType?.MediaType);
+        var bytes = await xlsx.Content.ReadAsByteArrayAsync();
+        var rows = RegisterFileTests.SheetRows(bytes);
+        Assert.Equal(["日期", "资金归属", "用途", "收款笔数", "收款金额（元）", "退款笔数", "退款金额（元）", "手续费（元）", "差错数"], rows[0]);
+        var row = Assert.Single(rows.Skip(1), r => r[2] == TestPaymentPurpose.PurposeName);
+        Assert.Equal(($"{day:yyyy-MM-dd}", "业主共有资金", report.PaidCount, report.PaidFen / 100m),
+            (row[0], row[1], long.Parse(row[3]), decimal.Parse(row[4], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.DoesNotContain("<x:f>", RegisterFileTests.SheetXml(bytes));
+        Assert.DoesNotContain(rows.Skip(1), r => r[1] == "物业服务收入");
+
+        var csv = System.Text.Encoding.UTF8.GetString(await chair.GetByteArrayAsync(
+            $"/api/v1/communities/{demo.CommunityA}/reconciliation/reports/download?{range}"));
+        Assert.StartsWith("\uFEFF\"日期\"", csv);
+        Assert.Contains(TestPaymentPurpose.PurposeName, csv);
+        await (await chair.GetAsync($"/api/v1/communities/{demo.CommunityA}/reconciliation/reports/download?format=pdf"))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "invalid_query");
+        await (await (await api.ClientFor("resident-a")).GetAsync($"/api/v1/communities/{demo.CommunityA}/reconciliation/reports/download?{range}"))
+            .ShouldBeProblem(HttpStatusCode.Forbidden);
     }
 
     [Fact]

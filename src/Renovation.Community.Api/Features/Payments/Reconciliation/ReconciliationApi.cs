@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Common.Errors;
 using Renovation.Community.Api.Common.Payments;
+using Renovation.Community.Api.Common.Text;
 using Renovation.Community.Api.Common.Validation;
 using Renovation.Community.Api.Data;
 using Renovation.Community.Api.Features.Identity;
@@ -54,6 +55,12 @@ public static class ReconciliationApi
         community.MapGet("/reports", CommunityReportsAsync).WithName("CommunityReconciliationReports")
             .WithSummary("Daily reports of the community's money the caller accounts for (committee: owners' money; property company: services; street and city: both)")
             .WithDescription("Daily reconciliation reports of the money of one community that the caller accounts for.");
+        community.MapGet("/reports/download", DownloadCommunityReportsAsync).WithName("DownloadCommunityReconciliationReports")
+            .WithSummary("Download the same daily reports as CSV or .xlsx")
+            .WithDescription("`?format=csv` (default, UTF-8 with BOM) or `?format=xlsx`, with the same `from`/`to` and readers as the reports. " +
+                "One row per day, money owner and purpose: payments and refunds (count and yuan), WeChat's fee and the day's discrepancies. " +
+                "Text cells that a spreadsheet would run as a formula are prefixed with an apostrophe; .xlsx cells are never formulas.")
+            .Produces<byte[]>(200, Spreadsheet.CsvMediaType, Spreadsheet.XlsxMediaType);
         community.MapGet("/discrepancies", CommunityDiscrepanciesAsync).WithName("CommunityDiscrepancies")
             .WithSummary("The community's discrepancies of a day, for the same readers as the reports")
             .WithDescription("Discrepancies of one community on a day, for the readers of its reports.");
@@ -109,14 +116,30 @@ public static class ReconciliationApi
     }
 
     private static async Task<Ok<List<ReportLineView>>> CommunityReportsAsync(Guid communityId, string? from, string? to, Access access,
+        AppDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await CommunityLinesAsync(communityId, from, to, access, db, ct));
+
+    private static async Task<IResult> DownloadCommunityReportsAsync(Guid communityId, string? from, string? to, string? format,
+        Access access, AppDbContext db, CancellationToken ct)
+    {
+        DownloadFormats.Parse(format);
+        var lines = await CommunityLinesAsync(communityId, from, to, access, db, ct);
+        var sheet = new Spreadsheet(["日期", "资金归属", "用途", "收款笔数", "收款金额（元）", "退款笔数", "退款金额（元）", "手续费（元）", "差错数"]);
+        foreach (var l in lines)
+            sheet.Add(l.BillDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), l.Owner == MoneyOwner.Owners ? "业主共有资金" : "物业服务收入",
+                l.Purpose, l.PaidCount, l.PaidFen / 100m, l.RefundCount, l.RefundFen / 100m, l.FeeMilliFen / 100_000m, (long)l.DiscrepancyCount);
+        return sheet.ToResult(format, $"payment-reports-{communityId:N}", "收款日报");
+    }
+
+    private static async Task<List<ReportLineView>> CommunityLinesAsync(Guid communityId, string? from, string? to, Access access,
         AppDbContext db, CancellationToken ct)
     {
         var owners = await ReconciliationAccess.VisibleOwnersAsync(access, communityId, ct);
         var last = to is null ? DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)) : ParseDate(to);
         var first = from is null ? last.AddDays(-30) : ParseDate(from);
-        return TypedResults.Ok(await Lines(db.ReconciliationReportLines
+        return await Lines(db.ReconciliationReportLines
             .Where(l => l.CommunityId == communityId && owners.Contains(l.Owner) && l.BillDate >= first && l.BillDate <= last)
-            .OrderByDescending(l => l.BillDate).ThenBy(l => l.Owner).ThenBy(l => l.Purpose)).ToListAsync(ct));
+            .OrderByDescending(l => l.BillDate).ThenBy(l => l.Owner).ThenBy(l => l.Purpose)).ToListAsync(ct);
     }
 
     private static async Task<Ok<List<DiscrepancyView>>> CommunityDiscrepanciesAsync(Guid communityId, string date, Access access,
