@@ -5194,9 +5194,9 @@ export interface components {
         };
         PublishStatementRequest: {
             /** Format: date */
-            from: string;
+            from: null | string;
             /** Format: date */
-            to: string;
+            to: null | string;
         };
         Qualification: {
             /** Format: int32 */

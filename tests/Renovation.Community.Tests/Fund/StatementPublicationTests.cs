@@ -90,6 +90,10 @@ public sealed class StatementPublicationTests(ApiFactory api) : IClassFixture<Ap
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "statement_period_not_over");
         await (await committee.PostJson(url, new { from = Today.AddDays(-3), to = Today.AddDays(-5) }))
             .ShouldBeProblem(HttpStatusCode.BadRequest);
+        var missing = await (await committee.PostJson(url, new { })).ShouldBeProblem(HttpStatusCode.BadRequest);
+        Assert.True(missing.GetProperty("errors").TryGetProperty("from", out _));
+        await (await committee.PostJson(url, new { from = DateOnly.MinValue, to = DateOnly.MinValue }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest);
         foreach (var user in new[] { "street-officer", "resident-b", "property-b" })
             await (await (await api.ClientFor(user)).PostJson(url, new { from = Today.AddDays(-9), to = Today.AddDays(-8) }))
                 .ShouldBeProblem(HttpStatusCode.Forbidden);

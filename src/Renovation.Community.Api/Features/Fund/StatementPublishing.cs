@@ -1,3 +1,4 @@
+using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -11,13 +12,24 @@ using Renovation.Community.Api.Features.Notices;
 
 namespace Renovation.Community.Api.Features.Fund;
 
-public sealed record PublishStatementRequest(DateOnly From, DateOnly To) : IValidatable
+public sealed record PublishStatementRequest([property: Required] DateOnly? From, [property: Required] DateOnly? To) : IValidatable
 {
+    /// <summary>No statement reaches back before the fund rules of the 1990s; it also keeps dates far from DateOnly.MinValue.</summary>
+    private static readonly DateOnly Earliest = new(1990, 1, 1);
+
     public void Validate(Validator v)
     {
-        if (To < From)
+        if (From is null)
+            v.Add("from", "请填写开始日期");
+        else if (From < Earliest)
+            v.Add("from", "开始日期不能早于 1990-01-01");
+        if (To is null)
+            v.Add("to", "请填写结束日期");
+        if (From is not { } from || To is not { } to)
+            return;
+        if (to < from)
             v.Add("to", "结束日期不能早于开始日期");
-        if (From.AddYears(5) < To)
+        if (from.AddYears(5) < to)
             v.Add("to", "一份对账单的期间不能超过 5 年");
     }
 }
@@ -50,12 +62,13 @@ public static class StatementPublishing
     {
         await access.RequireAsync(communityId, Permission.RunFund, ct);
         var now = clock.GetUtcNow();
-        if (request.To >= DateOnly.FromDateTime(now.ToChina().DateTime))
+        var (from, to) = (request.From!.Value, request.To!.Value);
+        if (to >= DateOnly.FromDateTime(now.ToChina().DateTime))
             throw new DomainRuleViolation("statement_period_not_over", "只能公示已经结束的期间（结束日期须早于今天）");
         var account = await FundQueries.FindAccountAsync(communityId, db, ct);
-        if (await db.FundPublishedStatements.AnyAsync(p => p.CommunityId == communityId && p.From == request.From && p.To == request.To, ct))
+        if (await db.FundPublishedStatements.AnyAsync(p => p.CommunityId == communityId && p.From == from && p.To == to, ct))
             throw AlreadyPublished();
-        var published = await StageAsync(account, request.From, request.To, yearly: false, access.UserId, db, outbox, now, ct);
+        var published = await StageAsync(account, from, to, yearly: false, access.UserId, db, outbox, now, ct);
         // A racing publication of the same period loses on the unique index: its notice is never saved either.
         await db.SaveOrAnswerAsync(AlreadyPublished, ct);
         return TypedResults.Created(FileUrl(published.Id), PublishedStatementView.Of(published));
