@@ -85,6 +85,9 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         "POST /api/v1/fund/offline-top-ups/{offline}/confirm",
         "POST /api/v1/fund/works-plans/{plan}/approve",
         "POST /api/v1/fund/works-plans/{plan}/charge",
+        "POST /api/v1/fund/works-plans/{plan}/invoices",
+        "GET /api/v1/fund/works-plans/{plan}/invoices",
+        "GET /api/v1/fund/works-plans/{plan}/invoices/{u}/file",
     ];
 
     public static TheoryData<string, string> OutsidersOfCommunityB()
@@ -183,6 +186,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
             ("POST", var p) when p.EndsWith("/works-plans") => JsonBody(new { title = "越权", category = "Roof", items = "x", budgetFen = 100, scope = "Community" }),
             ("POST", var p) when p.EndsWith("/offline") => JsonBody(new { amountFen = 1, note = "越权" }),
             ("POST", var p) when p.EndsWith("/approve") => JsonBody(new { emergency = true }),
+            ("POST", var p) when p.EndsWith("/invoices") => PngForm(),
             ("POST", var p) when p.EndsWith("/charge") => JsonBody(new { actualCostFen = 100 }),
             ("POST", var p) when p.EndsWith("/fund/statements") => JsonBody(new { from = "2026-01-01", to = "2026-01-31" }),
             ("PUT", var p) when p.EndsWith("/voting-settings") => JsonBody(new { lastBallotWins = true, resultPublicityDays = 7, silenceCountsAsConsent = false }),
@@ -191,6 +195,9 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         };
         return request;
     }
+
+    private static MultipartFormDataContent PngForm() =>
+        new() { { new ByteArrayContent(Projects.Uploads.Png), "file", "越权.png" } };
 
     private static StringContent JsonBody(object body) =>
         new(System.Text.Json.JsonSerializer.Serialize(body, Json.Options), Encoding.UTF8, "application/json");

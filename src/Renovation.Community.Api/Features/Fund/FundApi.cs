@@ -73,6 +73,18 @@ public static class FundApi
         f.MapPost("/works-plans/{planId:guid}/charge", Works.ChargeAsync).WithName("ChargeWorksPlan")
             .WithSummary("Charge the actual cost, split by exclusive area in whole fen (largest remainder)")
             .WithDescription("Committee only. Each bearing household is charged what its balance covers; the rest becomes an amount due, payable as fund-due. An emergency use is published afterwards as a community notice in the same transaction.");
+        f.MapPost("/works-plans/{planId:guid}/invoices", WorksInvoices.UploadAsync).WithName("UploadWorksInvoice")
+            .WithSummary("Upload an invoice for a works plan's actual cost (multipart field 'file'; optional amountFen and note)")
+            .WithDescription("Committee only, on an approved or charged plan (422 works_invoice_plan_not_approved on a draft). PDF or PNG, JPEG, WebP by its first bytes, up to 20 MB (415 attachment_type_not_allowed, 413 attachment_too_large). A refused upload stores nothing.")
+            .DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        f.MapGet("/works-plans/{planId:guid}/invoices", WorksInvoices.ListAsync).WithName("WorksInvoices")
+            .WithSummary("Invoices of a works plan: file name, type, size, amount, who uploaded them and when")
+            .WithDescription("Everyone who may see the plan's community, its residents included: the fund's spending is disclosed to the owners. Others get 404 works_plan_not_found.");
+        f.MapGet("/works-plans/{planId:guid}/invoices/{invoiceId:guid}/file", WorksInvoices.DownloadAsync).WithName("WorksInvoiceFile")
+            .WithSummary("Download one invoice of a works plan")
+            .WithDescription("Readable like the plan's invoice list; the content type is the one read from the file's bytes.");
         f.MapGet("/statements/{statementId:guid}/file", StatementPublishing.FileAsync).WithName("PublishedFundStatementFile")
             .WithSummary("Download a published statement: format=html (printable, the default), csv or xlsx")
             .WithDescription("Everyone who may see the statement's community. The figures are those frozen at publication.");

@@ -532,6 +532,61 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         });
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.Fund.WorksInvoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<long?>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "UploadedAt");
+
+                    b.ToTable("FundWorksInvoices", (string)null);
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Fund.WorksPlan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2054,6 +2109,7 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         .HasColumnType("varchar(64)");
 
                     b.Property<int>("State")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.HasKey("Id");
@@ -3745,6 +3801,15 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.HasOne("Renovation.Community.Api.Features.Fund.TopUpCampaign", null)
                         .WithMany()
                         .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Fund.WorksInvoice", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Fund.WorksPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

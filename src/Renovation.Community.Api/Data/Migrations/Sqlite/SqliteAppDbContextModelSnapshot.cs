@@ -523,6 +523,61 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Renovation.Community.Api.Features.Fund.WorksInvoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "UploadedAt");
+
+                    b.ToTable("FundWorksInvoices", (string)null);
+                });
+
             modelBuilder.Entity("Renovation.Community.Api.Features.Fund.WorksPlan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2043,6 +2098,7 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("State")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -3734,6 +3790,15 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.HasOne("Renovation.Community.Api.Features.Fund.TopUpCampaign", null)
                         .WithMany()
                         .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Api.Features.Fund.WorksInvoice", b =>
+                {
+                    b.HasOne("Renovation.Community.Api.Features.Fund.WorksPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
