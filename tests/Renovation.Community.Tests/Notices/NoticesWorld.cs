@@ -122,9 +122,9 @@ public sealed class NoticesWorld(ApiFactory api)
         return (connection, inbox);
     }
 
-    public static async Task<EventEnvelope> Next(Channel<EventEnvelope> inbox, string kind, Guid noticeId)
+    public static async Task<EventEnvelope> Next(Channel<EventEnvelope> inbox, string kind, Guid noticeId, TimeSpan? wait = null)
     {
-        using var timeout = new CancellationTokenSource(Wait);
+        using var timeout = new CancellationTokenSource(wait ?? Wait);
         while (true)
         {
             var e = await inbox.Reader.ReadAsync(timeout.Token);
