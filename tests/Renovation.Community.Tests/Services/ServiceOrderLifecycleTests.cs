@@ -105,10 +105,13 @@ public sealed class ServiceOrderLifecycleTests(ApiFactory api) : IClassFixture<A
         var order = await _world.Paid(await _world.NewItem());
         await _world.Move(order.Id, "accept", "property-a");
         await _world.Move(order.Id, "start", "property-a");
-        var before = await RowCounts.Of(api);
+        var before = await _world.Row(order.Id);
+        var refunds = await api.WithDb(db => db.PaymentRefunds.CountAsync(r => r.PaymentId == before.PaymentId));
         await (await _world.Post(order.Id, "cancel", "resident-a", new { reason = "不要了" }))
             .ShouldBeProblem(HttpStatusCode.Conflict, "order_not_cancellable");
-        Assert.Equal(before, await RowCounts.Of(api));
+        var after = await _world.Row(order.Id);
+        Assert.Equal((ServiceOrderState.InService, before.Version), (after.State, after.Version));
+        Assert.Equal(refunds, await api.WithDb(db => db.PaymentRefunds.CountAsync(r => r.PaymentId == before.PaymentId)));
     }
 
     [Fact]
