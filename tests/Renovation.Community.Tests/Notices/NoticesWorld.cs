@@ -122,9 +122,9 @@ public sealed class NoticesWorld(ApiFactory api)
         return (connection, inbox);
     }
 
-    public static async Task<EventEnvelope> Next(Channel<EventEnvelope> inbox, string kind, Guid noticeId, TimeSpan? wait = null)
+    public static async Task<EventEnvelope> Next(Channel<EventEnvelope> inbox, string kind, Guid noticeId)
     {
-        using var timeout = new CancellationTokenSource(wait ?? Wait);
+        using var timeout = new CancellationTokenSource(Wait);
         while (true)
         {
             var e = await inbox.Reader.ReadAsync(timeout.Token);
