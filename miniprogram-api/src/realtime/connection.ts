@@ -19,6 +19,7 @@ export interface EventsConnectionOptions {
 type Handler = (event: EventEnvelope<any>) => void;
 
 const HUB_PATH = '/hubs/events';
+const READY_TARGET = 'ready';
 /** The hub fixes a connection's groups when it connects: after these the connection is replaced to join new ones. */
 const MEMBERSHIP_EVENTS = ['binding.approved', 'binding.revoked'];
 const registry: { [baseUrl: string]: EventsConnection } = {};
@@ -51,9 +52,9 @@ export class EventsConnectionBuilder {
 
 /**
  * The hub `/hubs/events` over wx.connectSocket, speaking the SignalR JSON protocol (negotiation skipped). It
- * reconnects with back-off and a fresh access token, and after every (re)connect asks `GET /api/v1/events?after=`
- * for what it missed, so handlers see each event exactly once and in sequence order. The last delivered sequence
- * is kept in wx storage per user, so a relaunched mini-program catches up too.
+ * reconnects with back-off and a fresh access token, and after every (re)connect, once the hub says `ready`, asks
+ * `GET /api/v1/events?after=` for what it missed, so handlers see each event exactly once and in sequence order. The
+ * last delivered sequence is kept in wx storage per user, so a relaunched mini-program catches up too.
  */
 export class EventsConnection {
   state: ConnectionState = 'Disconnected';
@@ -219,8 +220,13 @@ export class EventsConnection {
           if (!handshaken) {
             if (parsed.error) return fail(new Error(`handshake refused: ${parsed.error}`));
             handshaken = true;
-            settled = true;
             this.startPinging(socket!);
+            continue;
+          }
+          // The hub answers the handshake before it joins the connection's groups, and says `ready` once joined:
+          // catching up any earlier could miss an event sent in between. Events before it wait in the buffer.
+          if (!settled && parsed.type === MessageType.Invocation && parsed.target === READY_TARGET) {
+            settled = true;
             resolve();
             continue;
           }

@@ -105,22 +105,8 @@ public sealed class NoticesWorld(ApiFactory api)
             expiresAt,
         })).ShouldBe<NoticeView>(HttpStatusCode.Created);
 
-    public static async Task<(HubConnection Connection, Channel<EventEnvelope> Inbox)> Connect(Uri server, Func<Task<string>> token)
-    {
-        var inbox = Channel.CreateUnbounded<EventEnvelope>();
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server, EventsHub.Path), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-                o.AccessTokenProvider = async () => await token();
-            })
-            .AddJsonProtocol(o => o.PayloadSerializerOptions = Json.Options)
-            .Build();
-        connection.On<EventEnvelope>(EventsHub.EventMethod, e => inbox.Writer.TryWrite(e));
-        await connection.StartAsync();
-        return (connection, inbox);
-    }
+    public static Task<(HubConnection Connection, Channel<EventEnvelope> Inbox)> Connect(Uri server, Func<Task<string>> token) =>
+        LiveEvents.ConnectAsync(server, async () => await token());
 
     public static async Task<EventEnvelope> Next(Channel<EventEnvelope> inbox, string kind, Guid noticeId)
     {

@@ -15,21 +15,8 @@ public sealed class EventsTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
-    private async Task<(HubConnection Connection, Channel<EventEnvelope> Inbox)> Connect(string token)
-    {
-        var inbox = Channel.CreateUnbounded<EventEnvelope>();
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(api.ServerAddress, EventsHub.Path), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .AddJsonProtocol(o => o.PayloadSerializerOptions = Json.Options)
-            .Build();
-        connection.On<EventEnvelope>(EventsHub.EventMethod, e => inbox.Writer.TryWrite(e));
-        await connection.StartAsync();
-        return (connection, inbox);
-    }
+    private Task<(HubConnection Connection, Channel<EventEnvelope> Inbox)> Connect(string token) =>
+        LiveEvents.ConnectAsync(api.ServerAddress, () => Task.FromResult<string?>(token));
 
     private static async Task<EventEnvelope> Next(Channel<EventEnvelope> inbox, string kind)
     {
@@ -159,14 +146,9 @@ public sealed class EventsTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task The_hub_accepts_the_token_in_the_query_string_for_websockets_and_never_logs_it()
     {
         var (resident, token, _) = await NewUser();
-        var inbox = Channel.CreateUnbounded<EventEnvelope>();
-        var url = new Uri(api.ServerAddress, $"{EventsHub.Path}?access_token={Uri.EscapeDataString(token)}");
-        await using var connection = new HubConnectionBuilder()
-            .WithUrl(url, o => { o.Transports = HttpTransportType.WebSockets; o.SkipNegotiation = true; })
-            .AddJsonProtocol(o => o.PayloadSerializerOptions = Json.Options)
-            .Build();
-        connection.On<EventEnvelope>(EventsHub.EventMethod, e => inbox.Writer.TryWrite(e));
-        await connection.StartAsync();
+        var (connection, inbox) = await LiveEvents.ConnectAsync(api.ServerAddress, () => Task.FromResult<string?>(token),
+            tokenInQuery: true);
+        await using var _ = connection;
 
         var demo = await Demo.Of(api);
         var binding = await RequestBinding(resident, demo.CommunityA);

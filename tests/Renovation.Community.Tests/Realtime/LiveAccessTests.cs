@@ -24,17 +24,8 @@ public sealed class LiveAccessTests(ApiFactory api) : IClassFixture<ApiFactory>
             .ShouldBe<ApiFactory.LoginBody>(HttpStatusCode.OK);
         var token = login.Tokens.AccessToken;
         var resident = api.CreateClientWithToken(() => Task.FromResult(token));
-        var inbox = Channel.CreateUnbounded<EventEnvelope>();
-        await using var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(api.ServerAddress, EventsHub.Path), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .AddJsonProtocol(o => o.PayloadSerializerOptions = Json.Options)
-            .Build();
-        connection.On<EventEnvelope>(EventsHub.EventMethod, e => inbox.Writer.TryWrite(e));
-        await connection.StartAsync();
+        var (connection, inbox) = await LiveEvents.ConnectAsync(api.ServerAddress, () => Task.FromResult<string?>(token));
+        await using var _ = connection;
 
         var unitId = await api.WithDb(db => db.Units
             .Where(u => u.CommunityId == demo.CommunityA && u.OwnerParty!.Kind == OwnerPartyKind.Person && !db.UnitBindings.Any(b => b.UnitId == u.Id))

@@ -120,17 +120,8 @@ public sealed class ConveneAndLiveTests(ApiFactory api) : IClassFixture<ApiFacto
         var vote = await _world.OpenVote(community.Id);
         var watcher = community.Parties[1].Voters[0];
         var token = await LoginToken();
-        var inbox = Channel.CreateUnbounded<EventEnvelope>();
-        await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(api.ServerAddress, EventsHub.Path), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .AddJsonProtocol(o => o.PayloadSerializerOptions = Json.Options)
-            .Build();
-        hub.On<EventEnvelope>(EventsHub.EventMethod, e => inbox.Writer.TryWrite(e));
-        await hub.StartAsync();
+        var (hub, inbox) = await LiveEvents.ConnectAsync(api.ServerAddress, () => Task.FromResult<string?>(token));
+        await using var _ = hub;
 
         await VotingWorld.Agree(community.Parties[0].Voter, vote.Id);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
