@@ -64,9 +64,13 @@ internal static class FanoutBenchmark
                         if (Interlocked.Increment(ref delivered) == clients)
                             allIn.TrySetResult();
                     });
+                    // Connected means the hub said "ready": its groups are joined (the handshake comes before that).
+                    var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    connection.On("ready", () => ready.TrySetResult());
                     try
                     {
                         await connection.StartAsync(ct);
+                        await ready.Task.WaitAsync(TimeSpan.FromSeconds(60), ct);
                         connections[i] = connection;
                     }
                     catch (Exception e)
