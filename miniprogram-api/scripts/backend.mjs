@@ -43,7 +43,7 @@ export const testSettings = [
   '--Notifications:Templates:notice.published:Fields:thing1={title}',
 ];
 
-/** Returns { url, stop(), log() }; throws with the backend's last output when it does not become ready. */
+/** Returns { url, simulatorUrl, stop(), log() }; throws with the backend's last output when it does not become ready. */
 export async function startBackend(extraArgs = [], { timeoutMs = 120000 } = {}) {
   // scripts/test.sh says so when its dotnet build failed: better no backend than a stale one.
   if (process.env.RC_BACKEND_UNAVAILABLE) throw new Error(process.env.RC_BACKEND_UNAVAILABLE);
@@ -99,5 +99,7 @@ export async function startBackend(extraArgs = [], { timeoutMs = 120000 } = {}) 
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, stop, log: () => output };
+  // Development embeds the WeChat simulator and logs where; tests pay orders there as the WeChat app would.
+  const simulator = output.match(/WeChat simulator \(login, pay page\): (\S+)/);
+  return { url, simulatorUrl: simulator ? simulator[1].replace(/\/$/, '') : '', stop, log: () => output };
 }

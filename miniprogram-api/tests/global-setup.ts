@@ -7,6 +7,7 @@ import { startBackend, testSettings } from '../scripts/backend.mjs';
 declare module 'vitest' {
   export interface ProvidedContext {
     backendUrl: string;
+    simulatorUrl: string;
     backendError: string;
     exampleTypecheck: { status: number | null; output: string };
   }
@@ -30,9 +31,11 @@ export default async function setup(project: TestProject) {
     const backend = await startBackend(testSettings);
     stop = backend.stop;
     project.provide('backendUrl', backend.url);
+    project.provide('simulatorUrl', backend.simulatorUrl);
     project.provide('backendError', '');
   } catch (error) {
     project.provide('backendUrl', '');
+    project.provide('simulatorUrl', '');
     project.provide('backendError', (error as Error).message);
   }
   project.provide('exampleTypecheck', await typecheck);

@@ -1,5 +1,3 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { newWx, sdk } from './setup';
@@ -32,25 +30,6 @@ describe('payment helper', () => {
       isSettled: (s) => s === 'Paid',
     }, { pollIntervalMs: 10, timeoutMs: 5000 });
     expect(outcome).toMatchObject({ status: 'Paid', clientSaid: 'fail', timedOut: false });
-  });
-
-  it('paymentFlow speaks the payments API (a stand-in server here: the endpoints live on the payments branch)', async () => {
-    const wx = newWx();
-    wx.paymentAnswer = { ok: true };
-    const calls: string[] = [];
-    const states = ['AwaitingPayment', 'Paid'];
-    const server = createServer((req, res) => {
-      calls.push(`${req.method} ${req.url}`);
-      res.writeHead(200, { 'content-type': 'application/json' });
-      const payment = { id: 'p1', state: req.method === 'POST' ? 'AwaitingPayment' : states.shift() };
-      res.end(JSON.stringify(req.method === 'POST' ? { payment, requestPayment: { ...params, appId: 'wx1' } } : payment));
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const api = new sdk.RenovationClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
-    const outcome = await sdk.pay(sdk.paymentFlow(api, { purpose: 'dev-try-out', subjectId: 's1' }), { pollIntervalMs: 10 });
-    server.close();
-    expect(outcome.status.state).toBe('Paid');
-    expect(calls).toEqual(['POST /api/v1/payments', 'GET /api/v1/payments/p1', 'GET /api/v1/payments/p1']);
   });
 });
 

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '../miniprogram_dist/index.js';
-import { backendUrl, newWeChatName, newWx, sdk, waitFor } from './setup';
+import { backendUrl, newWeChatName, newWx, sdk, simulatorUrl, waitFor } from './setup';
 
 /**
  * A resident's first days, through the SDK only: WeChat sign-in, binding approved by the committee chair, notices
  * live, the socket killed while notices keep coming (all caught up, once each, in order), a subscribe consent, a
- * ballot and its receipt checked against the published record.
+ * payment, a ballot and its receipt checked against the published record.
  */
 describe('resident journey through the SDK', () => {
   const wx = newWx();
@@ -119,6 +119,18 @@ describe('resident journey through the SDK', () => {
     wx.subscribeAnswers = { 'tmpl-notice-published': 'accept' };
     const consents = await sdk.requestSubscribeConsent(alice, ['notice.published']);
     expect(consents).toEqual([{ templateId: 'tmpl-notice-published', remaining: 1, banned: false }]);
+  });
+
+  it('pays with wx.requestPayment and shows the server\'s verdict: the simulator notifies, the server says Paid', async () => {
+    wx.paySimulator = simulatorUrl();
+    const outcome = await sdk.pay(sdk.paymentFlow(alice, { purpose: 'dev-try-out', subjectId: ctx.communityId }),
+      { pollIntervalMs: 200, timeoutMs: 20000 });
+    expect(outcome.clientSaid).toBe('ok');
+    expect(outcome.timedOut).toBe(false);
+    expect(outcome.status.state).toBe('Paid');
+    expect(outcome.status.amountFen).toBe(1);
+    const again = await alice.raw<{ state: string }>('GET', `/api/v1/payments/${outcome.status.id}`);
+    expect(again.data.state).toBe('Paid');
   });
 
   it('uploads a notice attachment with wx.uploadFile', async () => {

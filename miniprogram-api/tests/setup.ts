@@ -12,6 +12,13 @@ export function backendUrl(): string {
   return inject('backendUrl');
 }
 
+/** The WeChat simulator the backend embeds (its pay page and the WeChat app's side of a payment). */
+export function simulatorUrl(): string {
+  const url = inject('simulatorUrl');
+  if (!url) throw new Error('the backend did not log its WeChat simulator address');
+  return url;
+}
+
 export function newWx(): WxShim {
   const wx = new WxShim();
   wx.install();

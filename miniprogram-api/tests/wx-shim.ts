@@ -22,6 +22,8 @@ export class WxShim {
   private loginCount = 0;
   paymentAnswer: { ok: boolean; errMsg?: string } = { ok: true };
   subscribeAnswers: Record<string, string> = {};
+  /** When set, a confirmed wx.requestPayment pays its prepay_id at this WeChat simulator, as the WeChat app would. */
+  paySimulator = '';
 
   install(): void {
     (globalThis as any).wx = this.api();
@@ -52,9 +54,16 @@ export class WxShim {
           setTimeout(() => o.success({ randomValues: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) }));
         },
       }),
-      requestPayment: (o: any) => setTimeout(() => (shim.paymentAnswer.ok
-        ? o.success({ errMsg: 'requestPayment:ok' })
-        : o.fail({ errMsg: shim.paymentAnswer.errMsg || 'requestPayment:fail' }))),
+      requestPayment: (o: any) => {
+        const confirmed = shim.paymentAnswer.ok && shim.paySimulator
+          ? fetch(`${shim.paySimulator}/simulator/prepay/${String(o.package).replace(/^prepay_id=/, '')}/pay`, { method: 'POST' })
+            .then((res) => { if (!res.ok) throw new Error(`the simulator refused the payment: ${res.status}`); })
+          : Promise.resolve();
+        confirmed.then(() => (shim.paymentAnswer.ok
+          ? o.success({ errMsg: 'requestPayment:ok' })
+          : o.fail({ errMsg: shim.paymentAnswer.errMsg || 'requestPayment:fail' })),
+        (error: Error) => o.fail({ errMsg: `requestPayment:fail ${error.message}` }));
+      },
       requestSubscribeMessage: (o: any) => setTimeout(() => {
         const answer: Record<string, string> = { errMsg: 'requestSubscribeMessage:ok' };
         for (const id of o.tmplIds) answer[id] = shim.subscribeAnswers[id] || 'accept';

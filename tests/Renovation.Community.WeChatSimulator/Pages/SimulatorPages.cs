@@ -27,6 +27,15 @@ internal static class SimulatorPages
             return paid ? Results.Ok(new { out_trade_no = outTradeNo, trade_state = "SUCCESS" }) : Results.NotFound();
         });
 
+        // What the WeChat app does when the user confirms wx.requestPayment: it knows only the package's prepay_id.
+        app.MapPost("/simulator/prepay/{prepayId}/pay", async (string prepayId) =>
+        {
+            var order = state.Orders.Orders.FirstOrDefault(o => o.PrepayId == prepayId);
+            return order is not null && await server.PayAsync(order.OutTradeNo)
+                ? Results.Ok(new { out_trade_no = order.OutTradeNo, trade_state = "SUCCESS" })
+                : Results.NotFound();
+        });
+
         // {"path":"/sns/jscode2session","kind":"WeChatErrCode","errCode":40163,"times":1}
         app.MapPost("/simulator/faults", async (HttpRequest request) =>
         {
