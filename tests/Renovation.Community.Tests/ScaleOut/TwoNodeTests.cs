@@ -1,8 +1,11 @@
 using System.Net;
+using System.Threading.Channels;
 using MySqlConnector;
 using Renovation.Community.Api.Common.Events;
 using Renovation.Community.Api.Data;
+using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Notices;
+using Renovation.Community.Api.Features.Realtime;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.Tests.Notices;
 using Renovation.Community.WeChatSimulator;
@@ -67,6 +70,20 @@ public sealed class TwoNodeTests
             var heard = await NoticesWorld.Next(inbox, NoticeEvents.Published, live.Id);
             Assert.Equal($"community:{communityA}", heard.Audience);
 
+            // An access change made on node 1 reaches node 2 through Redis: a newcomer connected to node 2 is approved
+            // on node 1, and node 2 moves the open connection into the community's group, without a reconnect.
+            var newcomer = await WeChatLogin(onFirst, "twonode-" + Guid.NewGuid().ToString("N"));
+            var (newcomerConnection, newcomerInbox) = await NoticesWorld.Connect(second.Url, () => Task.FromResult(newcomer));
+            await using var closeNewcomer = newcomerConnection;
+            var unitId = await Scalar<string>(connectionString, "SELECT u.Id FROM Units u JOIN OwnerParties p ON p.Id = u.OwnerPartyId " +
+                $"WHERE u.CommunityId = '{communityA}' AND p.Kind = 0 AND NOT EXISTS (SELECT 1 FROM UnitBindings b WHERE b.UnitId = u.Id) ORDER BY u.Id LIMIT 1");
+            using var asNewcomer = new HttpClient { BaseAddress = first.Url };
+            asNewcomer.DefaultRequestHeaders.Authorization = new("Bearer", newcomer);
+            var binding = await (await asNewcomer.PostJson("/api/v1/bindings", new { unitId = Guid.Parse(unitId), name = "赵六", idLast4 = "123X", certificateNumber = "证" }))
+                .ShouldBe<BindingView>(HttpStatusCode.Created);
+            Assert.Equal(HttpStatusCode.OK, (await onFirst.PostJson($"/api/v1/bindings/{binding.Id}/approve", Confirmed.Mismatch)).StatusCode);
+            await HearsCommunityNotices(onFirst, Guid.Parse(communityA), newcomerInbox);
+
             using var onSecond = new HttpClient { BaseAddress = second.Url };
             onSecond.DefaultRequestHeaders.Authorization = new("Bearer", committee);
             var scheduled = await (await onSecond.PostJson("/api/v1/notices", new
@@ -107,6 +124,46 @@ public sealed class TwoNodeTests
             first.Dispose();
             second.Dispose();
             await TestDatabase.DropAsync(connectionString);
+        }
+    }
+
+    private static async Task<string> WeChatLogin(HttpClient client, string code)
+    {
+        using var anonymous = new HttpClient { BaseAddress = client.BaseAddress };
+        var login = await (await anonymous.PostJson("/api/v1/auth/wechat-login", new { code })).ShouldBe<ApiFactory.LoginBody>(HttpStatusCode.OK);
+        return login.Tokens.AccessToken;
+    }
+
+    /// <summary>
+    /// Node 2 resyncs the connection when it hears of the approval on Redis; a notice published before that passes it
+    /// by (the mini-program reconnects after <c>binding.approved</c> anyway). So notices go out until one arrives.
+    /// </summary>
+    private static async Task HearsCommunityNotices(HttpClient committee, Guid communityId, Channel<EventEnvelope> inbox)
+    {
+        var sent = new HashSet<Guid>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var notice = await (await committee.PostJson("/api/v1/notices", new
+            {
+                targetKind = "Community", targetId = communityId, title = "入住后的跨节点通知", body = "节点二应转达",
+            })).ShouldBe<NoticeView>(HttpStatusCode.Created);
+            sent.Add(notice.Id);
+            using var round = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
+            round.CancelAfter(TimeSpan.FromSeconds(2));
+            try
+            {
+                while (true)
+                {
+                    var e = await inbox.Reader.ReadAsync(round.Token);
+                    if (e.Kind == NoticeEvents.Published && sent.Contains(e.Payload.GetProperty("noticeId").GetGuid()))
+                        return;
+                }
+            }
+            catch (OperationCanceledException) when (!timeout.IsCancellationRequested)
+            {
+                // Not in the group yet: publish another.
+            }
         }
     }
 
