@@ -1,9 +1,7 @@
 using System.Net;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Renovation.Community.Api.Common.Authorization;
 using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.Api.Features.Notices;

@@ -1,8 +1,4 @@
 using System.Net;
-using System.Threading.Channels;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Renovation.Community.Api.Features.Realtime;
 using Renovation.Community.Api.Features.Voting;
 using Renovation.Community.Tests.Infrastructure;
