@@ -8,8 +8,11 @@ internal sealed class FundAccountModel : IEntityTypeConfiguration<FundAccount>
     public void Configure(EntityTypeBuilder<FundAccount> e)
     {
         e.ToTable("FundAccounts", t => t.HasCheckConstraint("CK_FundAccounts_Balance", "BalanceFen >= 0"));
-        // One account per community (per-building accounts are not built; see docs/fund.md).
-        e.HasIndex(x => x.CommunityId).IsUnique();
+        e.Ignore(x => x.Mode);
+        // At most one account per community (single account, BuildingKey = Guid.Empty) or per building (BuildingKey =
+        // the building). A community in both modes at once is prevented by the households' unique unit index (every
+        // unit belongs to exactly one account), see FundOpening.OpenAsync.
+        e.HasIndex(x => new { x.CommunityId, x.BuildingKey }).IsUnique();
     }
 }
 

@@ -17,14 +17,17 @@ public enum TopUpCampaignState
     Closed = 1,
 }
 
-/// <summary>A top-up campaign (续筹), raised only by a passed matter-6 vote (one campaign per vote).</summary>
+/// <summary>
+/// A top-up campaign (续筹), raised only by a passed matter-6 vote (one campaign per vote). It covers the community's
+/// households whatever account each belongs to; each payment posts to its household's own account.
+/// </summary>
 public sealed class TopUpCampaign : IAudited
 {
     public const int MaxMonths = 36;
 
     private TopUpCampaign() { }
 
-    public TopUpCampaign(Guid communityId, Guid accountId, Guid voteId, string title, TopUpBasis basis, long? ratePerSqmFen,
+    public TopUpCampaign(Guid communityId, Guid voteId, string title, TopUpBasis basis, long? ratePerSqmFen,
         DateTimeOffset dueBy, Guid createdBy, DateTimeOffset now)
     {
         if (dueBy <= now || dueBy > now.AddMonths(MaxMonths))
@@ -33,7 +36,6 @@ public sealed class TopUpCampaign : IAudited
             throw new DomainRuleViolation("top_up_rate_invalid", "按面积续筹须填写每平方米金额（分）");
         Id = Ids.New();
         CommunityId = communityId;
-        AccountId = accountId;
         VoteId = voteId;
         Title = title.Trim();
         Basis = basis;
@@ -45,7 +47,6 @@ public sealed class TopUpCampaign : IAudited
 
     public Guid Id { get; private set; }
     public Guid CommunityId { get; private set; }
-    public Guid AccountId { get; private set; }
     /// <summary>The passed matter-6 vote that raised it; unique, so one vote raises one campaign.</summary>
     public Guid VoteId { get; private set; }
     public string Title { get; private set; } = "";

@@ -32,7 +32,7 @@ public static class TopUps
         AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         await access.RequireAsync(communityId, Permission.RunFund, ct);
-        var account = await FundQueries.FindAccountAsync(communityId, db, ct);
+        await FundQueries.RequireOpenedAsync(communityId, db, ct);
         var outcome = await VoteOutcomes.FindAsync(db, request.VoteId, ct);
         if (outcome is null || outcome.CommunityId != communityId)
             throw new DomainRuleViolation("top_up_vote_not_found", "续筹须依据本小区的业主共同决定，未找到该表决");
@@ -44,10 +44,10 @@ public static class TopUps
         if (await db.FundTopUpCampaigns.AnyAsync(c => c.VoteId == request.VoteId, ct))
             throw Exists();
 
-        var campaign = new TopUpCampaign(communityId, account.Id, request.VoteId, request.Title, request.Basis, request.RatePerSqmFen,
+        var campaign = new TopUpCampaign(communityId, request.VoteId, request.Title, request.Basis, request.RatePerSqmFen,
             request.DueBy, access.UserId, clock.GetUtcNow());
         var households = await (from h in db.FundHouseholds.AsNoTracking()
-                                where h.AccountId == account.Id
+                                where h.CommunityId == communityId
                                 join u in db.Units on h.UnitId equals u.Id
                                 orderby h.Id
                                 select new { h.Id, h.UnitId, h.BalanceFen, h.InitialDepositFen, u.ExclusiveAreaHundredths }).ToListAsync(ct);

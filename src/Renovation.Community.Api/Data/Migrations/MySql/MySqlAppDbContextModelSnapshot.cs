@@ -173,6 +173,12 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.Property<long>("BalanceFen")
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("BuildingId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("BuildingKey")
+                        .HasColumnType("char(36)");
+
                     b.Property<Guid>("CommunityId")
                         .HasColumnType("char(36)");
 
@@ -193,7 +199,7 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CommunityId")
+                    b.HasIndex("CommunityId", "BuildingKey")
                         .IsUnique();
 
                     b.ToTable("FundAccounts", null, t =>
@@ -433,9 +439,6 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("char(36)");
-
-                    b.Property<Guid>("AccountId")
                         .HasColumnType("char(36)");
 
                     b.Property<int>("Basis")

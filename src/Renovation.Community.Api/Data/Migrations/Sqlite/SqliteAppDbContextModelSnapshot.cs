@@ -164,6 +164,12 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.Property<long>("BalanceFen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("BuildingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BuildingKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CommunityId")
                         .HasColumnType("TEXT");
 
@@ -184,7 +190,7 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CommunityId")
+                    b.HasIndex("CommunityId", "BuildingKey")
                         .IsUnique();
 
                     b.ToTable("FundAccounts", null, t =>
@@ -424,9 +430,6 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("AccountId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Basis")
