@@ -64,8 +64,11 @@ public static class FundDemo
                     ? (units.Sum(u => u.ExclusiveAreaHundredths), units.Select(u => u.OwnerPartyId).Distinct().LongCount(), units.Count)
                     : default);
             db.Votes.Add(vote);
-            var campaign = new TopUpCampaign(community.Id, vote.Id, "1幢维修资金续筹（演示）", TopUpBasis.Shortfall, null,
-                now.AddMonths(6), chair, now);
+            // The per-building community's campaign is paid in three instalments, every six months from three months on.
+            var campaign = ModeOf(community.Name) == FundAccountMode.PerBuilding
+                ? new TopUpCampaign(community.Id, vote.Id, "1幢维修资金续筹（分三期，演示）", TopUpBasis.Shortfall, null, now.AddMonths(3), chair, now,
+                    instalments: 3, intervalMonths: 6)
+                : new TopUpCampaign(community.Id, vote.Id, "1幢维修资金续筹（演示）", TopUpBasis.Shortfall, null, now.AddMonths(6), chair, now);
             foreach (var h in await db.FundHouseholds.Where(h => h.CommunityId == community.Id && h.BalanceFen < h.InitialDepositFen)
                          .OrderBy(h => h.Id).ToListAsync(ct))
             {

@@ -25,7 +25,7 @@ public static class FundApi
             .WithDescription("Committee only. Entries are never changed: a correction is a new signed entry on the same household that names the corrected one.");
         c.MapPost("/top-up-campaigns", TopUps.CreateAsync).WithName("CreateTopUpCampaign")
             .WithSummary("Raise a top-up campaign from a passed matter-6 vote")
-            .WithDescription("Committee only. voteId must be a closed, passed vote of this community on matter 6 (RaiseMaintenanceFund); otherwise 422 top_up_vote_not_found / top_up_vote_wrong_matter / top_up_vote_not_passed. One campaign per vote (409).");
+            .WithDescription("Committee only. voteId must be a closed, passed vote of this community on matter 6 (RaiseMaintenanceFund); otherwise 422 top_up_vote_not_found / top_up_vote_wrong_matter / top_up_vote_not_passed. One campaign per vote (409). Optional schedule: instalments (1–36) due every intervalMonths from dueBy; each share is split in whole fen with the remainder on the first instalment; a last due date more than 36 months away is 422 top_up_schedule_too_long.");
         c.MapGet("/top-up-campaigns", TopUps.ListAsync).WithName("TopUpCampaigns")
             .WithSummary("The community's top-up campaigns with their progress")
             .WithDescription("Committee, street and city. Live progress arrives as fund.top-up-progress events.");
@@ -54,10 +54,10 @@ public static class FundApi
         var f = api.MapGroup("/fund").WithTags("Fund");
         f.MapGet("/mine", FundQueries.MineAsync).WithName("MyFund")
             .WithSummary("The caller's households: balance, flag, and what they owe with the purpose and subject to pay it")
-            .WithDescription("Residents. Each owing line names purpose (fund-top-up or fund-due) and subjectId for POST /payments.");
+            .WithDescription("Residents. Each owing line names purpose (fund-top-up or fund-due) and subjectId for POST /payments, and payNowFen, what one payment takes: a top-up with a schedule is paid one instalment at a time, earliest first (instalments lists each one's due date, amount, paid and outstanding).");
         f.MapGet("/top-up-campaigns/{campaignId:guid}/unpaid", TopUps.UnpaidAsync).WithName("TopUpUnpaid")
-            .WithSummary("Households that have not paid a campaign in full")
-            .WithDescription("Committee, street and city.");
+            .WithSummary("Households that have not paid a campaign in full, with what is overdue per instalment")
+            .WithDescription("Committee, street and city. Each line lists the share's instalments (due date, amount, paid, outstanding, overdue), overdueFen and nextDueBy; overdueOnly=true lists only households behind on an instalment whose due date has passed.");
         f.MapPost("/top-up-campaigns/{campaignId:guid}/close", TopUps.CloseAsync).WithName("CloseTopUpCampaign")
             .WithSummary("Close a campaign; money arriving later is refunded")
             .WithDescription("Committee only. A payment credited after the close is rejected by the fund and refunded automatically.");

@@ -39,29 +39,31 @@ public static class FundQueries
     }
 
     /// <summary>The caller's own households, with what each owes and can pay now.</summary>
-    public static async Task<Ok<List<MyHouseholdView>>> MineAsync(Access access, AppDbContext db, CancellationToken ct)
+    public static async Task<Ok<List<MyHouseholdView>>> MineAsync(Access access, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var unitIds = (await access.ScopeAsync(ct)).Units.Select(u => u.UnitId).ToList();
         var result = new List<MyHouseholdView>();
         foreach (var view in await HouseholdViewsAsync(db.FundHouseholds.Where(h => unitIds.Contains(h.UnitId)), db, ct))
-            result.Add(new MyHouseholdView(view, await OwingAsync(view.HouseholdId, db, ct)));
+            result.Add(new MyHouseholdView(view, await OwingAsync(view.HouseholdId, db, clock.GetUtcNow(), ct)));
         return TypedResults.Ok(result);
     }
 
-    internal static async Task<List<OwingView>> OwingAsync(Guid householdId, AppDbContext db, CancellationToken ct)
+    internal static async Task<List<OwingView>> OwingAsync(Guid householdId, AppDbContext db, DateTimeOffset now, CancellationToken ct)
     {
-        var shares = await (from s in db.FundTopUpShares
+        var shares = await (from s in db.FundTopUpShares.AsNoTracking()
                             where s.HouseholdId == householdId && s.PaidFen < s.AmountFen
-                            join c in db.FundTopUpCampaigns on s.CampaignId equals c.Id
+                            join c in db.FundTopUpCampaigns.AsNoTracking() on s.CampaignId equals c.Id
                             where c.State == TopUpCampaignState.Open
-                            select new OwingView(TopUpPurpose.TopUpName, s.Id, c.Title, s.AmountFen, s.PaidFen, s.AmountFen - s.PaidFen))
+                            select new { s.Id, s.AmountFen, s.PaidFen, Campaign = c })
             .ToListAsync(ct);
         var dues = await (from d in db.FundDues
                           where d.HouseholdId == householdId && d.PaidFen < d.AmountFen
                           join p in db.FundWorksPlans on d.PlanId equals p.Id
-                          select new OwingView(TopUpPurpose.DueName, d.Id, p.Title, d.AmountFen, d.PaidFen, d.AmountFen - d.PaidFen))
+                          select new OwingView(TopUpPurpose.DueName, d.Id, p.Title, d.AmountFen, d.PaidFen, d.AmountFen - d.PaidFen,
+                              d.AmountFen - d.PaidFen, null))
             .ToListAsync(ct);
-        return [.. shares, .. dues];
+        return [.. shares.Select(s => new OwingView(TopUpPurpose.TopUpName, s.Id, s.Campaign.Title, s.AmountFen, s.PaidFen, s.AmountFen - s.PaidFen,
+            TopUpSchedule.PayNowFen(s.Campaign, s.AmountFen, s.PaidFen, now), TopUpSchedule.Of(s.Campaign, s.AmountFen, s.PaidFen, now))), .. dues];
     }
 
     /// <summary>404 fund_not_opened unless the community has opened its fund (one account, or one per building).</summary>

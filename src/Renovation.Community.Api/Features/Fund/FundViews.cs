@@ -21,7 +21,10 @@ public sealed record EntryView(Guid Id, long Sequence, string Kind, long AmountF
 public sealed record HouseholdLedgerView(HouseholdView Household, IReadOnlyList<EntryView> Entries);
 
 /// <summary>Something the household can pay now through Payments (purpose + subjectId).</summary>
-public sealed record OwingView(string Purpose, Guid SubjectId, string Title, long AmountFen, long PaidFen, long OwingFen);
+/// <param name="PayNowFen">What one payment takes now: the earliest unpaid instalment's outstanding part (all of it without a schedule).</param>
+/// <param name="Instalments">A top-up's instalments with due date, amount, paid and outstanding (one without a schedule); null for a works due.</param>
+public sealed record OwingView(string Purpose, Guid SubjectId, string Title, long AmountFen, long PaidFen, long OwingFen, long PayNowFen,
+    IReadOnlyList<InstalmentView>? Instalments = null);
 
 public sealed record MyHouseholdView(HouseholdView Household, IReadOnlyList<OwingView> Owing);
 

@@ -465,6 +465,14 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.Property<int>("Households")
                         .HasColumnType("int");
 
+                    b.Property<int>("InstalmentCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
+
+                    b.Property<int>("IntervalMonths")
+                        .HasColumnType("int");
+
                     b.Property<long>("PaidFen")
                         .HasColumnType("bigint");
 

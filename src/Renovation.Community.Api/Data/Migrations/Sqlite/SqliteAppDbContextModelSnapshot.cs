@@ -456,6 +456,14 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.Property<int>("Households")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("InstalmentCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
+                    b.Property<int>("IntervalMonths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("PaidFen")
                         .HasColumnType("INTEGER");
 

@@ -19,6 +19,20 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                 name: "AccountId",
                 table: "FundTopUpCampaigns");
 
+            migrationBuilder.AddColumn<int>(
+                name: "InstalmentCount",
+                table: "FundTopUpCampaigns",
+                type: "int",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.AddColumn<int>(
+                name: "IntervalMonths",
+                table: "FundTopUpCampaigns",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<Guid>(
                 name: "BuildingId",
                 table: "FundAccounts",
@@ -47,6 +61,14 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
             migrationBuilder.DropIndex(
                 name: "IX_FundAccounts_CommunityId_BuildingKey",
                 table: "FundAccounts");
+
+            migrationBuilder.DropColumn(
+                name: "InstalmentCount",
+                table: "FundTopUpCampaigns");
+
+            migrationBuilder.DropColumn(
+                name: "IntervalMonths",
+                table: "FundTopUpCampaigns");
 
             migrationBuilder.DropColumn(
                 name: "BuildingId",

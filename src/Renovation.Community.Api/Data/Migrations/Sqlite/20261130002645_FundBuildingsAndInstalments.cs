@@ -19,6 +19,20 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                 name: "AccountId",
                 table: "FundTopUpCampaigns");
 
+            migrationBuilder.AddColumn<int>(
+                name: "InstalmentCount",
+                table: "FundTopUpCampaigns",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.AddColumn<int>(
+                name: "IntervalMonths",
+                table: "FundTopUpCampaigns",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<Guid>(
                 name: "BuildingId",
                 table: "FundAccounts",
@@ -45,6 +59,14 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_FundAccounts_CommunityId_BuildingKey",
                 table: "FundAccounts");
+
+            migrationBuilder.DropColumn(
+                name: "InstalmentCount",
+                table: "FundTopUpCampaigns");
+
+            migrationBuilder.DropColumn(
+                name: "IntervalMonths",
+                table: "FundTopUpCampaigns");
 
             migrationBuilder.DropColumn(
                 name: "BuildingId",
