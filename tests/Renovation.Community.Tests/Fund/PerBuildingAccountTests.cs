@@ -75,7 +75,7 @@ public sealed class PerBuildingAccountTests(ApiFactory api) : IClassFixture<ApiF
         var existing = (await _fund.Accounts(communityId))[0];
         var e = await Assert.ThrowsAsync<DbUpdateException>(() => api.WithDb(async db =>
         {
-            db.FundAccounts.Add(new FundAccount(communityId, existing.BuildingId, 30, Guid.NewGuid(), api.Clock.GetUtcNow()));
+            db.FundAccounts.Add(new FundAccount(communityId, existing.BuildingId, 30, Guid.NewGuid(), api.Clock.GetUtcNow(), opensFund: false));
             return await db.SaveChangesAsync();
         }));
         Assert.True(Renovation.Community.Api.Common.Errors.RaceLoser.IsLostRace(e));

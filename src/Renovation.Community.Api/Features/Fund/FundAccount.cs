@@ -23,7 +23,8 @@ public sealed class FundAccount : IAudited
     private FundAccount() { }
 
     /// <param name="buildingId">The building this account keeps (per-building mode), or null for the community's one account.</param>
-    public FundAccount(Guid communityId, Guid? buildingId, int lowBalancePercent, Guid openedBy, DateTimeOffset now)
+    /// <param name="opensFund">The first account of the community's fund (the one account, or the first building's).</param>
+    public FundAccount(Guid communityId, Guid? buildingId, int lowBalancePercent, Guid openedBy, DateTimeOffset now, bool opensFund)
     {
         if (lowBalancePercent is < 1 or > 100)
             throw new DomainRuleViolation("fund_low_balance_percent_invalid", "续筹提醒比例应在 1% 到 100% 之间");
@@ -31,6 +32,7 @@ public sealed class FundAccount : IAudited
         CommunityId = communityId;
         BuildingId = buildingId;
         BuildingKey = buildingId ?? Guid.Empty;
+        OpenedFundOf = opensFund ? communityId : null;
         LowBalancePercent = lowBalancePercent;
         CreatedBy = openedBy;
         CreatedAt = now;
@@ -46,6 +48,11 @@ public sealed class FundAccount : IAudited
     /// unique indexes; accounts opened before per-building accounts existed read as Guid.Empty, i.e. single accounts).
     /// </summary>
     public Guid BuildingKey { get; private set; }
+    /// <summary>
+    /// The community's id on the account that opened its fund, NULL on the others, under a unique index (NULLs do not
+    /// collide): a community's fund is opened once, whichever mode racing openings ask for.
+    /// </summary>
+    public Guid? OpenedFundOf { get; private set; }
     public FundAccountMode Mode => BuildingId is null ? FundAccountMode.Community : FundAccountMode.PerBuilding;
     /// <summary>Running total of every entry; equals the sum of the households' balances.</summary>
     public long BalanceFen { get; private set; }

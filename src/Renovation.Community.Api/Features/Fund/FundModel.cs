@@ -10,9 +10,10 @@ internal sealed class FundAccountModel : IEntityTypeConfiguration<FundAccount>
         e.ToTable("FundAccounts", t => t.HasCheckConstraint("CK_FundAccounts_Balance", "BalanceFen >= 0"));
         e.Ignore(x => x.Mode);
         // At most one account per community (single account, BuildingKey = Guid.Empty) or per building (BuildingKey =
-        // the building). A community in both modes at once is prevented by the households' unique unit index (every
-        // unit belongs to exactly one account), see FundOpening.OpenAsync.
+        // the building), also for a building's account added later.
         e.HasIndex(x => new { x.CommunityId, x.BuildingKey }).IsUnique();
+        // One opening per community in either mode: its first account carries the community's id (the others NULL).
+        e.HasIndex(x => x.OpenedFundOf).IsUnique();
     }
 }
 

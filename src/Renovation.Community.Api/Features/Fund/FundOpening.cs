@@ -22,8 +22,8 @@ public sealed class FundOpening(AppDbContext db, FundLedger ledger, TimeProvider
 
     /// <summary>
     /// Opens the fund: one account for the community, or one per building (按幢立账), and a household in its account for
-    /// every unit. Adds to the caller's unit of work; a second opening, also a racing one, loses on the accounts' unique
-    /// scope key or, across modes, on the households' unique unit.
+    /// every unit. Adds to the caller's unit of work; a second opening, also a racing one in the other mode, loses on the
+    /// unique <see cref="FundAccount.OpenedFundOf"/> of the first account.
     /// </summary>
     public async Task<List<FundAccount>> OpenAsync(Guid communityId, FundAccountMode mode, int lowBalancePercent, Guid by,
         CancellationToken ct)
@@ -36,10 +36,10 @@ public sealed class FundOpening(AppDbContext db, FundLedger ledger, TimeProvider
                 .Select(b => b.Id).ToListAsync(ct);
             if (buildings.Count == 0)
                 throw new DomainRuleViolation("fund_no_buildings", "该小区还没有登记楼栋，不能按幢立账");
-            accounts.AddRange(buildings.Select(b => new FundAccount(communityId, b, lowBalancePercent, by, now)));
+            accounts.AddRange(buildings.Select((b, i) => new FundAccount(communityId, b, lowBalancePercent, by, now, opensFund: i == 0)));
         }
         else
-            accounts.Add(new FundAccount(communityId, null, lowBalancePercent, by, now));
+            accounts.Add(new FundAccount(communityId, null, lowBalancePercent, by, now, opensFund: true));
         db.FundAccounts.AddRange(accounts);
         await EnsureHouseholdsAsync(communityId, accounts, by, ct);
         return accounts;
@@ -68,7 +68,7 @@ public sealed class FundOpening(AppDbContext db, FundLedger ledger, TimeProvider
             if (account is null && !byBuilding.TryGetValue(unit.BuildingId, out account))
             {
                 var template = accounts[0];
-                account = new FundAccount(communityId, unit.BuildingId, template.LowBalancePercent, by, clock.GetUtcNow());
+                account = new FundAccount(communityId, unit.BuildingId, template.LowBalancePercent, by, clock.GetUtcNow(), opensFund: false);
                 db.FundAccounts.Add(account);
                 byBuilding[unit.BuildingId] = account;
             }

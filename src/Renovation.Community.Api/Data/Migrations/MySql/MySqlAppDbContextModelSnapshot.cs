@@ -194,10 +194,16 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.Property<int>("LowBalancePercent")
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("OpenedFundOf")
+                        .HasColumnType("char(36)");
+
                     b.Property<DateTimeOffset?>("OpeningPostedAt")
                         .HasColumnType("datetime(6)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OpenedFundOf")
+                        .IsUnique();
 
                     b.HasIndex("CommunityId", "BuildingKey")
                         .IsUnique();

@@ -185,10 +185,16 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.Property<int>("LowBalancePercent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("OpenedFundOf")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("OpeningPostedAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OpenedFundOf")
+                        .IsUnique();
 
                     b.HasIndex("CommunityId", "BuildingKey")
                         .IsUnique();

@@ -12,7 +12,7 @@ using Renovation.Community.Api.Data;
 namespace Renovation.Community.Api.Data.Migrations.MySql
 {
     [DbContext(typeof(MySqlAppDbContext))]
-    [Migration("20261130002652_FundBuildingsAndInstalments")]
+    [Migration("20261130004721_FundBuildingsAndInstalments")]
     partial class FundBuildingsAndInstalments
     {
         /// <inheritdoc />
@@ -197,10 +197,16 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.Property<int>("LowBalancePercent")
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("OpenedFundOf")
+                        .HasColumnType("char(36)");
+
                     b.Property<DateTimeOffset?>("OpeningPostedAt")
                         .HasColumnType("datetime(6)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OpenedFundOf")
+                        .IsUnique();
 
                     b.HasIndex("CommunityId", "BuildingKey")
                         .IsUnique();

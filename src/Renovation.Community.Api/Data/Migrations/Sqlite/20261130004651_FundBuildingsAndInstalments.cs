@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Renovation.Community.Api.Data.Migrations.MySql
+namespace Renovation.Community.Api.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class FundBuildingsAndInstalments : Migration
@@ -22,36 +22,46 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
             migrationBuilder.AddColumn<int>(
                 name: "InstalmentCount",
                 table: "FundTopUpCampaigns",
-                type: "int",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 1);
 
             migrationBuilder.AddColumn<int>(
                 name: "IntervalMonths",
                 table: "FundTopUpCampaigns",
-                type: "int",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "BuildingId",
                 table: "FundAccounts",
-                type: "char(36)",
-                nullable: true,
-                collation: "ascii_general_ci");
+                type: "TEXT",
+                nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "BuildingKey",
                 table: "FundAccounts",
-                type: "char(36)",
+                type: "TEXT",
                 nullable: false,
-                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
-                collation: "ascii_general_ci");
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "OpenedFundOf",
+                table: "FundAccounts",
+                type: "TEXT",
+                nullable: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_FundAccounts_CommunityId_BuildingKey",
                 table: "FundAccounts",
                 columns: new[] { "CommunityId", "BuildingKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundAccounts_OpenedFundOf",
+                table: "FundAccounts",
+                column: "OpenedFundOf",
                 unique: true);
         }
 
@@ -60,6 +70,10 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
         {
             migrationBuilder.DropIndex(
                 name: "IX_FundAccounts_CommunityId_BuildingKey",
+                table: "FundAccounts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_FundAccounts_OpenedFundOf",
                 table: "FundAccounts");
 
             migrationBuilder.DropColumn(
@@ -78,13 +92,16 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                 name: "BuildingKey",
                 table: "FundAccounts");
 
+            migrationBuilder.DropColumn(
+                name: "OpenedFundOf",
+                table: "FundAccounts");
+
             migrationBuilder.AddColumn<Guid>(
                 name: "AccountId",
                 table: "FundTopUpCampaigns",
-                type: "char(36)",
+                type: "TEXT",
                 nullable: false,
-                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
-                collation: "ascii_general_ci");
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
             migrationBuilder.CreateIndex(
                 name: "IX_FundAccounts_CommunityId",

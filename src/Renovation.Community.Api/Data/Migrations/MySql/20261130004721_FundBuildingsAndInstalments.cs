@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Renovation.Community.Api.Data.Migrations.Sqlite
+namespace Renovation.Community.Api.Data.Migrations.MySql
 {
     /// <inheritdoc />
     public partial class FundBuildingsAndInstalments : Migration
@@ -22,34 +22,49 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<int>(
                 name: "InstalmentCount",
                 table: "FundTopUpCampaigns",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 1);
 
             migrationBuilder.AddColumn<int>(
                 name: "IntervalMonths",
                 table: "FundTopUpCampaigns",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "BuildingId",
                 table: "FundAccounts",
-                type: "TEXT",
-                nullable: true);
+                type: "char(36)",
+                nullable: true,
+                collation: "ascii_general_ci");
 
             migrationBuilder.AddColumn<Guid>(
                 name: "BuildingKey",
                 table: "FundAccounts",
-                type: "TEXT",
+                type: "char(36)",
                 nullable: false,
-                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
+                collation: "ascii_general_ci");
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "OpenedFundOf",
+                table: "FundAccounts",
+                type: "char(36)",
+                nullable: true,
+                collation: "ascii_general_ci");
 
             migrationBuilder.CreateIndex(
                 name: "IX_FundAccounts_CommunityId_BuildingKey",
                 table: "FundAccounts",
                 columns: new[] { "CommunityId", "BuildingKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundAccounts_OpenedFundOf",
+                table: "FundAccounts",
+                column: "OpenedFundOf",
                 unique: true);
         }
 
@@ -58,6 +73,10 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
         {
             migrationBuilder.DropIndex(
                 name: "IX_FundAccounts_CommunityId_BuildingKey",
+                table: "FundAccounts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_FundAccounts_OpenedFundOf",
                 table: "FundAccounts");
 
             migrationBuilder.DropColumn(
@@ -76,12 +95,17 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                 name: "BuildingKey",
                 table: "FundAccounts");
 
+            migrationBuilder.DropColumn(
+                name: "OpenedFundOf",
+                table: "FundAccounts");
+
             migrationBuilder.AddColumn<Guid>(
                 name: "AccountId",
                 table: "FundTopUpCampaigns",
-                type: "TEXT",
+                type: "char(36)",
                 nullable: false,
-                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
+                collation: "ascii_general_ci");
 
             migrationBuilder.CreateIndex(
                 name: "IX_FundAccounts_CommunityId",

@@ -11,7 +11,7 @@ using Renovation.Community.Api.Data;
 namespace Renovation.Community.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261130002645_FundBuildingsAndInstalments")]
+    [Migration("20261130004651_FundBuildingsAndInstalments")]
     partial class FundBuildingsAndInstalments
     {
         /// <inheritdoc />
@@ -188,10 +188,16 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.Property<int>("LowBalancePercent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("OpenedFundOf")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("OpeningPostedAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OpenedFundOf")
+                        .IsUnique();
 
                     b.HasIndex("CommunityId", "BuildingKey")
                         .IsUnique();
