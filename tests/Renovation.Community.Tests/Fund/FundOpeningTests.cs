@@ -108,6 +108,22 @@ public sealed class FundOpeningTests(ApiFactory api) : IClassFixture<ApiFactory>
         await _fund.AssertInvariant(communityId);
     }
 
+    [Fact]
+    public async Task An_unreadable_opening_file_is_named_as_the_opening_file_not_the_register()
+    {
+        var (communityId, _) = await FundArrange.NewCommunity(api, 8000);
+        var chair = await api.ClientFor("chair-a");
+        await (await chair.PostJson($"/api/v1/communities/{communityId}/fund", new { })).ShouldBe<FundAccountView>(HttpStatusCode.Created);
+        var utf16 = new ByteArrayContent(Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(FundOpening.Header)).ToArray());
+        utf16.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        var problem = await (await chair.PostAsync($"/api/v1/communities/{communityId}/fund/opening/import", utf16))
+            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "register_encoding_unsupported");
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.StartsWith("期初文件", detail);
+        Assert.DoesNotContain("名册", detail);
+        Assert.Equal(0, (await _fund.Account(communityId)).EntryCount);
+    }
+
     private static Task<HttpResponseMessage> Import(HttpClient client, Guid communityId, string csv) =>
         client.PostAsync($"/api/v1/communities/{communityId}/fund/opening/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Renovation.Community.Api.Common.Authorization;
 using Renovation.Community.Api.Features.Fund;
 using Renovation.Community.Api.Jobs;
 using Renovation.Community.Tests.Infrastructure;
@@ -50,7 +51,10 @@ public sealed class FundSweepTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.True(yearly.Yearly);
         Assert.Equal((new DateOnly(thisYear, 1, 1), new DateOnly(thisYear, 12, 31)), (yearly.From, yearly.To));
         Assert.Equal((await new FundWorld(api).Account(quiet)).BalanceFen, yearly.ClosingFen);
-        Assert.Equal(1, await api.WithDb(db => db.Notices.CountAsync(n => n.CommunityId == quiet && n.Title.Contains("年度住宅专项维修资金收支公示"))));
+        // Published by the system, recorded as the system actor (not Guid.Empty, which reads as "nobody").
+        Assert.Equal(SystemActor.Id, yearly.PublishedBy);
+        var notice = await api.WithDb(db => db.Notices.AsNoTracking().SingleAsync(n => n.CommunityId == quiet && n.Title.Contains("年度住宅专项维修资金收支公示")));
+        Assert.Equal(SystemActor.Id, notice.PublisherId);
         Assert.Equal(0, await Reminders(quiet));
         // The committee publishing the same year afterwards is refused: one notice per period.
         await (await chair.PostJson($"/api/v1/communities/{quiet}/fund/statements", new { from = yearly.From, to = yearly.To }))

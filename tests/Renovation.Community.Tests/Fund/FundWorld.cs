@@ -11,18 +11,32 @@ namespace Renovation.Community.Tests.Fund;
 /// <summary>Arranging and checking the fund through the database the API uses.</summary>
 public sealed class FundWorld(ApiFactory api)
 {
+    /// <summary>The community's only account (Community mode).</summary>
     public async Task<FundAccount> Account(Guid communityId) =>
         await api.WithDb(db => db.FundAccounts.AsNoTracking().SingleAsync(a => a.CommunityId == communityId));
 
+    public Task<List<FundAccount>> Accounts(Guid communityId) =>
+        api.WithDb(db => db.FundAccounts.AsNoTracking().Where(a => a.CommunityId == communityId).OrderBy(a => a.Id).ToListAsync());
+
     /// <summary>
-    /// The invariant, all of it: account = Σ household balances = Σ entries; each household = Σ its entries and never
-    /// negative; sequences run 1..N without a gap; each entry's recorded balances are the running sums.
+    /// The invariant, all of it, for EACH account of the community (its only one, or each building's): account = Σ its
+    /// household balances = Σ its entries; each household = Σ its entries and never negative; sequences run 1..N without
+    /// a gap; each entry's recorded balances are the running sums; every household of the community is in one account.
     /// </summary>
     public Task AssertInvariant(Guid communityId, bool deep = true) => api.WithDb(db => AssertInvariant(db, communityId, deep));
 
     public static async Task AssertInvariant(AppDbContext db, Guid communityId, bool deep = true)
     {
-        var account = await db.FundAccounts.AsNoTracking().SingleAsync(a => a.CommunityId == communityId);
+        var accounts = await db.FundAccounts.AsNoTracking().Where(a => a.CommunityId == communityId).ToListAsync();
+        Assert.NotEmpty(accounts);
+        var accountIds = accounts.Select(a => a.Id).ToList();
+        Assert.False(await db.FundHouseholds.AnyAsync(h => h.CommunityId == communityId && !accountIds.Contains(h.AccountId)));
+        foreach (var account in accounts)
+            await AssertAccountInvariant(db, account, deep);
+    }
+
+    private static async Task AssertAccountInvariant(AppDbContext db, FundAccount account, bool deep)
+    {
         var households = await db.FundHouseholds.AsNoTracking().Where(h => h.AccountId == account.Id).ToListAsync();
         Assert.Equal(account.BalanceFen, households.Sum(h => h.BalanceFen));
         Assert.All(households, h => Assert.True(h.BalanceFen >= 0));
@@ -99,15 +113,22 @@ public sealed class FundWorld(ApiFactory api)
 public static class FundArrange
 {
     /// <summary>A new community in the demo street with units of the given areas, committee-a and chair-a on its committee.</summary>
-    public static Task<(Guid CommunityId, List<Guid> Units)> NewCommunity(ApiFactory api, params long[] areas) => api.WithDb(async db =>
+    public static Task<(Guid CommunityId, List<Guid> Units)> NewCommunity(ApiFactory api, params long[] areas) =>
+        NewCommunityInBuildings(api, 1, areas);
+
+    /// <summary>Like <see cref="NewCommunity"/>, the units dealt in turn to buildings 1幢, 2幢 … (unit i in building i mod n).</summary>
+    public static Task<(Guid CommunityId, List<Guid> Units)> NewCommunityInBuildings(ApiFactory api, int buildingCount, params long[] areas) => api.WithDb(async db =>
     {
         var street = await db.Streets.Select(s => s.Id).FirstAsync();
         var community = new Renovation.Community.Api.Features.Places.ResidentialCommunity(street, "测试小区" + Guid.NewGuid().ToString("N")[..6], "测试路 1 号", 1995);
-        var building = new Renovation.Community.Api.Features.Places.Building(community.Id, "1幢");
-        db.AddRange(community, building);
+        var buildings = Enumerable.Range(1, buildingCount)
+            .Select(b => new Renovation.Community.Api.Features.Places.Building(community.Id, $"{b}幢")).ToList();
+        db.Add(community);
+        db.AddRange(buildings);
         var units = new List<Guid>();
         for (var i = 0; i < areas.Length; i++)
         {
+            var building = buildings[i % buildingCount];
             var party = new Renovation.Community.Api.Features.Places.OwnerParty(community.Id, Renovation.Community.Api.Features.Places.OwnerPartyKind.Person,
                 "业主" + i, [("业主" + i, "1234")]);
             var unit = new Renovation.Community.Api.Features.Places.Unit(community.Id, building.Id, $"{101 + i}", areas[i],

@@ -9,7 +9,7 @@ using Renovation.Community.Api.Features.Voting;
 namespace Renovation.Community.Api.Features.DemoData;
 
 /// <summary>
-/// A maintenance fund in each demo community: initial deposits at 100 元/m², one past roof repair charged to the first
+/// A maintenance fund in each demo community (和平新村 with one account per building, the other with one account): initial deposits at 100 元/m², one past roof repair charged to the first
 /// building (so some households fall below 30%), and an open top-up campaign. The campaign needs a passed matter-6
 /// vote; the demo records one closed vote whose result is entered as demo totals (it has no ballots, and its
 /// description says so), because casting a real ballot per owner at start-up would be slower and no more real.
@@ -19,6 +19,12 @@ namespace Renovation.Community.Api.Features.DemoData;
 public static class FundDemo
 {
     public const long DemoRatePerSqmFen = 10_000;
+
+    /// <summary>This demo community keeps one account per building (按幢立账); the other keeps one account.</summary>
+    public const string PerBuildingCommunity = "和平新村";
+
+    private static FundAccountMode ModeOf(string communityName) =>
+        communityName == PerBuildingCommunity ? FundAccountMode.PerBuilding : FundAccountMode.Community;
 
     public static async Task SeedAsync(AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
@@ -34,11 +40,9 @@ public static class FundDemo
         {
             await db.InTransactionAsync(async c =>
             {
-                var account = new FundAccount(community.Id, FundAccount.DefaultLowBalancePercent, chair, now);
-                db.FundAccounts.Add(account);
-                await opening.EnsureHouseholdsAsync(account, c);
+                await opening.OpenAsync(community.Id, ModeOf(community.Name), FundAccount.DefaultLowBalancePercent, chair, c);
                 await db.SaveChangesAsync(c);
-                await opening.ComputeAsync(account.Id, DemoRatePerSqmFen, chair, c);
+                await opening.ComputeAsync(community.Id, DemoRatePerSqmFen, chair, c);
                 return true;
             }, ct);
 
@@ -60,10 +64,12 @@ public static class FundDemo
                     ? (units.Sum(u => u.ExclusiveAreaHundredths), units.Select(u => u.OwnerPartyId).Distinct().LongCount(), units.Count)
                     : default);
             db.Votes.Add(vote);
-            var accountId = await db.FundAccounts.Where(a => a.CommunityId == community.Id).Select(a => a.Id).SingleAsync(ct);
-            var campaign = new TopUpCampaign(community.Id, accountId, vote.Id, "1幢维修资金续筹（演示）", TopUpBasis.Shortfall, null,
-                now.AddMonths(6), chair, now);
-            foreach (var h in await db.FundHouseholds.Where(h => h.AccountId == accountId && h.BalanceFen < h.InitialDepositFen)
+            // The per-building community's campaign is paid in three instalments, every six months from three months on.
+            var campaign = ModeOf(community.Name) == FundAccountMode.PerBuilding
+                ? new TopUpCampaign(community.Id, vote.Id, "1幢维修资金续筹（分三期，演示）", TopUpBasis.Shortfall, null, now.AddMonths(3), chair, now,
+                    instalments: 3, intervalMonths: 6)
+                : new TopUpCampaign(community.Id, vote.Id, "1幢维修资金续筹（演示）", TopUpBasis.Shortfall, null, now.AddMonths(6), chair, now);
+            foreach (var h in await db.FundHouseholds.Where(h => h.CommunityId == community.Id && h.BalanceFen < h.InitialDepositFen)
                          .OrderBy(h => h.Id).ToListAsync(ct))
             {
                 db.FundTopUpShares.Add(new TopUpShare(campaign.Id, community.Id, h.Id, h.UnitId, h.InitialDepositFen - h.BalanceFen));
@@ -83,8 +89,7 @@ public static class FundDemo
             }
 
             var today = DateOnly.FromDateTime(Common.Time.ChinaTime.ToChina(now).DateTime);
-            var fund = await db.FundAccounts.AsNoTracking().SingleAsync(a => a.Id == accountId, ct);
-            await StatementPublishing.StageAsync(fund, today.AddDays(-30), today, yearly: false, chair, db, outbox, now, ct);
+            await StatementPublishing.StageAsync(community.Id, today.AddDays(-30), today, yearly: false, chair, db, outbox, now, ct);
             await db.SaveChangesAsync(ct);
         }
     }

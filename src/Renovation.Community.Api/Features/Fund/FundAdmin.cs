@@ -9,10 +9,15 @@ using Renovation.Community.Api.Features.Places;
 
 namespace Renovation.Community.Api.Features.Fund;
 
-public sealed record OpenFundRequest(int? LowBalancePercent) : IValidatable
+/// <param name="Mode">Community (default): one account; PerBuilding: one account per building (按幢立账、按户核算).</param>
+public sealed record OpenFundRequest(int? LowBalancePercent, FundAccountMode? Mode) : IValidatable
 {
-    public void Validate(Validator v) =>
+    public void Validate(Validator v)
+    {
         v.Range(LowBalancePercent ?? FundAccount.DefaultLowBalancePercent, 1, 100, "lowBalancePercent", "续筹提醒比例应在 1 到 100 之间");
+        if (Mode is { } mode && !Enum.IsDefined(mode))
+            v.Add("mode", "立账方式应为 Community（按小区）或 PerBuilding（按幢）");
+    }
 }
 
 public sealed record ComputeDepositsRequest(long RatePerSqmFen) : IValidatable
@@ -31,33 +36,34 @@ public static class FundAdmin
 {
     public const long MaxImportBytes = 5 * 1024 * 1024;
 
+    /// <summary>How the shared file reader's errors name the fund's opening file (not "名册文件", the register).</summary>
+    public const string OpeningFileName = "期初文件";
+
     private static readonly string[] ImportMediaTypes = ["text/csv", "text/plain", Spreadsheet.XlsxMediaType, "application/octet-stream"];
 
     public static async Task<Created<FundAccountView>> OpenAsync(Guid communityId, OpenFundRequest request, Access access,
-        AppDbContext db, FundOpening opening, TimeProvider clock, CancellationToken ct)
+        AppDbContext db, FundOpening opening, CancellationToken ct)
     {
         await access.RequireAsync(communityId, Permission.RunFund, ct);
         AppProblem Exists() => AppProblem.Conflict("fund_exists", "该小区已建立维修资金账户");
         if (await db.FundAccounts.AnyAsync(a => a.CommunityId == communityId, ct))
             throw Exists();
-        var account = new FundAccount(communityId, request.LowBalancePercent ?? FundAccount.DefaultLowBalancePercent, access.UserId,
-            clock.GetUtcNow());
-        db.FundAccounts.Add(account);
-        await opening.EnsureHouseholdsAsync(account, ct);
+        await opening.OpenAsync(communityId, request.Mode ?? FundAccountMode.Community,
+            request.LowBalancePercent ?? FundAccount.DefaultLowBalancePercent, access.UserId, ct);
         await db.SaveOrAnswerAsync(Exists, ct);
-        return TypedResults.Created($"/api/v1/communities/{communityId}/fund", await FundQueries.AccountViewAsync(account, db, ct));
+        return TypedResults.Created($"/api/v1/communities/{communityId}/fund", await FundQueries.AccountViewAsync(communityId, db, ct));
     }
 
     public static async Task<Ok<OpeningResult>> ComputeDepositsAsync(Guid communityId, ComputeDepositsRequest request,
         Access access, AppDbContext db, FundOpening opening, CancellationToken ct)
     {
         await access.RequireAsync(communityId, Permission.RunFund, ct);
-        var account = await FundQueries.FindAccountAsync(communityId, db, ct);
+        await FundQueries.RequireOpenedAsync(communityId, db, ct);
         return TypedResults.Ok(await db.InTransactionAsync(async c =>
         {
-            await opening.EnsureHouseholdsAsync(account, c);
+            await opening.EnsureHouseholdsAsync(communityId, access.UserId, c);
             await db.SaveChangesAsync(c);
-            return await opening.ComputeAsync(account.Id, request.RatePerSqmFen, access.UserId, c);
+            return await opening.ComputeAsync(communityId, request.RatePerSqmFen, access.UserId, c);
         }, ct));
     }
 
@@ -73,17 +79,17 @@ public static class FundAdmin
             throw new AppProblem(StatusCodes.Status413PayloadTooLarge, "payload_too_large", "文件不能超过 5 MB");
         if (http.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = MaxImportBytes;
-        var account = await FundQueries.FindAccountAsync(communityId, db, ct);
+        await FundQueries.RequireOpenedAsync(communityId, db, ct);
         // Read once: the transaction may be replayed (MySQL deadlock retries) and a request body cannot be. The
         // register import's reader decides by content: .xlsx, or CSV in UTF-8 or GB18030/GBK (what Excel saves).
         using var body = new MemoryStream();
         await http.Body.CopyToAsync(body, ct);
-        var sheet = RegisterFile.Read(body.ToArray());
+        var sheet = RegisterFile.Read(body.ToArray(), OpeningFileName);
         var result = await db.InTransactionAsync(async c =>
         {
-            await opening.EnsureHouseholdsAsync(account, c);
+            await opening.EnsureHouseholdsAsync(communityId, access.UserId, c);
             await db.SaveChangesAsync(c);
-            var (result, errors) = await opening.ImportAsync(account.Id, sheet, access.UserId, c);
+            var (result, errors) = await opening.ImportAsync(communityId, sheet, access.UserId, c);
             return result ?? throw new DomainRuleViolation("fund_import_invalid", $"文件有 {errors.Count} 处错误，未导入任何数据")
                 .With("errors", errors);
         }, ct);
@@ -94,8 +100,9 @@ public static class FundAdmin
         AppDbContext db, FundLedger ledger, CancellationToken ct)
     {
         await access.RequireAsync(communityId, Permission.RunFund, ct);
-        var account = await FundQueries.FindAccountAsync(communityId, db, ct);
-        var target = await db.FundEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == request.EntryId && e.AccountId == account.Id, ct)
+        await FundQueries.RequireOpenedAsync(communityId, db, ct);
+        var target = await db.FundEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == request.EntryId
+                && db.FundAccounts.Any(a => a.Id == e.AccountId && a.CommunityId == communityId), ct)
             ?? throw AppProblem.NotFound("fund_entry_not_found", "该账户中没有这笔记账");
         var entry = await db.InTransactionAsync(async c =>
         {

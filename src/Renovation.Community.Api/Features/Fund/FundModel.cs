@@ -8,8 +8,12 @@ internal sealed class FundAccountModel : IEntityTypeConfiguration<FundAccount>
     public void Configure(EntityTypeBuilder<FundAccount> e)
     {
         e.ToTable("FundAccounts", t => t.HasCheckConstraint("CK_FundAccounts_Balance", "BalanceFen >= 0"));
-        // One account per community (per-building accounts are not built; see docs/fund.md).
-        e.HasIndex(x => x.CommunityId).IsUnique();
+        e.Ignore(x => x.Mode);
+        // At most one account per community (single account, BuildingKey = Guid.Empty) or per building (BuildingKey =
+        // the building), also for a building's account added later.
+        e.HasIndex(x => new { x.CommunityId, x.BuildingKey }).IsUnique();
+        // One opening per community in either mode: its first account carries the community's id (the others NULL).
+        e.HasIndex(x => x.OpenedFundOf).IsUnique();
     }
 }
 
@@ -47,6 +51,9 @@ internal sealed class TopUpCampaignModel : IEntityTypeConfiguration<TopUpCampaig
     {
         e.ToTable("FundTopUpCampaigns", t => t.HasCheckConstraint("CK_FundTopUpCampaigns_Paid", "PaidFen >= 0 AND PaidFen <= DueFen"));
         e.Property(x => x.Title).HasMaxLength(100);
+        // Campaigns created before instalment schedules had one due date: they read as one instalment.
+        e.Property(x => x.InstalmentCount).HasDefaultValue(1);
+        e.Ignore(x => x.LastDueBy);
         e.HasIndex(x => x.VoteId).IsUnique();
         e.HasIndex(x => new { x.CommunityId, x.CreatedAt });
     }

@@ -20,24 +20,71 @@ public sealed class FundOpening(AppDbContext db, FundLedger ledger, TimeProvider
     public const string Header = "building,unit,opening_balance_yuan,initial_deposit_yuan";
     public const int MaxRows = 20_000;
 
-    /// <summary>Creates a household for every unit of the community that has none yet (units added later join too).</summary>
-    public async Task<int> EnsureHouseholdsAsync(FundAccount account, CancellationToken ct)
+    /// <summary>
+    /// Opens the fund: one account for the community, or one per building (按幢立账), and a household in its account for
+    /// every unit. Adds to the caller's unit of work; a second opening, also a racing one in the other mode, loses on the
+    /// unique <see cref="FundAccount.OpenedFundOf"/> of the first account.
+    /// </summary>
+    public async Task<List<FundAccount>> OpenAsync(Guid communityId, FundAccountMode mode, int lowBalancePercent, Guid by,
+        CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
+        var accounts = new List<FundAccount>();
+        if (mode == FundAccountMode.PerBuilding)
+        {
+            var buildings = await db.Buildings.AsNoTracking().Where(b => b.CommunityId == communityId).OrderBy(b => b.Name)
+                .Select(b => b.Id).ToListAsync(ct);
+            if (buildings.Count == 0)
+                throw new DomainRuleViolation("fund_no_buildings", "该小区还没有登记楼栋，不能按幢立账");
+            accounts.AddRange(buildings.Select((b, i) => new FundAccount(communityId, b, lowBalancePercent, by, now, opensFund: i == 0)));
+        }
+        else
+            accounts.Add(new FundAccount(communityId, null, lowBalancePercent, by, now, opensFund: true));
+        db.FundAccounts.AddRange(accounts);
+        await EnsureHouseholdsAsync(communityId, accounts, by, ct);
+        return accounts;
+    }
+
+    /// <summary>
+    /// Creates a household for every unit of the community that has none yet (units added later join too), in the
+    /// community's account or its building's; a building registered after a per-building opening gets its own account.
+    /// </summary>
+    public async Task<int> EnsureHouseholdsAsync(Guid communityId, Guid by, CancellationToken ct)
+    {
+        var accounts = await db.FundAccounts.AsNoTracking().Where(a => a.CommunityId == communityId).ToListAsync(ct);
+        return await EnsureHouseholdsAsync(communityId, accounts, by, ct);
+    }
+
+    private async Task<int> EnsureHouseholdsAsync(Guid communityId, List<FundAccount> accounts, Guid by, CancellationToken ct)
+    {
+        var single = accounts.SingleOrDefault(a => a.BuildingId is null);
+        var byBuilding = accounts.Where(a => a.BuildingId is not null).ToDictionary(a => a.BuildingId!.Value);
         var missing = await db.Units.AsNoTracking()
-            .Where(u => u.CommunityId == account.CommunityId && !db.FundHouseholds.Any(h => h.UnitId == u.Id))
+            .Where(u => u.CommunityId == communityId && !db.FundHouseholds.Any(h => h.UnitId == u.Id))
             .Select(u => new { u.Id, u.BuildingId }).ToListAsync(ct);
         foreach (var unit in missing)
-            db.FundHouseholds.Add(new FundHousehold(account.Id, account.CommunityId, unit.BuildingId, unit.Id));
+        {
+            var account = single;
+            if (account is null && !byBuilding.TryGetValue(unit.BuildingId, out account))
+            {
+                var template = accounts[0];
+                account = new FundAccount(communityId, unit.BuildingId, template.LowBalancePercent, by, clock.GetUtcNow(), opensFund: false);
+                db.FundAccounts.Add(account);
+                byBuilding[unit.BuildingId] = account;
+            }
+            db.FundHouseholds.Add(new FundHousehold(account.Id, communityId, unit.BuildingId, unit.Id));
+        }
         return missing.Count;
     }
 
-    public async Task<OpeningResult> ComputeAsync(Guid accountId, long ratePerSqmFen, Guid by, CancellationToken ct)
+    /// <summary>Initial deposits = rate × exclusive area, posted to every household of the accounts not opened yet.</summary>
+    public async Task<OpeningResult> ComputeAsync(Guid communityId, long ratePerSqmFen, Guid by, CancellationToken ct)
     {
         if (ratePerSqmFen < 1)
             throw new DomainRuleViolation("fund_rate_invalid", "每平方米交存标准必须大于 0（单位：分）");
-        await ClaimOpeningAsync(accountId, ct);
+        var accountIds = await ClaimOpeningAsync(await UnopenedAsync(communityId, ct), ct);
         var households = await (from h in db.FundHouseholds
-                                where h.AccountId == accountId
+                                where accountIds.Contains(h.AccountId)
                                 join u in db.Units on h.UnitId equals u.Id
                                 orderby h.Id
                                 select new { Household = h, u.ExclusiveAreaHundredths }).ToListAsync(ct);
@@ -51,16 +98,20 @@ public sealed class FundOpening(AppDbContext db, FundLedger ledger, TimeProvider
         foreach (var row in households.Where(r => r.Household.InitialDepositFen > 0))
             await ledger.PostAsync(new FundPosting(row.Household.Id, FundEntryKind.Deposit, row.Household.InitialDepositFen,
                 $"deposit:{row.Household.Id}", $"首期交存（{ratePerSqmFen / 100m:0.00} 元/㎡）", PostedBy: by), ct);
-        return await ResultAsync(accountId, ct);
+        return await ResultAsync(communityId, ct);
     }
 
-    public async Task<(OpeningResult? Result, List<FundRowError> Errors)> ImportAsync(Guid accountId,
+    /// <summary>Imports the opening of every account not opened yet; a row naming a unit outside them is an error.</summary>
+    public async Task<(OpeningResult? Result, List<FundRowError> Errors)> ImportAsync(Guid communityId,
         IReadOnlyList<SheetRow> sheet, Guid by, CancellationToken ct)
     {
         var errors = new List<FundRowError>();
         var rows = ReadRows(sheet, errors);
+        var accountIds = await UnopenedAsync(communityId, ct);
+        if (accountIds.Count == 0)
+            throw OpeningDone();
         var households = await (from h in db.FundHouseholds
-                                where h.AccountId == accountId
+                                where accountIds.Contains(h.AccountId)
                                 join u in db.Units on h.UnitId equals u.Id
                                 select new { Household = h, Building = u.Building!.Name, u.Number }).ToListAsync(ct);
         var byDoor = households.ToDictionary(h => (h.Building, h.Number));
@@ -75,7 +126,7 @@ public sealed class FundOpening(AppDbContext db, FundLedger ledger, TimeProvider
         if (errors.Count > 0)
             return (null, [.. errors.OrderBy(e => e.Line)]);
 
-        await ClaimOpeningAsync(accountId, ct);
+        await ClaimOpeningAsync(accountIds, ct);
         foreach (var row in rows)
             byDoor[(row.Building, row.Unit)].Household.SetInitialDeposit(row.InitialDepositFen);
         await db.SaveChangesAsync(ct);
@@ -85,27 +136,40 @@ public sealed class FundOpening(AppDbContext db, FundLedger ledger, TimeProvider
             await ledger.PostAsync(new FundPosting(household.Id, FundEntryKind.Opening, row.OpeningFen,
                 $"opening:{household.Id}", $"期初余额（导入第 {row.Line} 行）", PostedBy: by), ct);
         }
-        return (await ResultAsync(accountId, ct), errors);
+        return (await ResultAsync(communityId, ct), errors);
     }
 
-    /// <summary>The database lets exactly one opening through: a second (or a racing one) gets 409.</summary>
-    private async Task ClaimOpeningAsync(Guid accountId, CancellationToken ct)
+    private static AppProblem OpeningDone() =>
+        AppProblem.Conflict("fund_opening_done", "维修资金期初数据已经录入，如有差错请用更正记账");
+
+    private Task<List<Guid>> UnopenedAsync(Guid communityId, CancellationToken ct) =>
+        db.FundAccounts.AsNoTracking().Where(a => a.CommunityId == communityId && a.OpeningPostedAt == null)
+            .OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
+
+    /// <summary>
+    /// The database lets exactly one opening of each account through (a conditional UPDATE): unless every account read
+    /// as not opened is claimed now, a racing opening got there first and this one gets 409 (its transaction rolls back).
+    /// </summary>
+    private async Task<List<Guid>> ClaimOpeningAsync(List<Guid> accountIds, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var claimed = await db.FundAccounts.Where(a => a.Id == accountId && a.OpeningPostedAt == null)
+        var claimed = accountIds.Count == 0 ? 0 : await db.FundAccounts.Where(a => accountIds.Contains(a.Id) && a.OpeningPostedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.OpeningPostedAt, now), ct);
-        if (claimed == 0)
-            throw AppProblem.Conflict("fund_opening_done", "维修资金期初数据已经录入，如有差错请用更正记账");
+        if (claimed == 0 || claimed != accountIds.Count)
+            throw OpeningDone();
+        return accountIds;
     }
 
-    private async Task<OpeningResult> ResultAsync(Guid accountId, CancellationToken ct)
+    /// <summary>The community's totals over all its accounts.</summary>
+    private async Task<OpeningResult> ResultAsync(Guid communityId, CancellationToken ct)
     {
         await db.SaveChangesAsync(ct);
-        var households = db.FundHouseholds.AsNoTracking().Where(h => h.AccountId == accountId);
+        var households = db.FundHouseholds.AsNoTracking().Where(h => h.CommunityId == communityId);
+        var accounts = db.FundAccounts.AsNoTracking().Where(a => a.CommunityId == communityId);
         return new OpeningResult(await households.CountAsync(ct),
-            await db.FundEntries.Where(e => e.AccountId == accountId && e.Kind == FundEntryKind.Opening).SumAsync(e => e.AmountFen, ct),
+            await db.FundEntries.Where(e => e.Kind == FundEntryKind.Opening && accounts.Any(a => a.Id == e.AccountId)).SumAsync(e => e.AmountFen, ct),
             await households.SumAsync(h => h.InitialDepositFen, ct),
-            await db.FundAccounts.Where(a => a.Id == accountId).Select(a => a.BalanceFen).SingleAsync(ct));
+            await accounts.SumAsync(a => a.BalanceFen, ct));
     }
 
     private sealed record Row(int Line, string Building, string Unit, long OpeningFen, long InitialDepositFen);

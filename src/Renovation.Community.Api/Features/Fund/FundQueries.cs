@@ -12,16 +12,15 @@ public static class FundQueries
     public static async Task<Ok<FundAccountView>> AccountAsync(Guid communityId, Access access, AppDbContext db, CancellationToken ct)
     {
         await access.RequireAsync(communityId, Permission.ViewFund, ct);
-        var account = await FindAccountAsync(communityId, db, ct);
-        return TypedResults.Ok(await AccountViewAsync(account, db, ct));
+        return TypedResults.Ok(await AccountViewAsync(communityId, db, ct));
     }
 
     public static async Task<Ok<List<HouseholdView>>> HouseholdsAsync(Guid communityId, bool? lowOnly, Access access,
         AppDbContext db, CancellationToken ct)
     {
         await access.RequireAsync(communityId, Permission.ViewFund, ct);
-        var account = await FindAccountAsync(communityId, db, ct);
-        var views = await HouseholdViewsAsync(db.FundHouseholds.Where(h => h.AccountId == account.Id), account.LowBalancePercent, db, ct);
+        await RequireOpenedAsync(communityId, db, ct);
+        var views = await HouseholdViewsAsync(db.FundHouseholds.Where(h => h.CommunityId == communityId), db, ct);
         return TypedResults.Ok(lowOnly == true ? views.Where(v => v.LowBalance).ToList() : views);
     }
 
@@ -33,80 +32,93 @@ public static class FundQueries
         var scope = await access.ScopeAsync(ct);
         if (!scope.Units.Any(u => u.UnitId == unitId))
             await access.RequireAsync(household.CommunityId, Permission.ViewFund, ct, NotFound);
-        var percent = await db.FundAccounts.Where(a => a.Id == household.AccountId).Select(a => a.LowBalancePercent).SingleAsync(ct);
-        var view = (await HouseholdViewsAsync(db.FundHouseholds.Where(h => h.Id == household.Id), percent, db, ct)).Single();
+        var view = (await HouseholdViewsAsync(db.FundHouseholds.Where(h => h.Id == household.Id), db, ct)).Single();
         var entries = await db.FundEntries.AsNoTracking().Where(e => e.HouseholdId == household.Id).OrderBy(e => e.Sequence)
             .ToListAsync(ct);
         return TypedResults.Ok(new HouseholdLedgerView(view, entries.Select(FundViews.Of).ToList()));
     }
 
     /// <summary>The caller's own households, with what each owes and can pay now.</summary>
-    public static async Task<Ok<List<MyHouseholdView>>> MineAsync(Access access, AppDbContext db, CancellationToken ct)
+    public static async Task<Ok<List<MyHouseholdView>>> MineAsync(Access access, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var unitIds = (await access.ScopeAsync(ct)).Units.Select(u => u.UnitId).ToList();
-        var households = await db.FundHouseholds.AsNoTracking().Where(h => unitIds.Contains(h.UnitId))
-            .Join(db.FundAccounts, h => h.AccountId, a => a.Id, (h, a) => new { h.Id, a.LowBalancePercent }).ToListAsync(ct);
         var result = new List<MyHouseholdView>();
-        foreach (var group in households.GroupBy(h => h.LowBalancePercent))
-        {
-            var ids = group.Select(h => h.Id).ToList();
-            foreach (var view in await HouseholdViewsAsync(db.FundHouseholds.Where(h => ids.Contains(h.Id)), group.Key, db, ct))
-                result.Add(new MyHouseholdView(view, await OwingAsync(view.HouseholdId, db, ct)));
-        }
+        foreach (var view in await HouseholdViewsAsync(db.FundHouseholds.Where(h => unitIds.Contains(h.UnitId)), db, ct))
+            result.Add(new MyHouseholdView(view, await OwingAsync(view.HouseholdId, db, clock.GetUtcNow(), ct)));
         return TypedResults.Ok(result);
     }
 
-    internal static async Task<List<OwingView>> OwingAsync(Guid householdId, AppDbContext db, CancellationToken ct)
+    internal static async Task<List<OwingView>> OwingAsync(Guid householdId, AppDbContext db, DateTimeOffset now, CancellationToken ct)
     {
-        var shares = await (from s in db.FundTopUpShares
+        var shares = await (from s in db.FundTopUpShares.AsNoTracking()
                             where s.HouseholdId == householdId && s.PaidFen < s.AmountFen
-                            join c in db.FundTopUpCampaigns on s.CampaignId equals c.Id
+                            join c in db.FundTopUpCampaigns.AsNoTracking() on s.CampaignId equals c.Id
                             where c.State == TopUpCampaignState.Open
-                            select new OwingView(TopUpPurpose.TopUpName, s.Id, c.Title, s.AmountFen, s.PaidFen, s.AmountFen - s.PaidFen))
+                            select new { s.Id, s.AmountFen, s.PaidFen, Campaign = c })
             .ToListAsync(ct);
         var dues = await (from d in db.FundDues
                           where d.HouseholdId == householdId && d.PaidFen < d.AmountFen
                           join p in db.FundWorksPlans on d.PlanId equals p.Id
-                          select new OwingView(TopUpPurpose.DueName, d.Id, p.Title, d.AmountFen, d.PaidFen, d.AmountFen - d.PaidFen))
+                          select new OwingView(TopUpPurpose.DueName, d.Id, p.Title, d.AmountFen, d.PaidFen, d.AmountFen - d.PaidFen,
+                              d.AmountFen - d.PaidFen, null))
             .ToListAsync(ct);
-        return [.. shares, .. dues];
+        return [.. shares.Select(s => new OwingView(TopUpPurpose.TopUpName, s.Id, s.Campaign.Title, s.AmountFen, s.PaidFen, s.AmountFen - s.PaidFen,
+            TopUpSchedule.PayNowFen(s.Campaign, s.AmountFen, s.PaidFen, now), TopUpSchedule.Of(s.Campaign, s.AmountFen, s.PaidFen, now))), .. dues];
     }
 
-    internal static async Task<FundAccount> FindAccountAsync(Guid communityId, AppDbContext db, CancellationToken ct) =>
-        await db.FundAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.CommunityId == communityId, ct)
-        ?? throw AppProblem.NotFound("fund_not_opened", "该小区尚未建立维修资金账户");
-
-    internal static async Task<FundAccountView> AccountViewAsync(FundAccount account, AppDbContext db, CancellationToken ct)
+    /// <summary>404 fund_not_opened unless the community has opened its fund (one account, or one per building).</summary>
+    internal static async Task RequireOpenedAsync(Guid communityId, AppDbContext db, CancellationToken ct)
     {
-        // One statement reads the account and the households' sum, so the two are of the same moment.
-        var row = await db.FundAccounts.AsNoTracking().Where(a => a.Id == account.Id).Select(a => new
+        if (!await db.FundAccounts.AnyAsync(a => a.CommunityId == communityId, ct))
+            throw AppProblem.NotFound("fund_not_opened", "该小区尚未建立维修资金账户");
+    }
+
+    /// <summary>The community's accounts and their sums; each account's balance is read with its households' sum.</summary>
+    internal static async Task<FundAccountView> AccountViewAsync(Guid communityId, AppDbContext db, CancellationToken ct)
+    {
+        // One statement reads every account with its households' sum, so the figures are of the same moment.
+        var rows = await db.FundAccounts.AsNoTracking().Where(a => a.CommunityId == communityId).Select(a => new
         {
+            a.Id,
+            a.BuildingId,
+            Building = db.Buildings.Where(b => b.Id == a.BuildingId).Select(b => b.Name).FirstOrDefault(),
             a.BalanceFen,
             a.EntryCount,
+            a.LowBalancePercent,
+            a.OpeningPostedAt,
             Sum = db.FundHouseholds.Where(h => h.AccountId == a.Id).Sum(h => (long?)h.BalanceFen) ?? 0,
             Count = db.FundHouseholds.Count(h => h.AccountId == a.Id),
             Low = db.FundHouseholds.Count(h => h.AccountId == a.Id && h.InitialDepositFen > 0
                                                && h.BalanceFen * 100 < h.InitialDepositFen * a.LowBalancePercent),
-        }).SingleAsync(ct);
-        return new FundAccountView(account.Id, account.CommunityId, row.BalanceFen, row.Sum, row.EntryCount, row.Count, row.Low,
-            account.LowBalancePercent, account.OpeningPostedAt);
+        }).ToListAsync(ct);
+        if (rows.Count == 0)
+            throw AppProblem.NotFound("fund_not_opened", "该小区尚未建立维修资金账户");
+        var lines = rows.OrderBy(r => r.Building).Select(r => new FundAccountLine(r.Id, r.BuildingId, r.Building, r.BalanceFen, r.Sum,
+            r.EntryCount, r.Count, r.Low, r.OpeningPostedAt)).ToList();
+        var perBuilding = rows.Any(r => r.BuildingId is not null);
+        return new FundAccountView(perBuilding ? null : rows[0].Id, communityId,
+            (perBuilding ? FundAccountMode.PerBuilding : FundAccountMode.Community).ToString(), lines.Sum(l => l.BalanceFen),
+            lines.Sum(l => l.HouseholdsSumFen), lines.Sum(l => l.EntryCount), lines.Sum(l => l.Households), lines.Sum(l => l.LowBalanceHouseholds),
+            rows[0].LowBalancePercent, rows.Any(r => r.OpeningPostedAt is null) ? null : rows.Max(r => r.OpeningPostedAt), lines);
     }
 
-    private static async Task<List<HouseholdView>> HouseholdViewsAsync(IQueryable<FundHousehold> households, int percent,
-        AppDbContext db, CancellationToken ct)
+    private static async Task<List<HouseholdView>> HouseholdViewsAsync(IQueryable<FundHousehold> households, AppDbContext db,
+        CancellationToken ct)
     {
         var rows = await (from h in households.AsNoTracking()
                           join u in db.Units on h.UnitId equals u.Id
+                          join a in db.FundAccounts on h.AccountId equals a.Id
                           orderby u.Building!.Name, u.Number
                           select new
                           {
-                              h.Id, h.UnitId, Building = u.Building!.Name, u.Number, u.ExclusiveAreaHundredths, h.InitialDepositFen, h.BalanceFen,
+                              h.Id, h.UnitId, h.AccountId, a.LowBalancePercent, Building = u.Building!.Name, u.Number, u.ExclusiveAreaHundredths, h.InitialDepositFen, h.BalanceFen,
                               TopUp = db.FundTopUpShares.Where(s => s.HouseholdId == h.Id
                                       && db.FundTopUpCampaigns.Any(c => c.Id == s.CampaignId && c.State == TopUpCampaignState.Open))
                                   .Sum(s => (long?)(s.AmountFen - s.PaidFen)) ?? 0,
                               Due = db.FundDues.Where(d => d.HouseholdId == h.Id).Sum(d => (long?)(d.AmountFen - d.PaidFen)) ?? 0,
                           }).ToListAsync(ct);
-        return rows.Select(r => new HouseholdView(r.Id, r.UnitId, r.Building, r.Number, r.ExclusiveAreaHundredths, r.InitialDepositFen,
-            r.BalanceFen, FundHousehold.IsLow(r.BalanceFen, r.InitialDepositFen, percent), r.TopUp, r.Due)).ToList();
+        return rows.Select(r => new HouseholdView(r.Id, r.UnitId, r.AccountId, r.Building, r.Number, r.ExclusiveAreaHundredths,
+            r.InitialDepositFen, r.BalanceFen, FundHousehold.IsLow(r.BalanceFen, r.InitialDepositFen, r.LowBalancePercent), r.TopUp,
+            r.Due)).ToList();
     }
 }

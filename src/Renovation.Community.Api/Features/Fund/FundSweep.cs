@@ -29,18 +29,19 @@ public sealed class FundSweep(AppDbContext db, EventOutbox outbox, TimeProvider 
 
         // Only accounts that existed before the period ended: a fund opened this year has no last year to publish.
         var yearOver = StartOf(yearEnd.AddDays(1));
-        var unpublished = await db.FundAccounts.AsNoTracking().Where(a => a.CreatedAt < yearOver
-                && !db.FundPublishedStatements.Any(p => p.CommunityId == a.CommunityId && p.From == year && p.To == yearEnd))
-            .OrderBy(a => a.CreatedAt).Take(Batch).ToListAsync(ct);
-        foreach (var account in unpublished)
-            await SaveOnceAsync($"yearly statement {year.Year} of {account.CommunityId}", async () =>
-                await StatementPublishing.StageAsync(account, year, yearEnd, yearly: true, publisherId: null, db, outbox, now, ct), ct);
+        // A community with one account per building is one statement: group the accounts by community.
+        var unpublished = await Funds().Where(f => f.OpenedAt < yearOver
+                && !db.FundPublishedStatements.Any(p => p.CommunityId == f.CommunityId && p.From == year && p.To == yearEnd))
+            .OrderBy(f => f.OpenedAt).Take(Batch).Select(f => f.CommunityId).ToListAsync(ct);
+        foreach (var communityId in unpublished)
+            await SaveOnceAsync($"yearly statement {year.Year} of {communityId}", async () =>
+                await StatementPublishing.StageAsync(communityId, year, yearEnd, yearly: true, SystemActor.Id, db, outbox, now, ct), ct);
 
         var halfOver = StartOf(halfTo.AddDays(1));
-        var due = await db.FundAccounts.AsNoTracking().Where(a => a.CreatedAt < halfOver
-                && !db.FundPublishedStatements.Any(p => p.CommunityId == a.CommunityId && p.From <= halfFrom && p.To >= halfTo)
-                && !db.FundDisclosureReminders.Any(r => r.CommunityId == a.CommunityId && r.PeriodFrom == halfFrom))
-            .OrderBy(a => a.CreatedAt).Take(Batch).Select(a => a.CommunityId).ToListAsync(ct);
+        var due = await Funds().Where(f => f.OpenedAt < halfOver
+                && !db.FundPublishedStatements.Any(p => p.CommunityId == f.CommunityId && p.From <= halfFrom && p.To >= halfTo)
+                && !db.FundDisclosureReminders.Any(r => r.CommunityId == f.CommunityId && r.PeriodFrom == halfFrom))
+            .OrderBy(f => f.OpenedAt).Take(Batch).Select(f => f.CommunityId).ToListAsync(ct);
         foreach (var communityId in due)
             await SaveOnceAsync($"disclosure reminder {halfFrom} of {communityId}", () =>
             {
@@ -55,6 +56,16 @@ public sealed class FundSweep(AppDbContext db, EventOutbox outbox, TimeProvider 
                 return Task.CompletedTask;
             }, ct);
     }
+
+    private sealed class OpenedFund
+    {
+        public Guid CommunityId { get; init; }
+        public DateTimeOffset OpenedAt { get; init; }
+    }
+
+    /// <summary>Each community with a fund, opened when its first account was.</summary>
+    private IQueryable<OpenedFund> Funds() => db.FundAccounts.AsNoTracking().GroupBy(a => a.CommunityId)
+        .Select(g => new OpenedFund { CommunityId = g.Key, OpenedAt = g.Min(a => a.CreatedAt) });
 
     private static DateTimeOffset StartOf(DateOnly chinaDay) =>
         new DateTimeOffset(chinaDay.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();

@@ -12,7 +12,7 @@ public sealed class PublishedStatement
     private PublishedStatement() { }
 
     public PublishedStatement(Guid communityId, DateOnly from, DateOnly to, string snapshot, long closingFen, bool yearly,
-        Guid? publishedBy, DateTimeOffset now)
+        Guid publishedBy, DateTimeOffset now)
     {
         Id = Ids.New();
         CommunityId = communityId;
@@ -34,6 +34,8 @@ public sealed class PublishedStatement
     public long ClosingFen { get; private set; }
     /// <summary>Published by the yearly job rather than by a committee member.</summary>
     public bool Yearly { get; private set; }
+    /// <summary>The committee member, or <see cref="Common.Authorization.SystemActor.Id"/> for the yearly job (null on rows
+    /// published before the system had an id).</summary>
     public Guid? PublishedBy { get; private set; }
     public DateTimeOffset PublishedAt { get; private set; }
     public Guid NoticeId { get; private set; }

@@ -65,29 +65,29 @@ public static class StatementPublishing
         var (from, to) = (request.From!.Value, request.To!.Value);
         if (to >= DateOnly.FromDateTime(now.ToChina().DateTime))
             throw new DomainRuleViolation("statement_period_not_over", "只能公示已经结束的期间（结束日期须早于今天）");
-        var account = await FundQueries.FindAccountAsync(communityId, db, ct);
+        await FundQueries.RequireOpenedAsync(communityId, db, ct);
         if (await db.FundPublishedStatements.AnyAsync(p => p.CommunityId == communityId && p.From == from && p.To == to, ct))
             throw AlreadyPublished();
-        var published = await StageAsync(account, from, to, yearly: false, access.UserId, db, outbox, now, ct);
+        var published = await StageAsync(communityId, from, to, yearly: false, access.UserId, db, outbox, now, ct);
         // A racing publication of the same period loses on the unique index: its notice is never saved either.
         await db.SaveOrAnswerAsync(AlreadyPublished, ct);
         return TypedResults.Created(FileUrl(published.Id), PublishedStatementView.Of(published));
     }
 
     /// <summary>
-    /// Adds the frozen statement and its notice to the caller's unit of work (the caller saves). The publisher of a
-    /// yearly statement is the system (<see cref="Guid.Empty"/> on the notice).
+    /// Adds the frozen statement and its notice to the caller's unit of work (the caller saves). The yearly job publishes
+    /// as <see cref="SystemActor"/>.
     /// </summary>
-    internal static async Task<PublishedStatement> StageAsync(FundAccount account, DateOnly from, DateOnly to, bool yearly,
-        Guid? publisherId, AppDbContext db, EventOutbox outbox, DateTimeOffset now, CancellationToken ct)
+    internal static async Task<PublishedStatement> StageAsync(Guid communityId, DateOnly from, DateOnly to, bool yearly,
+        Guid publisherId, AppDbContext db, EventOutbox outbox, DateTimeOffset now, CancellationToken ct)
     {
-        var statement = await Statements.BuildAsync(account, from, to, db, ct);
-        var published = new PublishedStatement(account.CommunityId, from, to, JsonSerializer.Serialize(statement, JsonOptions), statement.ClosingFen,
+        var statement = await Statements.BuildAsync(communityId, from, to, db, ct);
+        var published = new PublishedStatement(communityId, from, to, JsonSerializer.Serialize(statement, JsonOptions), statement.ClosingFen,
             yearly, publisherId, now);
         db.FundPublishedStatements.Add(published);
         var title = yearly ? $"{from:yyyy}年度住宅专项维修资金收支公示" : $"住宅专项维修资金收支公示（{from:yyyy-MM-dd} 至 {to:yyyy-MM-dd}）";
-        var noticeId = await CommunityNotices.PublishAsync(db, outbox, account.CommunityId, title, Body(statement, published.Id),
-            publisherId ?? Guid.Empty, now, ct);
+        var noticeId = await CommunityNotices.PublishAsync(db, outbox, communityId, title, Body(statement, published.Id),
+            publisherId, now, ct);
         published.Noticed(noticeId);
         return published;
     }

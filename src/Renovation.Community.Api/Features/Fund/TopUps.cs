@@ -8,9 +8,19 @@ using Renovation.Community.Api.Features.Voting;
 
 namespace Renovation.Community.Api.Features.Fund;
 
-public sealed record CreateTopUpRequest(Guid VoteId, string Title, TopUpBasis Basis, long? RatePerSqmFen, DateTimeOffset DueBy) : IValidatable
+/// <param name="DueBy">The due date of the first (or only) instalment.</param>
+/// <param name="Instalments">Optional schedule: how many instalments (default 1), due every <paramref name="IntervalMonths"/> months from
+/// <paramref name="DueBy"/>; the last must fall within three years of today (422 top_up_schedule_too_long).</param>
+public sealed record CreateTopUpRequest(Guid VoteId, string Title, TopUpBasis Basis, long? RatePerSqmFen, DateTimeOffset DueBy,
+    int? Instalments = null, int? IntervalMonths = null) : IValidatable
 {
-    public void Validate(Validator v) => v.NotEmpty(VoteId, "voteId", "批准续筹的表决（事项 6）").Text(Title, "title", "续筹名称", 100);
+    public void Validate(Validator v)
+    {
+        v.NotEmpty(VoteId, "voteId", "批准续筹的表决（事项 6）").Text(Title, "title", "续筹名称", 100)
+            .Range(Instalments ?? 1, 1, TopUpCampaign.MaxMonths, "instalments", $"分期数应为 1 至 {TopUpCampaign.MaxMonths}");
+        if (Instalments > 1)
+            v.Range(IntervalMonths ?? 0, 1, TopUpCampaign.MaxMonths, "intervalMonths", $"分期续筹须填写每期间隔月数（1 至 {TopUpCampaign.MaxMonths}）");
+    }
 }
 
 public sealed record OfflineTopUpRequest(long AmountFen, string Note) : IValidatable
@@ -18,10 +28,16 @@ public sealed record OfflineTopUpRequest(long AmountFen, string Note) : IValidat
     public void Validate(Validator v) => v.Range(AmountFen, 1, 100_000_000, "amountFen", "金额应大于 0").Text(Note, "note", "收款说明", 200);
 }
 
+/// <param name="DueBy">The first (or only) instalment's due date.</param>
+/// <param name="DueDates">Every instalment's due date, first to last; money is taken until the last.</param>
 public sealed record TopUpCampaignView(Guid Id, Guid VoteId, string Title, string Basis, long? RatePerSqmFen, DateTimeOffset DueBy,
-    string State, long DueFen, long PaidFen, int Households, int PaidHouseholds);
+    string State, long DueFen, long PaidFen, int Households, int PaidHouseholds, int Instalments, int IntervalMonths,
+    IReadOnlyList<DateTimeOffset> DueDates);
 
-public sealed record UnpaidShareView(Guid ShareId, Guid UnitId, string Building, string Unit, long AmountFen, long PaidFen, long OwingFen);
+/// <param name="OverdueFen">What is unpaid of the instalments whose due date has passed.</param>
+/// <param name="NextDueBy">The due date of the earliest instalment not paid in full.</param>
+public sealed record UnpaidShareView(Guid ShareId, Guid UnitId, string Building, string Unit, long AmountFen, long PaidFen, long OwingFen,
+    long OverdueFen, int OverdueInstalments, DateTimeOffset? NextDueBy, IReadOnlyList<InstalmentView> Instalments);
 
 public sealed record OfflineTopUpView(Guid Id, Guid ShareId, long AmountFen, string Note, Guid EnteredBy, Guid? ConfirmedBy, DateTimeOffset? ConfirmedAt);
 
@@ -32,7 +48,7 @@ public static class TopUps
         AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         await access.RequireAsync(communityId, Permission.RunFund, ct);
-        var account = await FundQueries.FindAccountAsync(communityId, db, ct);
+        await FundQueries.RequireOpenedAsync(communityId, db, ct);
         var outcome = await VoteOutcomes.FindAsync(db, request.VoteId, ct);
         if (outcome is null || outcome.CommunityId != communityId)
             throw new DomainRuleViolation("top_up_vote_not_found", "续筹须依据本小区的业主共同决定，未找到该表决");
@@ -44,10 +60,10 @@ public static class TopUps
         if (await db.FundTopUpCampaigns.AnyAsync(c => c.VoteId == request.VoteId, ct))
             throw Exists();
 
-        var campaign = new TopUpCampaign(communityId, account.Id, request.VoteId, request.Title, request.Basis, request.RatePerSqmFen,
-            request.DueBy, access.UserId, clock.GetUtcNow());
+        var campaign = new TopUpCampaign(communityId, request.VoteId, request.Title, request.Basis, request.RatePerSqmFen,
+            request.DueBy, access.UserId, clock.GetUtcNow(), request.Instalments ?? 1, request.IntervalMonths ?? 0);
         var households = await (from h in db.FundHouseholds.AsNoTracking()
-                                where h.AccountId == account.Id
+                                where h.CommunityId == communityId
                                 join u in db.Units on h.UnitId equals u.Id
                                 orderby h.Id
                                 select new { h.Id, h.UnitId, h.BalanceFen, h.InitialDepositFen, u.ExclusiveAreaHundredths }).ToListAsync(ct);
@@ -76,17 +92,29 @@ public static class TopUps
         return TypedResults.Ok(campaigns.Select(View).ToList());
     }
 
-    /// <summary>Who has not paid in full yet (the committee follows up).</summary>
-    public static async Task<Ok<List<UnpaidShareView>>> UnpaidAsync(Guid campaignId, Access access, AppDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Who has not paid in full yet (the committee follows up), with what is overdue on instalments whose due date has
+    /// passed; overdueOnly=true lists only those.
+    /// </summary>
+    public static async Task<Ok<List<UnpaidShareView>>> UnpaidAsync(Guid campaignId, bool? overdueOnly, Access access, AppDbContext db,
+        TimeProvider clock, CancellationToken ct)
     {
         var campaign = await FindAsync(campaignId, access, Permission.ViewFund, db, ct);
         var rows = await (from s in db.FundTopUpShares.AsNoTracking()
                           where s.CampaignId == campaign.Id && s.PaidFen < s.AmountFen
                           join u in db.Units on s.UnitId equals u.Id
                           orderby u.Building!.Name, u.Number
-                          select new UnpaidShareView(s.Id, s.UnitId, u.Building!.Name, u.Number, s.AmountFen, s.PaidFen, s.AmountFen - s.PaidFen))
+                          select new { s.Id, s.UnitId, Building = u.Building!.Name, u.Number, s.AmountFen, s.PaidFen })
             .ToListAsync(ct);
-        return TypedResults.Ok(rows);
+        var now = clock.GetUtcNow();
+        var views = rows.Select(r =>
+        {
+            var instalments = TopUpSchedule.Of(campaign, r.AmountFen, r.PaidFen, now);
+            var overdue = instalments.Where(i => i.Overdue).ToList();
+            return new UnpaidShareView(r.Id, r.UnitId, r.Building, r.Number, r.AmountFen, r.PaidFen, r.AmountFen - r.PaidFen,
+                overdue.Sum(i => i.OwingFen), overdue.Count, instalments.FirstOrDefault(i => i.OwingFen > 0)?.DueBy, instalments);
+        });
+        return TypedResults.Ok((overdueOnly == true ? views.Where(v => v.OverdueFen > 0) : views).ToList());
     }
 
     public static async Task<Ok<TopUpCampaignView>> CloseAsync(Guid campaignId, Access access, AppDbContext db, TimeProvider clock,
@@ -164,7 +192,8 @@ public static class TopUps
     }
 
     private static TopUpCampaignView View(TopUpCampaign c) => new(c.Id, c.VoteId, c.Title, c.Basis.ToString(), c.RatePerSqmFen,
-        c.DueBy, c.State.ToString(), c.DueFen, c.PaidFen, c.Households, c.PaidHouseholds);
+        c.DueBy, c.State.ToString(), c.DueFen, c.PaidFen, c.Households, c.PaidHouseholds, c.InstalmentCount, c.IntervalMonths,
+        Enumerable.Range(1, c.InstalmentCount).Select(n => TopUpSchedule.DueDate(c.DueBy, c.IntervalMonths, n)).ToList());
 
     private static OfflineTopUpView View(OfflineTopUp o) => new(o.Id, o.ShareId, o.AmountFen, o.Note, o.EnteredBy, o.ConfirmedBy, o.ConfirmedAt);
 }

@@ -37,7 +37,7 @@ public static class Works
         AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         await access.RequireAsync(communityId, Permission.DraftWorksPlans, ct);
-        await FundQueries.FindAccountAsync(communityId, db, ct);
+        await FundQueries.RequireOpenedAsync(communityId, db, ct);
         var ids = request.BearerIds ?? [];
         var known = request.Scope switch
         {

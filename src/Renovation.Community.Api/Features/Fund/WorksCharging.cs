@@ -21,8 +21,10 @@ public sealed class WorksCharging(AppDbContext db, FundLedger ledger, TimeProvid
     {
         if (actualCostFen < 1)
             throw new DomainRuleViolation("fund_amount_invalid", "实际费用必须大于 0");
-        // Lock the account first: every posting locks it too, so from here no balance changes under us and the reads
-        // below (MariaDB takes its snapshot at the first read, which is after this lock) are current.
+        // Lock the community's accounts first (one per building, or its only one; one statement, so always in the same
+        // order): every posting locks its account too, so from here no balance changes under us and the reads below
+        // (MariaDB takes its snapshot at the first read, which is after this lock) are current. Each share then posts to
+        // its household's own account, so a plan spanning buildings debits each building's account.
         await db.FundAccounts.Where(a => a.CommunityId == communityId)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.EntryCount, a => a.EntryCount), ct);
         var plan = await db.FundWorksPlans.SingleOrDefaultAsync(p => p.Id == planId && p.CommunityId == communityId, ct)

@@ -25,23 +25,25 @@ public static class RegisterFile
         return Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
     });
 
-    public static IReadOnlyList<SheetRow> Read(byte[] bytes)
+    /// <param name="fileName">How the errors name the file to its user: the register by default; other imports (the fund's
+    /// opening file) name their own.</param>
+    public static IReadOnlyList<SheetRow> Read(byte[] bytes, string fileName = "名册文件")
     {
         if (bytes.Length == 0)
-            throw Unreadable("register_empty", "名册文件是空的");
+            throw Unreadable("register_empty", $"{fileName}是空的");
         if (bytes is [0x50, 0x4B, 0x03, 0x04, ..])
             return ReadXlsx(bytes);
         if (bytes is [0xD0, 0xCF, 0x11, 0xE0, ..])
             throw Unreadable("register_format_unsupported", "不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 CSV（UTF-8）");
-        return ReadCsv(Decode(bytes));
+        return ReadCsv(Decode(bytes, fileName));
     }
 
     /// <summary>The text of a CSV upload, or a 422 naming why it is not one we can read.</summary>
-    public static string Decode(byte[] bytes)
+    public static string Decode(byte[] bytes, string fileName = "名册文件")
     {
         if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] || Array.IndexOf(bytes, (byte)0) >= 0)
             throw Unreadable("register_encoding_unsupported",
-                "名册文件的编码无法识别（可能是 UTF-16 或非文本文件）：请另存为 CSV（UTF-8）、CSV（GBK）或 .xlsx");
+                $"{fileName}的编码无法识别（可能是 UTF-16 或非文本文件）：请另存为 CSV（UTF-8）、CSV（GBK）或 .xlsx");
         var body = bytes is [0xEF, 0xBB, 0xBF, ..] ? bytes.AsSpan(3) : bytes.AsSpan();
         string text;
         try
@@ -57,15 +59,15 @@ public static class RegisterFile
             catch (DecoderFallbackException)
             {
                 throw Unreadable("register_encoding_unsupported",
-                    "名册文件既不是 UTF-8 也不是 GBK/GB18030 编码：请另存为 CSV（UTF-8）、CSV（GBK）或 .xlsx");
+                    $"{fileName}既不是 UTF-8 也不是 GBK/GB18030 编码：请另存为 CSV（UTF-8）、CSV（GBK）或 .xlsx");
             }
         }
         catch (DecoderFallbackException)
         {
-            throw Unreadable("register_encoding_unsupported", "名册文件以 UTF-8 标记开头，但内容不是有效的 UTF-8");
+            throw Unreadable("register_encoding_unsupported", $"{fileName}以 UTF-8 标记开头，但内容不是有效的 UTF-8");
         }
         if (text.Any(c => char.IsControl(c) && c is not ('\r' or '\n' or '\t')))
-            throw Unreadable("register_encoding_unsupported", "名册文件含有控制字符，不是文本文件：请另存为 CSV 或 .xlsx");
+            throw Unreadable("register_encoding_unsupported", $"{fileName}含有控制字符，不是文本文件：请另存为 CSV 或 .xlsx");
         return text;
     }
 

@@ -173,6 +173,12 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.Property<long>("BalanceFen")
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("BuildingId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("BuildingKey")
+                        .HasColumnType("char(36)");
+
                     b.Property<Guid>("CommunityId")
                         .HasColumnType("char(36)");
 
@@ -188,12 +194,18 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.Property<int>("LowBalancePercent")
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("OpenedFundOf")
+                        .HasColumnType("char(36)");
+
                     b.Property<DateTimeOffset?>("OpeningPostedAt")
                         .HasColumnType("datetime(6)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CommunityId")
+                    b.HasIndex("OpenedFundOf")
+                        .IsUnique();
+
+                    b.HasIndex("CommunityId", "BuildingKey")
                         .IsUnique();
 
                     b.ToTable("FundAccounts", null, t =>
@@ -435,9 +447,6 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("char(36)");
 
-                    b.Property<Guid>("AccountId")
-                        .HasColumnType("char(36)");
-
                     b.Property<int>("Basis")
                         .HasColumnType("int");
 
@@ -460,6 +469,14 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                         .HasColumnType("bigint");
 
                     b.Property<int>("Households")
+                        .HasColumnType("int");
+
+                    b.Property<int>("InstalmentCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
+
+                    b.Property<int>("IntervalMonths")
                         .HasColumnType("int");
 
                     b.Property<long>("PaidFen")

@@ -164,6 +164,12 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.Property<long>("BalanceFen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("BuildingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BuildingKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CommunityId")
                         .HasColumnType("TEXT");
 
@@ -179,12 +185,18 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.Property<int>("LowBalancePercent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("OpenedFundOf")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("OpeningPostedAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CommunityId")
+                    b.HasIndex("OpenedFundOf")
+                        .IsUnique();
+
+                    b.HasIndex("CommunityId", "BuildingKey")
                         .IsUnique();
 
                     b.ToTable("FundAccounts", null, t =>
@@ -426,9 +438,6 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("AccountId")
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("Basis")
                         .HasColumnType("INTEGER");
 
@@ -451,6 +460,14 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstalmentCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
+                    b.Property<int>("IntervalMonths")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("PaidFen")
