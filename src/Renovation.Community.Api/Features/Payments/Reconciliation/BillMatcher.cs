@@ -52,19 +52,30 @@ public sealed class BillMatcher(AppDbContext db)
         long rows = 0;
         await using var payments = new SortedBill(byRefund: false);
         await using var refunds = new SortedBill(byRefund: true);
-        if (openBill is not null)
-        {
-            await using var stream = openBill();
-            using var reader = new TradeBillReader(stream);
-            while (await reader.ReadAsync(ct) is { } row)
-                await (row.TradeState == TradeStates.Refund ? refunds : payments).AddAsync(row);
-            (summary, rows) = (reader.Summary!, reader.RowCount);
-        }
-        Done("read_sort");
-
         await using var unmatchedPayments = new SortedBill(byRefund: false);
-        await MergeAsync(payments, PaidInDay(from, to, ct), unmatchedPayments, run, isRefund: false, ct);
-        Done("merge_payments");
+        // One connection for the whole match, opened here so that the session setting below holds for the query.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using (var ourPayments = await OpenPaidInDayAsync(from, to, ct))
+            {
+                if (openBill is not null)
+                {
+                    await using var stream = openBill();
+                    using var reader = new TradeBillReader(stream);
+                    while (await reader.ReadAsync(ct) is { } row)
+                        await (row.TradeState == TradeStates.Refund ? refunds : payments).AddAsync(row);
+                    (summary, rows) = (reader.Summary!, reader.RowCount);
+                }
+                Done("read_sort");
+                await MergeAsync(payments, ourPayments.ReadAllAsync(ct), unmatchedPayments, run, isRefund: false, ct);
+                Done("merge_payments");
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
         await using var unmatchedRefunds = new SortedBill(byRefund: true);
         await MergeAsync(refunds, RefundedInDay(from, to, ct), unmatchedRefunds, run, isRefund: true, ct);
         Done("merge_refunds");
@@ -206,6 +217,19 @@ public sealed class BillMatcher(AppDbContext db)
 
     /// <summary>The binary collation of each provider: the order the merge join needs (ordinal, for ASCII numbers).</summary>
     private string BinaryCollation => db.Database.IsSqlite() ? "BINARY" : "utf8mb4_bin";
+
+    /// <summary>
+    /// Starts reading <see cref="PaidInDay"/> on its own task (<see cref="ReadAhead{T}"/>), before the bill is read: the
+    /// database sorts the day's payments while we parse and sort the bill. Its rows then wait in the socket until the
+    /// merge reads them, so on MariaDB the session's <c>net_write_timeout</c> (60 s by default) is raised for this
+    /// connection to cover reading even a very large bill; the pool resets it when the connection is returned.
+    /// </summary>
+    private async Task<ReadAhead<OurRecord>> OpenPaidInDayAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("SET SESSION net_write_timeout = 3600", ct);
+        return new ReadAhead<OurRecord>(PaidInDay(from, to, ct), ct);
+    }
 
     /// <summary>
     /// Our payments credited within the day, by out_trade_no. The range asked of the database is 8 hours wider and the

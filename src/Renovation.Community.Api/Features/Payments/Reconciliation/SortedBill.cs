@@ -18,6 +18,9 @@ internal sealed class SortedBill : IAsyncDisposable
     private readonly bool _byRefund;
     private readonly List<string> _runs = [];
     private Chunk _chunk = new();
+    /// <summary>The chunk last written, emptied and kept for reuse: each chunk's buffers are large objects, and a new
+    /// pair per 32,000 rows would pile up as garbage only a full collection frees (memory growing with the bill).</summary>
+    private Chunk? _spare;
     private Task _writing = Task.CompletedTask;
 
     public SortedBill(bool byRefund) => _byRefund = byRefund;
@@ -47,10 +50,16 @@ internal sealed class SortedBill : IAsyncDisposable
         if (_chunk.Entries.Count == 0)
             return;
         var chunk = _chunk;
-        _chunk = new Chunk();
+        _chunk = _spare ?? new Chunk();
+        _spare = null;
         var path = Path.Combine(Path.GetTempPath(), $"bill-run-{Guid.NewGuid():N}.bin");
         _runs.Add(path);
-        _writing = Task.Run(() => WriteRun(path, chunk));
+        _writing = Task.Run(() =>
+        {
+            WriteRun(path, chunk);
+            chunk.Clear();
+            _spare = chunk;
+        });
     }
 
     private static void WriteRun(string path, Chunk chunk)
@@ -79,11 +88,23 @@ internal sealed class SortedBill : IAsyncDisposable
 
     private sealed class Chunk
     {
-        public Chunk() => Writer = new BinaryWriter(Bytes, Encoding.UTF8);
+        public Chunk(int rows = 1024) // grows to a full chunk once, then is reused
+        {
+            Bytes = new MemoryStream(rows * 160);
+            Writer = new BinaryWriter(Bytes, Encoding.UTF8);
+            Entries = new List<Entry>(rows);
+        }
 
-        public MemoryStream Bytes { get; } = new(ChunkRows * 160);
+        public MemoryStream Bytes { get; }
         public BinaryWriter Writer { get; }
-        public List<Entry> Entries { get; } = new(ChunkRows);
+        public List<Entry> Entries { get; }
+
+        /// <summary>Empty again, keeping the capacity of both buffers.</summary>
+        public void Clear()
+        {
+            Bytes.SetLength(0);
+            Entries.Clear();
+        }
     }
 
     /// <summary>All rows in (key, line) order. Call once, after the last <see cref="AddAsync"/>.</summary>
@@ -91,6 +112,7 @@ internal sealed class SortedBill : IAsyncDisposable
     {
         await FlushAsync();
         await _writing;
+        (_chunk, _spare) = (new Chunk(0), null); // nothing more is added: let the buffers go before the merge
         var readers = _runs.Select(path => new RunReader(path)).ToList();
         try
         {
