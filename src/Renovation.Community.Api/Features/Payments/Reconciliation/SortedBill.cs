@@ -172,7 +172,7 @@ internal sealed class SortedBill : IAsyncDisposable
         w.Write(row.TotalFen);
     }
 
-    private static TradeBillRow Read(BinaryReader r)
+    private static TradeBillRow Read(BinaryReader r, Repeated repeated)
     {
         var line = r.ReadInt64();
         var utcTicks = r.ReadInt64();
@@ -181,28 +181,59 @@ internal sealed class SortedBill : IAsyncDisposable
         {
             LineNumber = line,
             TradeTime = new DateTimeOffset(utcTicks + offset.Ticks, offset),
-            AppId = r.ReadString(),
-            MchId = r.ReadString(),
+            AppId = repeated.AppId.Read(r),
+            MchId = repeated.MchId.Read(r),
             TransactionId = r.ReadString(),
             OutTradeNo = r.ReadString(),
             OpenId = r.ReadString(),
-            TradeType = r.ReadString(),
-            TradeState = r.ReadString(),
-            BankType = r.ReadString(),
-            Currency = r.ReadString(),
+            TradeType = repeated.TradeType.Read(r),
+            TradeState = repeated.TradeState.Read(r),
+            BankType = repeated.BankType.Read(r),
+            Currency = repeated.Currency.Read(r),
             CouponFen = r.ReadInt64(),
             OutRefundNo = r.ReadString(),
             RefundFen = r.ReadInt64(),
-            RefundStatus = r.ReadString(),
-            Attach = r.ReadString(),
+            RefundStatus = repeated.RefundStatus.Read(r),
+            Attach = repeated.Attach.Read(r),
             FeeMilliFen = r.ReadInt64(),
             TotalFen = r.ReadInt64(),
         };
     }
 
+    /// <summary>
+    /// The fields that repeat from row to row (app, merchant, trade type and state, bank, currency …): a reader hands
+    /// out the previous row's string when the bytes are the same, instead of a new string per field per row.
+    /// </summary>
+    private sealed class Repeated
+    {
+        public readonly LastString AppId = new(), MchId = new(), TradeType = new(), TradeState = new(), BankType = new(),
+            Currency = new(), RefundStatus = new(), Attach = new();
+    }
+
+    private sealed class LastString
+    {
+        private byte[] _bytes = [];
+        private string _value = "";
+
+        /// <summary>Reads a string written by <see cref="BinaryWriter.Write(string)"/> (7-bit length, UTF-8).</summary>
+        public string Read(BinaryReader r)
+        {
+            var length = r.Read7BitEncodedInt();
+            Span<byte> bytes = length <= 256 ? stackalloc byte[length] : new byte[length];
+            r.BaseStream.ReadExactly(bytes);
+            if (!bytes.SequenceEqual(_bytes))
+            {
+                _bytes = bytes.ToArray();
+                _value = Encoding.UTF8.GetString(bytes);
+            }
+            return _value;
+        }
+    }
+
     private sealed class RunReader : IDisposable
     {
         private readonly BinaryReader _reader;
+        private readonly Repeated _repeated = new();
         private int _left;
 
         public RunReader(string path)
@@ -216,7 +247,7 @@ internal sealed class SortedBill : IAsyncDisposable
             if (_left == 0)
                 return null;
             _left--;
-            return Read(_reader);
+            return Read(_reader, _repeated);
         }
 
         public void Dispose() => _reader.Dispose();
