@@ -44,7 +44,8 @@ public static class DatabaseSetup
             var version = config["Database:ServerVersion"] is { Length: > 0 } v ? ServerVersion.Parse(v) : DefaultServerVersion;
             builder.Services.AddDbContext<AppDbContext, MySqlAppDbContext>((sp, o) => o
                 .UseMySql(connectionString, version, my => my.EnableRetryOnFailure(3))
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<OutboxSignalInterceptor>())
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<OutboxSignalInterceptor>(),
+                    ForUpdateInterceptor.Instance)
                 .ConfigureWarnings(QuietExpectedRefusals));
         }
         return builder;

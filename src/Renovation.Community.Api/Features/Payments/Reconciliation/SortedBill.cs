@@ -18,6 +18,9 @@ internal sealed class SortedBill : IAsyncDisposable
     private readonly bool _byRefund;
     private readonly List<string> _runs = [];
     private Chunk _chunk = new();
+    /// <summary>The chunk last written, emptied and kept for reuse: each chunk's buffers are large objects, and a new
+    /// pair per 32,000 rows would pile up as garbage only a full collection frees (memory growing with the bill).</summary>
+    private Chunk? _spare;
     private Task _writing = Task.CompletedTask;
 
     public SortedBill(bool byRefund) => _byRefund = byRefund;
@@ -47,10 +50,16 @@ internal sealed class SortedBill : IAsyncDisposable
         if (_chunk.Entries.Count == 0)
             return;
         var chunk = _chunk;
-        _chunk = new Chunk();
+        _chunk = _spare ?? new Chunk();
+        _spare = null;
         var path = Path.Combine(Path.GetTempPath(), $"bill-run-{Guid.NewGuid():N}.bin");
         _runs.Add(path);
-        _writing = Task.Run(() => WriteRun(path, chunk));
+        _writing = Task.Run(() =>
+        {
+            WriteRun(path, chunk);
+            chunk.Clear();
+            _spare = chunk;
+        });
     }
 
     private static void WriteRun(string path, Chunk chunk)
@@ -79,11 +88,23 @@ internal sealed class SortedBill : IAsyncDisposable
 
     private sealed class Chunk
     {
-        public Chunk() => Writer = new BinaryWriter(Bytes, Encoding.UTF8);
+        public Chunk(int rows = 1024) // grows to a full chunk once, then is reused
+        {
+            Bytes = new MemoryStream(rows * 160);
+            Writer = new BinaryWriter(Bytes, Encoding.UTF8);
+            Entries = new List<Entry>(rows);
+        }
 
-        public MemoryStream Bytes { get; } = new(ChunkRows * 160);
+        public MemoryStream Bytes { get; }
         public BinaryWriter Writer { get; }
-        public List<Entry> Entries { get; } = new(ChunkRows);
+        public List<Entry> Entries { get; }
+
+        /// <summary>Empty again, keeping the capacity of both buffers.</summary>
+        public void Clear()
+        {
+            Bytes.SetLength(0);
+            Entries.Clear();
+        }
     }
 
     /// <summary>All rows in (key, line) order. Call once, after the last <see cref="AddAsync"/>.</summary>
@@ -91,6 +112,7 @@ internal sealed class SortedBill : IAsyncDisposable
     {
         await FlushAsync();
         await _writing;
+        (_chunk, _spare) = (new Chunk(0), null); // nothing more is added: let the buffers go before the merge
         var readers = _runs.Select(path => new RunReader(path)).ToList();
         try
         {
@@ -150,7 +172,7 @@ internal sealed class SortedBill : IAsyncDisposable
         w.Write(row.TotalFen);
     }
 
-    private static TradeBillRow Read(BinaryReader r)
+    private static TradeBillRow Read(BinaryReader r, Repeated repeated)
     {
         var line = r.ReadInt64();
         var utcTicks = r.ReadInt64();
@@ -159,28 +181,59 @@ internal sealed class SortedBill : IAsyncDisposable
         {
             LineNumber = line,
             TradeTime = new DateTimeOffset(utcTicks + offset.Ticks, offset),
-            AppId = r.ReadString(),
-            MchId = r.ReadString(),
+            AppId = repeated.AppId.Read(r),
+            MchId = repeated.MchId.Read(r),
             TransactionId = r.ReadString(),
             OutTradeNo = r.ReadString(),
             OpenId = r.ReadString(),
-            TradeType = r.ReadString(),
-            TradeState = r.ReadString(),
-            BankType = r.ReadString(),
-            Currency = r.ReadString(),
+            TradeType = repeated.TradeType.Read(r),
+            TradeState = repeated.TradeState.Read(r),
+            BankType = repeated.BankType.Read(r),
+            Currency = repeated.Currency.Read(r),
             CouponFen = r.ReadInt64(),
             OutRefundNo = r.ReadString(),
             RefundFen = r.ReadInt64(),
-            RefundStatus = r.ReadString(),
-            Attach = r.ReadString(),
+            RefundStatus = repeated.RefundStatus.Read(r),
+            Attach = repeated.Attach.Read(r),
             FeeMilliFen = r.ReadInt64(),
             TotalFen = r.ReadInt64(),
         };
     }
 
+    /// <summary>
+    /// The fields that repeat from row to row (app, merchant, trade type and state, bank, currency …): a reader hands
+    /// out the previous row's string when the bytes are the same, instead of a new string per field per row.
+    /// </summary>
+    private sealed class Repeated
+    {
+        public readonly LastString AppId = new(), MchId = new(), TradeType = new(), TradeState = new(), BankType = new(),
+            Currency = new(), RefundStatus = new(), Attach = new();
+    }
+
+    private sealed class LastString
+    {
+        private byte[] _bytes = [];
+        private string _value = "";
+
+        /// <summary>Reads a string written by <see cref="BinaryWriter.Write(string)"/> (7-bit length, UTF-8).</summary>
+        public string Read(BinaryReader r)
+        {
+            var length = r.Read7BitEncodedInt();
+            Span<byte> bytes = length <= 256 ? stackalloc byte[length] : new byte[length];
+            r.BaseStream.ReadExactly(bytes);
+            if (!bytes.SequenceEqual(_bytes))
+            {
+                _bytes = bytes.ToArray();
+                _value = Encoding.UTF8.GetString(bytes);
+            }
+            return _value;
+        }
+    }
+
     private sealed class RunReader : IDisposable
     {
         private readonly BinaryReader _reader;
+        private readonly Repeated _repeated = new();
         private int _left;
 
         public RunReader(string path)
@@ -194,7 +247,7 @@ internal sealed class SortedBill : IAsyncDisposable
             if (_left == 0)
                 return null;
             _left--;
-            return Read(_reader);
+            return Read(_reader, _repeated);
         }
 
         public void Dispose() => _reader.Dispose();
