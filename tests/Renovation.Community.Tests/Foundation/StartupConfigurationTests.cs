@@ -38,8 +38,12 @@ public sealed class StartupConfigurationTests
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         using var process = Process.Start(info)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180));
+        // Both pipes are drained: an unread stdout fills its buffer (the migrate command logs every migration) and
+        // blocks the process, which then looks like a hang.
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var stderr = await process.StandardError.ReadToEndAsync(timeout.Token);
+        await stdout;
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, stderr.Trim());
     }
