@@ -651,14 +651,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The fund account with the sum of its household balances
-         * @description Committee, street and city. balanceFen and householdsSumFen are read in one statement and are always equal.
+         * The community's fund: its accounts, each with the sum of its household balances, and the totals
+         * @description Committee, street and city. accounts lists the one account, or each building's account; for each, balanceFen and householdsSumFen are read in one statement and are always equal. The top-level figures are the sums over the accounts.
          */
         get: operations["GetFund"];
         put?: never;
         /**
-         * Open the community's maintenance fund account
-         * @description Committee only. Creates the one account of the community and a household sub-ledger (分户账) for every unit; a second account is 409 fund_exists.
+         * Open the community's maintenance fund: one account, or one account per building
+         * @description Committee only. mode=Community (default) creates the community's one account; mode=PerBuilding one account per building (按幢立账、按户核算, Order 165 Art. 10). Every unit gets a household sub-ledger (分户账) in its account. Opening again is 409 fund_exists (also when requests race, in either mode); PerBuilding without buildings is 422 fund_no_buildings.
          */
         post: operations["OpenFund"];
         delete?: never;
@@ -677,8 +677,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Credit interest (by balance) or common-part income (by area) to every household
-         * @description Committee only. Whole fen by the largest-remainder method, so the parts sum exactly to the amount. One allocation per kind and reference (409 fund_allocation_exists).
+         * Credit interest (by balance) or common-part income (by area) to the households of one account or of the community
+         * @description Committee only. accountId (optional) names the account that received the money; without it every household of the community shares it, each part posted to its own account (422 fund_account_not_found for another community's account). Whole fen by the largest-remainder method, so the parts sum exactly to the amount. One allocation per kind and reference (409 fund_allocation_exists).
          */
         post: operations["AllocateFundIncome"];
         delete?: never;
@@ -758,7 +758,7 @@ export interface paths {
         put?: never;
         /**
          * Post initial deposits computed as a rate per m² × exclusive area
-         * @description Committee only, once per account (409 fund_opening_done afterwards): each household's initial deposit is round(area × rate) in fen and is posted as a deposit entry.
+         * @description Committee only, once per account (409 fund_opening_done when every account is opened): each household's initial deposit is round(area × rate) in fen and is posted as a deposit entry.
          */
         post: operations["ComputeFundDeposits"];
         delete?: never;
@@ -846,7 +846,7 @@ export interface paths {
         put?: never;
         /**
          * Raise a top-up campaign from a passed matter-6 vote
-         * @description Committee only. voteId must be a closed, passed vote of this community on matter 6 (RaiseMaintenanceFund); otherwise 422 top_up_vote_not_found / top_up_vote_wrong_matter / top_up_vote_not_passed. One campaign per vote (409).
+         * @description Committee only. voteId must be a closed, passed vote of this community on matter 6 (RaiseMaintenanceFund); otherwise 422 top_up_vote_not_found / top_up_vote_wrong_matter / top_up_vote_not_passed. One campaign per vote (409). Optional schedule: instalments (1–36) due every intervalMonths from dueBy; each share is split in whole fen with the remainder on the first instalment; a last due date more than 36 months away is 422 top_up_schedule_too_long.
          */
         post: operations["CreateTopUpCampaign"];
         delete?: never;
@@ -1486,7 +1486,7 @@ export interface paths {
         };
         /**
          * The caller's households: balance, flag, and what they owe with the purpose and subject to pay it
-         * @description Residents. Each owing line names purpose (fund-top-up or fund-due) and subjectId for POST /payments.
+         * @description Residents. Each owing line names purpose (fund-top-up or fund-due) and subjectId for POST /payments, and payNowFen, what one payment takes: a top-up with a schedule is paid one instalment at a time, earliest first (instalments lists each one's due date, amount, paid and outstanding).
          */
         get: operations["MyFund"];
         put?: never;
@@ -1565,8 +1565,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Households that have not paid a campaign in full
-         * @description Committee, street and city.
+         * Households that have not paid a campaign in full, with what is overdue per instalment
+         * @description Committee, street and city. Each line lists the share's instalments (due date, amount, paid, outstanding, overdue), overdueFen and nextDueBy; overdueOnly=true lists only households behind on an instalment whose due date has passed.
          */
         get: operations["TopUpUnpaid"];
         put?: never;
@@ -3666,6 +3666,8 @@ export interface components {
             title: string;
         };
         AllocateRequest: {
+            /** Format: uuid */
+            accountId?: null | string;
             /** Format: int64 */
             amountFen: number;
             kind: components["schemas"]["AllocationKind"];
@@ -4117,6 +4119,10 @@ export interface components {
             basis: components["schemas"]["TopUpBasis"];
             /** Format: date-time */
             dueBy: string;
+            /** Format: int32 */
+            instalments?: null | number;
+            /** Format: int32 */
+            intervalMonths?: null | number;
             /** Format: int64 */
             ratePerSqmFen?: null | number;
             title: string;
@@ -4325,9 +4331,31 @@ export interface components {
         };
         /** @enum {unknown} */
         FileKind: "Pdf" | "Image";
-        FundAccountView: {
+        FundAccountLine: {
             /** Format: uuid */
             accountId: string;
+            /** Format: int64 */
+            balanceFen: number;
+            building?: null | string;
+            /** Format: uuid */
+            buildingId?: null | string;
+            /** Format: int64 */
+            entryCount: number;
+            /** Format: int32 */
+            households: number;
+            /** Format: int64 */
+            householdsSumFen: number;
+            /** Format: int32 */
+            lowBalanceHouseholds: number;
+            /** Format: date-time */
+            openingPostedAt?: null | string;
+        };
+        /** @enum {unknown} */
+        FundAccountMode: "Community" | "PerBuilding" | null;
+        FundAccountView: {
+            /** Format: uuid */
+            accountId?: null | string;
+            accounts: components["schemas"]["FundAccountLine"][];
             /** Format: int64 */
             balanceFen: number;
             /** Format: uuid */
@@ -4342,6 +4370,7 @@ export interface components {
             lowBalanceHouseholds: number;
             /** Format: int32 */
             lowBalancePercent: number;
+            mode: string;
             /** Format: date-time */
             openingPostedAt?: null | string;
         };
@@ -4371,6 +4400,8 @@ export interface components {
             household: components["schemas"]["HouseholdView"];
         };
         HouseholdView: {
+            /** Format: uuid */
+            accountId: string;
             /** Format: int64 */
             balanceFen: number;
             building: string;
@@ -4391,6 +4422,19 @@ export interface components {
         };
         /** Format: binary */
         IFormFile: string;
+        InstalmentView: {
+            /** Format: int64 */
+            amountFen: number;
+            /** Format: date-time */
+            dueBy: string;
+            /** Format: int32 */
+            number: number;
+            overdue: boolean;
+            /** Format: int64 */
+            owingFen: number;
+            /** Format: int64 */
+            paidFen: number;
+        };
         /** @enum {unknown} */
         ItemOutcome: "Pending" | "Passed" | "NotPassed";
         JsonElement: unknown;
@@ -4623,6 +4667,7 @@ export interface components {
         OpenFundRequest: {
             /** Format: int32 */
             lowBalancePercent?: null | number;
+            mode?: null | components["schemas"]["FundAccountMode"];
         };
         OpeningResult: {
             /** Format: int64 */
@@ -4647,10 +4692,13 @@ export interface components {
         OwingView: {
             /** Format: int64 */
             amountFen: number;
+            instalments?: null | components["schemas"]["InstalmentView"][];
             /** Format: int64 */
             owingFen: number;
             /** Format: int64 */
             paidFen: number;
+            /** Format: int64 */
+            payNowFen: number;
             purpose: string;
             /** Format: uuid */
             subjectId: string;
@@ -5748,12 +5796,17 @@ export interface components {
             basis: string;
             /** Format: date-time */
             dueBy: string;
+            dueDates: unknown[];
             /** Format: int64 */
             dueFen: number;
             /** Format: int32 */
             households: number;
             /** Format: uuid */
             id: string;
+            /** Format: int32 */
+            instalments: number;
+            /** Format: int32 */
+            intervalMonths: number;
             /** Format: int64 */
             paidFen: number;
             /** Format: int32 */
@@ -5790,6 +5843,13 @@ export interface components {
             /** Format: int64 */
             amountFen: number;
             building: string;
+            instalments: components["schemas"]["InstalmentView"][];
+            /** Format: date-time */
+            nextDueBy?: null | string;
+            /** Format: int64 */
+            overdueFen: number;
+            /** Format: int32 */
+            overdueInstalments: number;
             /** Format: int64 */
             owingFen: number;
             /** Format: int64 */
@@ -12986,7 +13046,9 @@ export interface operations {
     };
     TopUpUnpaid: {
         parameters: {
-            query?: never;
+            query?: {
+                overdueOnly?: boolean;
+            };
             header?: never;
             path: {
                 campaignId: string;
