@@ -170,9 +170,9 @@ public sealed class PaymentCrashTests(ITestOutputHelper output)
     /// <summary>
     /// The demo seeds a fund with an open top-up campaign in each community. So that one payer can pay every open share
     /// (a share is paid by someone bound to its unit), the payer gets an approved binding to each of those units.
-    /// Returns the shares with what each owes.
+    /// Returns the shares with what one payment of each takes now.
     /// </summary>
-    private static async Task<List<(Guid ShareId, long OwingFen)>> BindPayerToEveryOpenTopUpShareAsync(string connectionString, string username)
+    private static async Task<List<(Guid ShareId, long PayNowFen)>> BindPayerToEveryOpenTopUpShareAsync(string connectionString, string username)
     {
         await using var db = OpenDb(connectionString);
         var payer = await db.Users.Where(u => u.OpenId == AuthApi.DevOpenId(username)).Select(u => u.Id).SingleAsync();
@@ -187,7 +187,9 @@ public sealed class PaymentCrashTests(ITestOutputHelper output)
         }
         await db.SaveChangesAsync();
         Assert.NotEmpty(shares);
-        return shares.Select(s => (s.Id, s.OwingFen)).ToList();
+        // A campaign with an instalment schedule takes one instalment per payment, earliest first.
+        var campaigns = await db.FundTopUpCampaigns.AsNoTracking().ToDictionaryAsync(c => c.Id);
+        return shares.Select(s => (s.Id, TopUpSchedule.PayNowFen(campaigns[s.CampaignId], s.AmountFen, s.PaidFen, now))).ToList();
     }
 
     private static MySqlAppDbContext OpenDb(string connectionString) => new(new DbContextOptionsBuilder<MySqlAppDbContext>()
@@ -197,11 +199,11 @@ public sealed class PaymentCrashTests(ITestOutputHelper output)
     /// Real prepays (the simulator holds each JSAPI order): the crash-test purpose's and one top-up per open share.
     /// Every tenth stays unpaid, every tenth is paid silently.
     /// </summary>
-    private static async Task<List<Order>> CreatePaymentsAsync(HttpClient http, List<(Guid ShareId, long OwingFen)> shares)
+    private static async Task<List<Order>> CreatePaymentsAsync(HttpClient http, List<(Guid ShareId, long PayNowFen)> shares)
     {
         var subjects = Enumerable.Range(0, PaymentCount).Select(_ => (Purpose: CrashTestPurpose.PurposeName, SubjectId: Guid.NewGuid(), PriceFen: 0L))
             .Select(s => s with { PriceFen = CrashTestPurpose.PriceFen(s.SubjectId) })
-            .Concat(shares.Select(s => (Purpose: TopUpPurpose.TopUpName, SubjectId: s.ShareId, PriceFen: s.OwingFen)))
+            .Concat(shares.Select(s => (Purpose: TopUpPurpose.TopUpName, SubjectId: s.ShareId, PriceFen: s.PayNowFen)))
             .Select((s, i) => (s.Purpose, s.SubjectId, s.PriceFen, Index: i)).ToList();
         var orders = new ConcurrentBag<Order>();
         await Parallel.ForEachAsync(subjects, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (s, ct) =>
