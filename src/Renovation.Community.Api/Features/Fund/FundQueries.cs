@@ -62,8 +62,12 @@ public static class FundQueries
                           select new OwingView(TopUpPurpose.DueName, d.Id, p.Title, d.AmountFen, d.PaidFen, d.AmountFen - d.PaidFen,
                               d.AmountFen - d.PaidFen, null))
             .ToListAsync(ct);
-        return [.. shares.Select(s => new OwingView(TopUpPurpose.TopUpName, s.Id, s.Campaign.Title, s.AmountFen, s.PaidFen, s.AmountFen - s.PaidFen,
-            TopUpSchedule.PayNowFen(s.Campaign, s.AmountFen, s.PaidFen, now), TopUpSchedule.Of(s.Campaign, s.AmountFen, s.PaidFen, now))), .. dues];
+        return [.. shares.Select(s =>
+        {
+            var instalments = TopUpSchedule.Of(s.Campaign, s.AmountFen, s.PaidFen, now);
+            return new OwingView(TopUpPurpose.TopUpName, s.Id, s.Campaign.Title, s.AmountFen, s.PaidFen, s.AmountFen - s.PaidFen,
+                TopUpSchedule.NextUnpaid(instalments)?.OwingFen ?? 0, instalments);
+        }), .. dues];
     }
 
     /// <summary>404 fund_not_opened unless the community has opened its fund (one account, or one per building).</summary>

@@ -32,8 +32,7 @@ internal sealed class TopUpPurpose(TopUpCredit credit, TimeProvider clock) : IPa
             throw new DomainRuleViolation("top_up_paid", "该户续筹款已缴清");
         // One payment is one instalment: the earliest unpaid one's outstanding part (the whole share without a schedule).
         var now = clock.GetUtcNow();
-        var instalments = TopUpSchedule.Of(campaign, share.AmountFen, share.PaidFen, now);
-        var next = instalments.First(i => i.OwingFen > 0);
+        var next = TopUpSchedule.NextUnpaid(TopUpSchedule.Of(campaign, share.AmountFen, share.PaidFen, now))!;
         var what = campaign.InstalmentCount > 1 ? $"维修资金续筹第 {next.Number}/{campaign.InstalmentCount} 期" : "维修资金续筹";
         return new PaymentQuote(next.OwingFen, await DescribeAsync(db, share.UnitId, what, ct), share.CommunityId, MoneyOwner.Owners);
     }

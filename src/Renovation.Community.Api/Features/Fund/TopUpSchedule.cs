@@ -41,7 +41,11 @@ public static class TopUpSchedule
         return result;
     }
 
+    /// <summary>The earliest instalment not paid in full: what one payment takes (null when the share is paid).</summary>
+    public static InstalmentView? NextUnpaid(IEnumerable<InstalmentView> instalments) =>
+        instalments.FirstOrDefault(i => i.OwingFen > 0);
+
     /// <summary>What one payment takes now: the earliest unpaid instalment's outstanding part (the whole share without a schedule).</summary>
     public static long PayNowFen(TopUpCampaign campaign, long amountFen, long paidFen, DateTimeOffset now) =>
-        Of(campaign, amountFen, paidFen, now).FirstOrDefault(i => i.OwingFen > 0)?.OwingFen ?? 0;
+        NextUnpaid(Of(campaign, amountFen, paidFen, now))?.OwingFen ?? 0;
 }

@@ -112,7 +112,7 @@ public static class TopUps
             var instalments = TopUpSchedule.Of(campaign, r.AmountFen, r.PaidFen, now);
             var overdue = instalments.Where(i => i.Overdue).ToList();
             return new UnpaidShareView(r.Id, r.UnitId, r.Building, r.Number, r.AmountFen, r.PaidFen, r.AmountFen - r.PaidFen,
-                overdue.Sum(i => i.OwingFen), overdue.Count, instalments.FirstOrDefault(i => i.OwingFen > 0)?.DueBy, instalments);
+                overdue.Sum(i => i.OwingFen), overdue.Count, TopUpSchedule.NextUnpaid(instalments)?.DueBy, instalments);
         });
         return TypedResults.Ok((overdueOnly == true ? views.Where(v => v.OverdueFen > 0) : views).ToList());
     }
