@@ -34,7 +34,8 @@ public static class ApiServices
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemShape.Apply);
         services.AddExceptionHandler<ProblemExceptionHandler>();
 
-        services.AddScoped<ICurrentActor, HttpCurrentActor>();
+        // Stateless (it reads the ambient HttpContext), so the pooled DbContext's audit interceptor can hold it.
+        services.AddSingleton<ICurrentActor, HttpCurrentActor>();
         services.AddScoped<Access>();
         services.AddScoped<TokenService>();
         services.AddScoped<EventOutbox>();
