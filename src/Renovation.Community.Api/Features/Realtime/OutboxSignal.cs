@@ -40,7 +40,20 @@ public sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesIn
 
     private void NotifyIfOutboxWritten(DbContext? context)
     {
-        if (context?.ChangeTracker.Entries<OutboxEvent>().Any(e => e.Entity.Sequence is null) == true)
-            signal.Notify();
+        if (context is null)
+            return;
+        // The save has just detected and accepted every change; Entries() would scan the whole tracker again.
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            if (tracker.Entries<OutboxEvent>().Any(e => e.Entity.Sequence is null))
+                signal.Notify();
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
     }
 }
