@@ -63,7 +63,7 @@ public static class PayNotifyBenchmark
         // (4,000 posts) the runtime was still compiling hundreds of methods a second (tiered PGO re-jitting the settle
         // path) through the measured run: about a tenth of the API's CPU went to the JIT. Half the measured size (at
         // least 2,000) brings it near its steady state.
-        var warmUp = await SeedAsync(connectionString, Math.Min(payments, Math.Max(2_000, payments / 2)));
+        var warmUp = await SeedAsync(connectionString, Math.Max(2_000, payments));
         await NotifyAllAsync(http, warmUp.Select(o => simulator.SealTransactionNotification(o.OutTradeNo, o.AmountFen,
             "4201" + RandomNumberGenerator.GetString("0123456789", 24), o.OpenId)).ToArray(), concurrency);
 

@@ -30,5 +30,4 @@ public sealed class OutboxEvent
     public DateTimeOffset? PublishedAt { get; private set; }
 
     public void AssignSequence(long sequence) => Sequence = sequence;
-    public void MarkPublished(DateTimeOffset now) => PublishedAt = now;
 }

@@ -14,6 +14,8 @@ internal sealed class OutboxEventModel : IEntityTypeConfiguration<OutboxEvent>
         e.HasIndex(x => x.Sequence).IsUnique();
         // The catch-up query filters by audience and walks the sequence.
         e.HasIndex(x => new { x.Audience, x.Sequence });
-        e.HasIndex(x => x.PublishedAt);
+        // The dispatcher looks for sequenced events not yet published, in sequence order: with PublishedAt alone,
+        // MariaDB walked the whole Sequence index (every event still within retention) on every round.
+        e.HasIndex(x => new { x.PublishedAt, x.Sequence });
     }
 }

@@ -61,12 +61,12 @@ namespace Renovation.Community.Api.Data.Migrations.MySql
                     b.HasIndex("EventId")
                         .IsUnique();
 
-                    b.HasIndex("PublishedAt");
-
                     b.HasIndex("Sequence")
                         .IsUnique();
 
                     b.HasIndex("Audience", "Sequence");
+
+                    b.HasIndex("PublishedAt", "Sequence");
 
                     b.ToTable("OutboxEvents", (string)null);
                 });

@@ -54,12 +54,12 @@ namespace Renovation.Community.Api.Data.Migrations.Sqlite
                     b.HasIndex("EventId")
                         .IsUnique();
 
-                    b.HasIndex("PublishedAt");
-
                     b.HasIndex("Sequence")
                         .IsUnique();
 
                     b.HasIndex("Audience", "Sequence");
+
+                    b.HasIndex("PublishedAt", "Sequence");
 
                     b.ToTable("OutboxEvents", (string)null);
                 });
