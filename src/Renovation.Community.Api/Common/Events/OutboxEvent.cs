@@ -28,6 +28,4 @@ public sealed class OutboxEvent
     public DateTimeOffset OccurredAt { get; private set; }
     public long? Sequence { get; private set; }
     public DateTimeOffset? PublishedAt { get; private set; }
-
-    public void AssignSequence(long sequence) => Sequence = sequence;
 }
