@@ -12,6 +12,13 @@ public sealed class JobsOptions
 
     /// <summary>How often a clustered node checks in; a node silent for longer has its jobs recovered by another.</summary>
     public int ClusterCheckinSeconds { get; set; } = 7;
+
+    /// <summary>
+    /// Whether the daily reconciliation runs on its own (10:05–13:35 China time). Off on a system without a real
+    /// merchant account, and in tests: it fires on the wall clock, not the test clock. The admin endpoint still runs
+    /// any day on demand.
+    /// </summary>
+    public bool DailyReconciliation { get; set; } = true;
 }
 
 /// <summary>

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Quartz;
 using Renovation.Community.Api.Data;
+using Renovation.Community.Api.Jobs;
 using Renovation.Community.WeChat.Pay.TradeBills;
 
 namespace Renovation.Community.Api.Features.Payments.Reconciliation;
@@ -11,13 +13,17 @@ namespace Renovation.Community.Api.Features.Payments.Reconciliation;
 /// clustered, so each fire runs on one node; a second run would change nothing anyway.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class ReconciliationJob(DailyReconciliation reconciliation, AppDbContext db, ILogger<ReconciliationJob> logger) : IJob
+public sealed class ReconciliationJob(DailyReconciliation reconciliation, AppDbContext db, IOptions<JobsOptions> jobs,
+    ILogger<ReconciliationJob> logger) : IJob
 {
     /// <summary>China has no daylight saving time: a fixed +8 zone is exact and needs no tz database.</summary>
     private static readonly TimeZoneInfo China = TimeZoneInfo.CreateCustomTimeZone("China Standard Time", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
+        // Checked here rather than by leaving the trigger out: on MySQL a trigger once stored stays in the qrtz_ tables.
+        if (!jobs.Value.DailyReconciliation)
+            return;
         var billDate = reconciliation.TodayInChina.AddDays(-1);
         if (await db.ReconciliationDays.AnyAsync(d => d.BillDate == billDate, ct))
             return;
