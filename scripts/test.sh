@@ -8,6 +8,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/services.sh
 
+# Every clock of the API suites starts at one China time of day, chosen from the commit: a commit always runs at the same
+# hour and different commits cover different hours. RC_TEST_CHINA_TIME=HH:mm replays any (tests/…/TestRunClock.cs).
+if [ -z "${RC_TEST_CHINA_TIME:-}" ]; then
+  commit=$(git rev-parse HEAD 2>/dev/null || echo 0)
+  minute=$(( 16#${commit:0:8} % 1440 ))
+  RC_TEST_CHINA_TIME=$(printf '%02d:%02d' $((minute / 60)) $((minute % 60)))
+fi
+export RC_TEST_CHINA_TIME
+clock_line="test clock: each API suite starts at $RC_TEST_CHINA_TIME China time (replay: RC_TEST_CHINA_TIME=$RC_TEST_CHINA_TIME ./scripts/test.sh)"
+echo "$clock_line"
+
 start_services
 results=$(mktemp -d /tmp/renovation-results.XXXXXX)
 # A failed build must not end the run silently: every suite then reports no results, which counts as a failure.
@@ -39,4 +50,5 @@ echo "== miniprogram-api"
 # Last, because publishing rebuilds the API without the simulator (the next build compiles it back in).
 scripts/check-publish.sh
 
+echo "$clock_line"
 python3 scripts/summarise_trx.py "$results" api-sqlite api-mariadb $(for p in tests/*.Tests; do [ "$p" = tests/Renovation.Community.Tests ] || basename "$p"; done) miniprogram-api

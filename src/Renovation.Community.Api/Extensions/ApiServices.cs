@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Renovation.Community.Api.Common.Authorization;
@@ -21,7 +22,8 @@ public static class ApiServices
     public static WebApplicationBuilder AddApiServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
+        // The one source of "now". A host that registered a clock first (a test's shifted clock) keeps it.
+        services.TryAddSingleton(TimeProvider.System);
         // Which server answers is nobody's business.
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         services.AddHttpContextAccessor();

@@ -52,7 +52,9 @@ public static class WeChatSetup
 #if EMBED_WECHAT_SIMULATOR
     private static async Task StartEmbeddedSimulatorAsync(WebApplicationBuilder builder)
     {
-        var simulator = await WeChatSimulatorServer.StartAsync(new SimulatorOptions());
+        // It signs with the API's clock: WeChat's signatures must be within 5 minutes of the API's "now".
+        var clock = builder.Services.LastOrDefault(d => d.ServiceType == typeof(TimeProvider))?.ImplementationInstance as TimeProvider;
+        var simulator = await WeChatSimulatorServer.StartAsync(new SimulatorOptions { Time = clock ?? TimeProvider.System });
         var keys = Path.Combine(Path.GetTempPath(), "renovation-wechat-simulator", Environment.ProcessId.ToString());
         var publicUrl = builder.Configuration["WeChat:Simulator:NotifyBaseUrl"] ?? "http://localhost:5080";
         builder.Configuration.AddInMemoryCollection(

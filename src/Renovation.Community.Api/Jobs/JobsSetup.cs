@@ -72,7 +72,8 @@ public static class JobsSetup
         var key = new JobKey(typeof(TJob).Name);
         q.AddJob<TJob>(j => j.WithIdentity(key).StoreDurably().DisallowConcurrentExecution());
         q.AddTrigger(t => t.ForJob(key).WithIdentity($"{key.Name}-every")
-            .StartAt(DateTimeOffset.UtcNow.AddSeconds(2))
+            // Quartz schedules fires on the machine's clock; each job reads "now" from the registered TimeProvider.
+            .StartAt(TimeProvider.System.GetUtcNow().AddSeconds(2))
             .WithSimpleSchedule(TimeSpan.FromSeconds(options.SweepSeconds)));
         return q;
     }

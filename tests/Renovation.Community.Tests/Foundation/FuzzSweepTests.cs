@@ -232,7 +232,7 @@ public sealed class FuzzSweepTests(ApiFactory api, ITestOutputHelper output) : I
             _ => schema["format"]?.GetValue<string>() switch
             {
                 "uuid" => Guid.NewGuid().ToString(),
-                "date-time" => DateTimeOffset.UtcNow.AddDays(20).ToString("O"),
+                "date-time" => TestRunClock.UtcNow.AddDays(20).ToString("O"),
                 _ => "测试",
             },
         };

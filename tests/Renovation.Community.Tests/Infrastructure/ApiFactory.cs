@@ -29,11 +29,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Uploaded files of this factory's API; removed with its database.</summary>
     public string FilesRoot { get; } = Path.Combine(Path.GetTempPath(), "renovation-tests", $"files_{Guid.NewGuid():N}");
 
-    public ShiftedClock Clock { get; } = new();
-    /// <summary>The loopback WeChat this API talks to (real HTTP, real RSA/AES).</summary>
-    public WeChatSimulatorServer WeChat { get; } =
-        WeChatSimulatorServer.StartAsync(new SimulatorOptions { ShareKeysWithinProcess = true, NotificationTimeScale = 0.001 })
-            .GetAwaiter().GetResult();
+    public ShiftedClock Clock { get; }
+
+    /// <summary>The loopback WeChat this API talks to (real HTTP, real RSA/AES), on the API's clock.</summary>
+    public WeChatSimulatorServer WeChat { get; }
     public CapturedLogs Logs { get; } = new();
 
     /// <summary>Overridden by factories that need different settings (e.g. a tight login rate limit).</summary>
@@ -45,7 +44,13 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     public int Port { get; } = FreePort();
 
-    public ApiFactory() => UseKestrel(Port);
+    public ApiFactory()
+    {
+        Clock = new ShiftedClock();
+        WeChat = WeChatSimulatorServer.StartAsync(new SimulatorOptions { ShareKeysWithinProcess = true, NotificationTimeScale = 0.001, Time = Clock })
+            .GetAwaiter().GetResult();
+        UseKestrel(Port);
+    }
 
     private static int FreePort()
     {

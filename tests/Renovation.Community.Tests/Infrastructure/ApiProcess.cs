@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -45,13 +46,14 @@ public sealed class ApiProcess : IDisposable
     }
 
     /// <summary>
-    /// Starts the API on <paramref name="port"/> and waits for <c>/health/ready</c>. With
-    /// <paramref name="withTestHostingStartup"/> the process resolves assemblies through this test assembly's deps file
-    /// and runs its <c>IHostingStartup</c> (test-only services such as a payment purpose); the API itself is unchanged.
-    /// <paramref name="environment"/> is Production unless a test runs the quick-start's Development defaults.
+    /// Starts the API on <paramref name="port"/> and waits for <c>/health/ready</c>. The process resolves assemblies
+    /// through this test assembly's deps file and runs its <see cref="TestHostingStartup"/>: the run's clock (real time
+    /// plus <paramref name="clockOffset"/>, the run's offset unless given) and, with <paramref name="withCrashTestPurpose"/>,
+    /// the crash test's payment purpose; the API itself is unchanged. <paramref name="environment"/> is Production
+    /// unless a test runs the quick-start's Development defaults.
     /// </summary>
     public static async Task<ApiProcess> StartAsync(IDictionary<string, string?> settings, int port, bool seed,
-        bool withTestHostingStartup = false, string environment = "Production")
+        bool withCrashTestPurpose = false, string environment = "Production", TimeSpan? clockOffset = null)
     {
         var url = new Uri($"http://127.0.0.1:{port}");
         var info = new ProcessStartInfo("dotnet")
@@ -62,13 +64,12 @@ public sealed class ApiProcess : IDisposable
             WorkingDirectory = AppContext.BaseDirectory,
         };
         info.ArgumentList.Add("exec");
-        if (withTestHostingStartup)
-        {
-            var testAssembly = typeof(ApiProcess).Assembly.GetName().Name!;
-            info.ArgumentList.Add("--depsfile");
-            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, $"{testAssembly}.deps.json"));
-            info.Environment["ASPNETCORE_HOSTINGSTARTUPASSEMBLIES"] = testAssembly;
-        }
+        var testAssembly = typeof(ApiProcess).Assembly.GetName().Name!;
+        info.ArgumentList.Add("--depsfile");
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, $"{testAssembly}.deps.json"));
+        info.Environment["ASPNETCORE_HOSTINGSTARTUPASSEMBLIES"] = testAssembly;
+        info.Environment[TestRunClock.OffsetVariable] = (clockOffset ?? TestRunClock.Offset).Ticks.ToString(CultureInfo.InvariantCulture);
+        info.Environment[TestHostingStartup.CrashTestPurposeVariable] = withCrashTestPurpose ? "true" : "false";
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Renovation.Community.Api.dll"));
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add(url.ToString().TrimEnd('/'));

@@ -1,26 +1,11 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Api.Common.Errors;
 using Renovation.Community.Api.Common.Events;
 using Renovation.Community.Api.Common.Payments;
 using Renovation.Community.Api.Data;
 using Renovation.Community.Api.Features.Identity;
-using Renovation.Community.Tests.Payments;
-
-[assembly: HostingStartup(typeof(CrashTestHostingStartup))]
 
 namespace Renovation.Community.Tests.Payments;
-
-/// <summary>
-/// Registers <see cref="CrashTestPurpose"/> in an API started as a separate process, without a switch in the product:
-/// the process is started with this assembly's deps file and <c>ASPNETCORE_HOSTINGSTARTUPASSEMBLIES</c> naming this
-/// assembly (see <see cref="Infrastructure.ApiProcess"/>). In-process test hosts never name it, so it does nothing there.
-/// </summary>
-public sealed class CrashTestHostingStartup : IHostingStartup
-{
-    public void Configure(IWebHostBuilder builder) =>
-        builder.ConfigureServices(services => services.AddPaymentPurpose<CrashTestPurpose>());
-}
 
 /// <summary>
 /// The purpose of the crash test's payments. It cannot share <see cref="TestPaymentPurpose"/>'s in-memory subjects

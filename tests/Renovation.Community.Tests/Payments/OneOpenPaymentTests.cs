@@ -48,7 +48,7 @@ public sealed class OneOpenPaymentTests(ApiFactory api) : IClassFixture<ApiFacto
         var copy = await api.WithDb(db => db.Payments.AsNoTracking().SingleAsync(p => p.Id == first.Payment.Id));
         var duplicate = new Payment(copy.Purpose, copy.SubjectId, copy.PayerUserId, copy.PayerOpenId,
             new Renovation.Community.Api.Common.Payments.PaymentQuote(copy.AmountFen, copy.Description, copy.CommunityId, copy.Owner),
-            TimeSpan.FromMinutes(30), DateTimeOffset.UtcNow);
+            TimeSpan.FromMinutes(30), api.Clock.GetUtcNow());
         var error = await Assert.ThrowsAsync<DbUpdateException>(() => api.WithDb(async db =>
         {
             db.Payments.Add(duplicate);

@@ -69,7 +69,8 @@ public sealed class PaymentCrashTests(ITestOutputHelper output)
     public async Task A_SIGKILL_during_a_notification_storm_loses_no_payment_and_credits_none_twice()
     {
         var connectionString = TestDatabase.NewConnectionString($"rccrash_{Guid.NewGuid():N}");
-        await using var simulator = await WeChatSimulatorServer.StartAsync(new SimulatorOptions { ShareKeysWithinProcess = true });
+        // The API processes run on the run's clock (TestRunClock); WeChat must sign with the same one.
+        await using var simulator = await WeChatSimulatorServer.StartAsync(new SimulatorOptions { ShareKeysWithinProcess = true, Time = new ShiftedClock() });
         var port = ApiProcess.FreePort();
         var keys = Path.Combine(Path.GetTempPath(), "renovation-tests", $"wechat-{Guid.NewGuid():N}");
         var settings = Settings(connectionString);
@@ -87,7 +88,7 @@ public sealed class PaymentCrashTests(ITestOutputHelper output)
         ApiProcess? killed = null, restarted = null;
         try
         {
-            killed = await ApiProcess.StartAsync(settings, port, seed: true, withTestHostingStartup: true);
+            killed = await ApiProcess.StartAsync(settings, port, seed: true, withCrashTestPurpose: true);
             Phase("first API process ready");
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = StormConcurrency })
             { BaseAddress = killed.Url, Timeout = TimeSpan.FromSeconds(20) };
@@ -118,7 +119,7 @@ public sealed class PaymentCrashTests(ITestOutputHelper output)
             Assert.Equal(137, exitCode);   // 128 + SIGKILL: no graceful shutdown happened
             Assert.InRange(acknowledgedBeforeKill, 1, deliveries.Count - 1);
 
-            restarted = await ApiProcess.StartAsync(settings, port, seed: false, withTestHostingStartup: true);
+            restarted = await ApiProcess.StartAsync(settings, port, seed: false, withCrashTestPurpose: true);
             Phase("restarted on the same database");
             // WeChat redelivers what got no 2xx (both copies of a double), while the sweep queries silent orders.
             var retries = deliveries.Where(d => !d.Acknowledged).ToList();
@@ -178,7 +179,7 @@ public sealed class PaymentCrashTests(ITestOutputHelper output)
         var payer = await db.Users.Where(u => u.OpenId == AuthApi.DevOpenId(username)).Select(u => u.Id).SingleAsync();
         var shares = await db.FundTopUpShares.AsNoTracking().Where(s => s.PaidFen < s.AmountFen).OrderBy(s => s.Id).ToListAsync();
         var bound = await db.UnitBindings.Where(b => b.UserId == payer && b.Live == true).Select(b => b.UnitId).ToListAsync();
-        var now = DateTimeOffset.UtcNow;
+        var now = TestRunClock.UtcNow;
         foreach (var share in shares.Where(s => !bound.Contains(s.UnitId)).DistinctBy(s => s.UnitId))
         {
             var binding = new UnitBinding(payer, share.UnitId, share.CommunityId, "崩溃测试", "0000", "", matchesRegister: false, now);

@@ -52,13 +52,13 @@ public sealed class RefundTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task The_refund_success_time_WeChat_reports_in_China_time_is_stored_as_UTC()
     {
         var payment = await PaidPayment(700);
-        var before = DateTimeOffset.UtcNow.AddSeconds(-2);
+        var before = api.Clock.GetUtcNow().AddSeconds(-2);
         await (await Refund(payment.Id, 700)).ShouldBe<RefundView>(HttpStatusCode.Created);
         await _world.WaitFor(payment.Id, _ => _world.Refunds(payment.Id).Result.Single().State == RefundState.Succeeded);
 
         var stored = (await _world.Refunds(payment.Id)).Single().SucceededAt!.Value;
         Assert.Equal(TimeSpan.Zero, stored.Offset);
-        Assert.InRange(stored, before, DateTimeOffset.UtcNow.AddSeconds(2));
+        Assert.InRange(stored, before, api.Clock.GetUtcNow().AddSeconds(2));
         Assert.Equal(TimeSpan.Zero, (await _world.Row(payment.Id)).PaidAt!.Value.Offset);
     }
 

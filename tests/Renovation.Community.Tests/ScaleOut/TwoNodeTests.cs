@@ -32,7 +32,9 @@ public sealed class TwoNodeTests
     public async Task A_notice_published_on_one_node_reaches_a_client_on_the_other_and_a_scheduled_one_fires_once()
     {
         var connectionString = TestDatabase.NewConnectionString($"rc2n_{Guid.NewGuid():N}");
-        await using var simulator = await WeChatSimulatorServer.StartAsync(new SimulatorOptions { ShareKeysWithinProcess = true });
+        // Both nodes run on the run's clock (TestRunClock); WeChat signs with the same one.
+        var clock = new ShiftedClock();
+        await using var simulator = await WeChatSimulatorServer.StartAsync(new SimulatorOptions { ShareKeysWithinProcess = true, Time = clock });
         var keys = Path.Combine(Path.GetTempPath(), "renovation-tests", $"wechat-{Guid.NewGuid():N}");
         var settings = new Dictionary<string, string?>
         {
@@ -89,7 +91,7 @@ public sealed class TwoNodeTests
             var scheduled = await (await onSecond.PostJson("/api/v1/notices", new
             {
                 targetKind = "Community", targetId = Guid.Parse(communityA), title = "定时跨节点通知", body = "由调度发布",
-                publishAt = DateTimeOffset.UtcNow.AddSeconds(3),
+                publishAt = clock.GetUtcNow().AddSeconds(3),
             })).ShouldBe<NoticeView>(HttpStatusCode.Created);
             Assert.Equal(NoticeState.Scheduled, scheduled.State);
             await NoticesWorld.Next(inbox, NoticeEvents.Published, scheduled.Id);

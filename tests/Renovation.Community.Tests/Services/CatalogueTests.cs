@@ -76,7 +76,7 @@ public sealed class CatalogueTests(ApiFactory api) : IClassFixture<ApiFactory>
         var order = await _world.Order(withoutSlots, quantity: 3);
         Assert.Equal(15000, order.AmountFen);
         await (await (await api.ClientFor("property-a")).PostJson($"/api/v1/service-items/{withoutSlots.Id}/slots",
-            new { startsAt = DateTimeOffset.UtcNow.AddDays(1), endsAt = DateTimeOffset.UtcNow.AddDays(1).AddHours(1), capacity = 2 }))
+            new { startsAt = api.Clock.GetUtcNow().AddDays(1), endsAt = api.Clock.GetUtcNow().AddDays(1).AddHours(1), capacity = 2 }))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "slot_not_offered");
     }
 

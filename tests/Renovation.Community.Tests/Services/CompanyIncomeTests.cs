@@ -24,8 +24,8 @@ public sealed class CompanyIncomeTests(ApiFactory api) : IClassFixture<ApiFactor
         var party = new OwnerParty(community.Id, OwnerPartyKind.Person, "王五", [("王五", "2222")]);
         var unit = new Unit(community.Id, building.Id, "201", 9000, AreaBasis.Registered, "证2", party.Id);
         var residentId = await db.Users.Where(u => u.OpenId == AuthApi.DevOpenId("resident-a")).Select(u => u.Id).SingleAsync();
-        var binding = new UnitBinding(residentId, unit.Id, community.Id, "王五", "2222", "证2", true, DateTimeOffset.UtcNow);
-        binding.Approve(residentId, DateTimeOffset.UtcNow);
+        var binding = new UnitBinding(residentId, unit.Id, community.Id, "王五", "2222", "证2", true, api.Clock.GetUtcNow());
+        binding.Approve(residentId, api.Clock.GetUtcNow());
         db.AddRange(community, building, party, unit, binding);
         await db.SaveChangesAsync();
         return (community.Id, unit.Id);

@@ -73,7 +73,7 @@ public sealed class ServiceAccessTests(ApiFactory api) : IClassFixture<ApiFactor
         else if (parts[0] == "POST")
             request.Content = JsonContent(endpoint switch
             {
-                _ when endpoint.EndsWith("/slots") => new { startsAt = DateTimeOffset.UtcNow.AddDays(3), endsAt = DateTimeOffset.UtcNow.AddDays(3).AddHours(1), capacity = 1 },
+                _ when endpoint.EndsWith("/slots") => new { startsAt = api.Clock.GetUtcNow().AddDays(3), endsAt = api.Clock.GetUtcNow().AddDays(3).AddHours(1), capacity = 1 },
                 _ when endpoint.EndsWith("/rate") => new { stars = 1 },
                 _ when endpoint.Contains("/dispute") => new { text = "越权" },
                 _ => (object)new { reason = "越权" },

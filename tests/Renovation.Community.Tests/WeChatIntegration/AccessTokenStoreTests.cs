@@ -32,7 +32,7 @@ public sealed class AccessTokenStoreTests(DatabaseTokenStoreFactory api) : IClas
     public async Task A_second_store_reads_the_token_the_first_one_wrote()
     {
         var store = api.Services.GetRequiredService<IAccessTokenStore>();
-        var expires = DateTimeOffset.UtcNow.AddHours(2);
+        var expires = api.Clock.GetUtcNow().AddHours(2);
         await store.SetAsync("wx-other-app", new StoredAccessToken("token-one", expires));
         await store.SetAsync("wx-other-app", new StoredAccessToken("token-two", expires));
         var other = new DatabaseAccessTokenStore(api.Services.GetRequiredService<IServiceScopeFactory>());

@@ -145,7 +145,7 @@ public sealed class ReconciliationTests(ApiFactory api) : IClassFixture<ApiFacto
     [Fact]
     public async Task No_bill_before_the_hour_it_is_due_means_try_later_not_a_day_without_transactions()
     {
-        Assert.True(DateTimeOffset.UtcNow < DailyReconciliation.BillDueAt(ChinaToday()));
+        Assert.True(api.Clock.GetUtcNow() < DailyReconciliation.BillDueAt(ChinaToday()));
         Assert.Equal(new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero), DailyReconciliation.BillDueAt(new DateOnly(2026, 11, 27)));
         api.WeChat.Faults.Inject(SimulatorPaths.TradeBill, Fault.PayError(400, "NO_STATEMENT_EXIST"), 1);
 
@@ -286,7 +286,7 @@ public sealed class ReconciliationTests(ApiFactory api) : IClassFixture<ApiFacto
             .ShouldBeProblem(HttpStatusCode.Forbidden);
     }
 
-    private static DateOnly ChinaToday() => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToChina().DateTime);
+    private DateOnly ChinaToday() => api.Clock.ChinaToday;
 
     /// <summary>The China date of the payment as WeChat (the simulator) recorded it: the bill it is on.</summary>
     private DateOnly BillDateOf(Payment payment) =>

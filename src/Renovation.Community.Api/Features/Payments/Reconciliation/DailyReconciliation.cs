@@ -56,10 +56,12 @@ public sealed class DailyReconciliation(AppDbContext db, IServiceProvider servic
                 .With("earliest", today.AddMonths(-MaxMonthsBack)).With("latest", today);
 
         var pay = services.GetRequiredService<IWeChatPayClient>();
+        // WeChat's answer is about the moment we asked, not the moment it arrived.
+        var askedAt = clock.GetUtcNow();
         var application = await pay.ApplyTradeBillAsync(billDate, TradeBillType.All, ct);
         if (!application.IsReady)
         {
-            if (application.TryLaterCode == WeChatPayErrorCodes.NoStatementExist && clock.GetUtcNow() >= BillDueAt(billDate))
+            if (application.TryLaterCode == WeChatPayErrorCodes.NoStatementExist && askedAt >= BillDueAt(billDate))
             {
                 // Past the hour the bill is due, "no statement" means the merchant had no transaction that day: the day
                 // is reconciled with zero rows (and anything we settled that day is missing from WeChat's books).

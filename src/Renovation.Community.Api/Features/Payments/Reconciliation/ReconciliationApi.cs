@@ -6,6 +6,7 @@ using Renovation.Community.Api.Common.Errors;
 using Renovation.Community.Api.Common.Payments;
 using Renovation.Community.Api.Common.Text;
 using Renovation.Community.Api.Common.Validation;
+using Renovation.Community.Api.Common.Time;
 using Renovation.Community.Api.Data;
 using Renovation.Community.Api.Features.Identity;
 using Renovation.Community.WeChat.Pay.TradeBills;
@@ -116,14 +117,14 @@ public static class ReconciliationApi
     }
 
     private static async Task<Ok<List<ReportLineView>>> CommunityReportsAsync(Guid communityId, string? from, string? to, Access access,
-        AppDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await CommunityLinesAsync(communityId, from, to, access, db, ct));
+        AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await CommunityLinesAsync(communityId, from, to, access, db, clock, ct));
 
     private static async Task<IResult> DownloadCommunityReportsAsync(Guid communityId, string? from, string? to, string? format,
-        Access access, AppDbContext db, CancellationToken ct)
+        Access access, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         DownloadFormats.Parse(format);
-        var lines = await CommunityLinesAsync(communityId, from, to, access, db, ct);
+        var lines = await CommunityLinesAsync(communityId, from, to, access, db, clock, ct);
         var sheet = new Spreadsheet(["日期", "资金归属", "用途", "收款笔数", "收款金额（元）", "退款笔数", "退款金额（元）", "手续费（元）", "差错数"]);
         foreach (var l in lines)
             sheet.Add(l.BillDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), l.Owner == MoneyOwner.Owners ? "业主共有资金" : "物业服务收入",
@@ -132,10 +133,10 @@ public static class ReconciliationApi
     }
 
     private static async Task<List<ReportLineView>> CommunityLinesAsync(Guid communityId, string? from, string? to, Access access,
-        AppDbContext db, CancellationToken ct)
+        AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var owners = await ReconciliationAccess.VisibleOwnersAsync(access, communityId, ct);
-        var last = to is null ? DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)) : ParseDate(to);
+        var last = to is null ? DateOnly.FromDateTime(clock.GetUtcNow().ToChina().DateTime) : ParseDate(to);
         var first = from is null ? last.AddDays(-30) : ParseDate(from);
         return await Lines(db.ReconciliationReportLines
             .Where(l => l.CommunityId == communityId && owners.Contains(l.Owner) && l.BillDate >= first && l.BillDate <= last)
