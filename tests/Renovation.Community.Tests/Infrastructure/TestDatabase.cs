@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using MySqlConnector;
 using Renovation.Community.Api.Data;
 
@@ -27,6 +28,11 @@ public static class TestDatabase
             ?? throw new InvalidOperationException("RC_TEST_DB=MySql needs RC_TEST_MYSQL (server connection string); run ./scripts/test.sh");
         return new MySqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
+
+    /// <summary>A context on <paramref name="connectionString"/> outside any host, with the product's migrations.</summary>
+    public static AppDbContext OpenContext(string connectionString) => Provider == DatabaseProvider.Sqlite
+        ? new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connectionString).Options)
+        : new MySqlAppDbContext(new DbContextOptionsBuilder<MySqlAppDbContext>().UseMySql(connectionString, DatabaseSetup.DefaultServerVersion).Options);
 
     public static async Task DropAsync(string connectionString)
     {
