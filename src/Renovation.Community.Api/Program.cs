@@ -1,16 +1,16 @@
-using Renovation.Community.Api.Common;
-using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Extensions;
-using Renovation.Community.Api.Features.Meetings;
-using Renovation.Community.Api.Features.Fund;
-using Renovation.Community.Api.Features.Notices;
-using Renovation.Community.Api.Features.Payments;
-using Renovation.Community.Api.Features.Payments.Reconciliation;
-using Renovation.Community.Api.Features.Projects;
-using Renovation.Community.Api.Features.Proposals;
-using Renovation.Community.Api.Features.Services;
-using Renovation.Community.Api.Features.Voting;
-using Renovation.Community.Api.Jobs;
+using Renovation.Community.Application.Common;
+using Renovation.Community.Application.Data;
+using Renovation.Community.Application.Extensions;
+using Renovation.Community.Application.Features.Meetings;
+using Renovation.Community.Application.Features.Fund;
+using Renovation.Community.Application.Features.Notices;
+using Renovation.Community.Application.Features.Payments;
+using Renovation.Community.Application.Features.Payments.Reconciliation;
+using Renovation.Community.Application.Features.Projects;
+using Renovation.Community.Application.Features.Proposals;
+using Renovation.Community.Application.Features.Services;
+using Renovation.Community.Application.Features.Voting;
+using Renovation.Community.Application.Jobs;
 
 try
 {

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MySqlConnector;
-using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Features.Payments.Reconciliation;
+using Renovation.Community.Application.Data;
+using Renovation.Community.Application.Features.Payments.Reconciliation;
 using Renovation.Community.WeChat.Bills;
 
 namespace Renovation.Community.Benchmarks.Reconcile;
@@ -26,7 +26,7 @@ public static class ReconcileBenchmark
         var database = $"rc_bench_{Guid.NewGuid():N}";
         // Local infile only for seeding this throwaway database fast; the API never needs it.
         var connectionString = new MySqlConnectionStringBuilder(server) { Database = database, AllowLoadLocalInfile = true }.ConnectionString;
-        var options = new DbContextOptionsBuilder<MySqlAppDbContext>().UseMySql(connectionString, DatabaseSetup.DefaultServerVersion).Options;
+        var options = new DbContextOptionsBuilder<MySqlAppDbContext>().UseMySqlStore(connectionString).Options;
         try
         {
             await using (var db = new MySqlAppDbContext(options))

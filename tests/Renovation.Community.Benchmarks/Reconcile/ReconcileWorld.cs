@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MySqlConnector;
-using Renovation.Community.Api.Features.Payments.Reconciliation;
+using Renovation.Community.Application.Features.Payments.Reconciliation;
 
 namespace Renovation.Community.Benchmarks.Reconcile;
 

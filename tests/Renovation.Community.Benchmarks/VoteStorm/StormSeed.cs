@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Common.Authorization;
-using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Features.Identity;
-using Renovation.Community.Api.Features.Places;
+using Renovation.Community.Application.Common.Authorization;
+using Renovation.Community.Application.Data;
+using Renovation.Community.Application.Features.Identity;
+using Renovation.Community.Application.Features.Places;
 
 namespace Renovation.Community.Benchmarks.VoteStorm;
 
@@ -22,7 +22,7 @@ public static class StormSeed
     public static async Task<StormWorld> SeedAsync(string connectionString, int parties, int communities, int warmUpParties)
     {
         var options = new DbContextOptionsBuilder<MySqlAppDbContext>()
-            .UseMySql(connectionString, DatabaseSetup.DefaultServerVersion).Options;
+            .UseMySqlStore(connectionString).Options;
         var now = DateTimeOffset.UtcNow;
         var random = new Random(20000);
         var district = new District("基准测试区", "339999");

@@ -10,7 +10,7 @@ using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using MySqlConnector;
-using Renovation.Community.Api.Common.Events;
+using Renovation.Community.Application.Common.Events;
 
 namespace Renovation.Community.Benchmarks.VoteStorm;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using Renovation.Community.Api.Common.Paging;
-using Renovation.Community.Api.Features.Audit;
+using Renovation.Community.Application.Common.Paging;
+using Renovation.Community.Application.Features.Audit;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Audit;
@@ -13,7 +13,7 @@ public sealed class AuditTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var demo = await Demo.Of(api);
         var officer = await api.ClientFor("street-officer");
-        var officerId = await api.WithDb(db => Task.FromResult(db.Users.Single(u => u.OpenId == Renovation.Community.Api.Features.Identity.AuthApi.DevOpenId("street-officer")).Id));
+        var officerId = await api.WithDb(db => Task.FromResult(db.Users.Single(u => u.OpenId == Renovation.Community.Application.Features.Identity.AuthApi.DevOpenId("street-officer")).Id));
         var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/communities/{demo.CommunityB}")
         {
             Content = JsonContentOf(new { streetId = demo.StreetId, name = "和平新村", address = "和平路 18 号", builtYear = 1998, propertyCompanyId = demo.CompanyB }),

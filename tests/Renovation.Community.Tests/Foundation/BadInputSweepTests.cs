@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Renovation.Community.Api.Features.Places;
+using Renovation.Community.Application.Features.Places;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Foundation;

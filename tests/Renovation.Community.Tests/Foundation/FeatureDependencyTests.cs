@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Reflection.Emit;
-using Renovation.Community.Api.Data;
+using Renovation.Community.Application.Data;
 
 namespace Renovation.Community.Tests.Foundation;
 
@@ -11,7 +11,7 @@ namespace Renovation.Community.Tests.Foundation;
 /// </summary>
 public sealed class FeatureDependencyTests
 {
-    private const string FeaturesPrefix = "Renovation.Community.Api.Features.";
+    private const string FeaturesPrefix = "Renovation.Community.Application.Features.";
     /// <summary>The quick-start seed builds a whole world; nothing depends on it, so it may use every feature.</summary>
     private const string DemoData = "DemoData";
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Renovation.Community.Api.Common.Text;
-using Renovation.Community.Api.Features.Places;
-using Renovation.Community.Api.Features.Voting;
+using Renovation.Community.Application.Common.Text;
+using Renovation.Community.Application.Features.Places;
+using Renovation.Community.Application.Features.Voting;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.Tests.Voting;
 using static Renovation.Community.Tests.Voting.PartySpec;

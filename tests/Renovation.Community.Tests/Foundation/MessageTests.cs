@@ -3,8 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Common.Time;
-using Renovation.Community.Api.Features.Voting;
+using Renovation.Community.Application.Common.Time;
+using Renovation.Community.Application.Features.Voting;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.Tests.Voting;
 

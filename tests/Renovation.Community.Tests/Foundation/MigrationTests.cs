@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Data;
+using Renovation.Community.Application.Data;
+using Renovation.Community.Migrations.MySql;
+using Renovation.Community.Migrations.Sqlite;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Foundation;
@@ -10,7 +12,7 @@ public sealed class MigrationTests
     public void Sqlite_migrations_have_no_pending_model_changes()
     {
         using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
-        Assert.False(db.Database.HasPendingModelChanges(), "Run dotnet ef migrations add for SqliteAppDbContext");
+        Assert.False(db.Database.HasPendingModelChanges(), "Run dotnet ef migrations add for SqliteAppDbContext (docs/architecture.md)");
         Assert.NotEmpty(db.Database.GetMigrations());
     }
 
@@ -18,7 +20,7 @@ public sealed class MigrationTests
     public void MySql_migrations_have_no_pending_model_changes()
     {
         using var db = new MySqlDesignTimeFactory().CreateDbContext([]);
-        Assert.False(db.Database.HasPendingModelChanges(), "Run dotnet ef migrations add for MySqlAppDbContext");
+        Assert.False(db.Database.HasPendingModelChanges(), "Run dotnet ef migrations add for MySqlAppDbContext (docs/architecture.md)");
         Assert.NotEmpty(db.Database.GetMigrations());
     }
 }

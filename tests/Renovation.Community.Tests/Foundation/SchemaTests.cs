@@ -5,9 +5,11 @@ using Renovation.Community.Tests.Infrastructure;
 namespace Renovation.Community.Tests.Foundation;
 
 /// <summary>
-/// The migrations build exactly the schema recorded in <c>Foundation/Schema</c>. The records were made by the chain of
-/// 23 migrations per provider before it was squashed into one, so this proves the squash changed nothing; a later
-/// migration changes the record on purpose (<c>RC_WRITE_SCHEMA=1</c> rewrites it; review the diff).
+/// The migrations build exactly the schema recorded in <c>Foundation/Schema</c>. The records were first made by the
+/// chain of 23 migrations per provider; the squash into one <c>Initial</c> changed four lines of them, column defaults
+/// the chain added only to back-fill rows of its time (<c>FundAccounts.BuildingKey</c> on both providers,
+/// <c>FundTopUpCampaigns.IntervalMonths</c> and <c>Payments.FailedRefundCount</c> on MariaDB), which the model does
+/// not have. A later migration changes the record on purpose: <c>RC_WRITE_SCHEMA=1</c> rewrites it; review the diff.
 /// </summary>
 public sealed class SchemaTests
 {

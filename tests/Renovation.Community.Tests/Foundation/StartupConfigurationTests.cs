@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Renovation.Community.Application.Data;
 
 namespace Renovation.Community.Tests.Foundation;
 
@@ -17,7 +18,7 @@ public sealed class StartupConfigurationTests
             await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file}");
             await connection.OpenAsync();
             await using var command = new Microsoft.Data.Sqlite.SqliteCommand("SELECT COUNT(*) FROM __EFMigrationsHistory", connection);
-            using var db = new Renovation.Community.Api.Data.SqliteDesignTimeFactory().CreateDbContext([]);
+            using var db = new Renovation.Community.Migrations.Sqlite.SqliteDesignTimeFactory().CreateDbContext([]);
             Assert.Equal((long)Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetMigrations(db.Database).Count(),
                 (long)(await command.ExecuteScalarAsync())!);
         }
@@ -29,6 +30,12 @@ public sealed class StartupConfigurationTests
     }
 
     private static async Task<(int ExitCode, string StdErr)> StartApi(params string[] settings)
+    {
+        var (exit, stderr, _) = await RunApi(settings);
+        return (exit, stderr);
+    }
+
+    private static async Task<(int ExitCode, string StdErr, string StdOut)> RunApi(params string[] settings)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Renovation.Community.Api.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
@@ -43,9 +50,80 @@ public sealed class StartupConfigurationTests
         // blocks the process, which then looks like a hang.
         var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var stderr = await process.StandardError.ReadToEndAsync(timeout.Token);
-        await stdout;
+        var output = await stdout;
         await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, stderr.Trim());
+        return (process.ExitCode, stderr.Trim(), output);
+    }
+
+    /// <summary>A quick-start database of an earlier release (<c>./data</c>), made by the chain of migrations since squashed.</summary>
+    [Fact]
+    public async Task A_database_the_squashed_chain_finished_is_baselined_with_one_log_line_and_keeps_its_rows()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"rc-squashed-{Guid.NewGuid():N}.db");
+        var migrate = new[] { "migrate", "--Database:Provider=Sqlite", $"--ConnectionStrings:Sqlite=Data Source={file}", "--Auth:SigningKey=" + new string('k', 40) };
+        try
+        {
+            Assert.Equal(0, (await RunApi(migrate)).ExitCode);
+            var initial = Assert.Single(await History(file));
+            await Sql(file, "DELETE FROM __EFMigrationsHistory; " +
+                "INSERT INTO __EFMigrationsHistory VALUES ('20261128005729_Foundation', '9.0.23'), ('20261129142935_Payments', '9.0.23'), " +
+                $"('{SquashedChain.SqliteLast}', '9.0.23'); INSERT INTO Leases (Name, Holder, ExpiresAt) VALUES ('kept', 'test', 0)");
+
+            var (exit, stderr, stdout) = await RunApi(migrate);
+
+            Assert.True(exit == 0, stderr);
+            Assert.Contains($"Database made by the migration chain squashed on 2026-12-07 (last: {SquashedChain.SqliteLast})", stdout);
+            Assert.Equal([initial], await History(file));
+            Assert.Equal(1L, await Sql(file, "SELECT COUNT(*) FROM Leases WHERE Name = 'kept'"));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task A_database_the_squashed_chain_left_half_way_is_refused_with_what_to_do()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"rc-halfway-{Guid.NewGuid():N}.db");
+        var migrate = new[] { "migrate", "--Database:Provider=Sqlite", $"--ConnectionStrings:Sqlite=Data Source={file}", "--Auth:SigningKey=" + new string('k', 40) };
+        try
+        {
+            await Sql(file, "CREATE TABLE __EFMigrationsHistory (MigrationId TEXT PRIMARY KEY, ProductVersion TEXT NOT NULL); " +
+                "INSERT INTO __EFMigrationsHistory VALUES ('20261128005729_Foundation', '9.0.23'), ('20261128015616_Notices', '9.0.23')");
+
+            var (exit, stderr, _) = await RunApi(migrate);
+
+            Assert.Equal(2, exit);
+            Assert.StartsWith("Configuration error: The database was made by migrations of an earlier release that stop at 20261128015616_Notices", stderr);
+            Assert.Contains("delete ./data", stderr);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
+
+    private static async Task<List<string>> History(string file)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file}");
+        await connection.OpenAsync();
+        await using var command = new Microsoft.Data.Sqlite.SqliteCommand("SELECT MigrationId FROM __EFMigrationsHistory ORDER BY MigrationId", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var ids = new List<string>();
+        while (await reader.ReadAsync())
+            ids.Add(reader.GetString(0));
+        return ids;
+    }
+
+    private static async Task<object?> Sql(string file, string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file}");
+        await connection.OpenAsync();
+        await using var command = new Microsoft.Data.Sqlite.SqliteCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
     }
 
     [Fact]

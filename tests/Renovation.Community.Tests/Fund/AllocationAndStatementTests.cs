@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Common.Money;
-using Renovation.Community.Api.Features.Fund;
+using Renovation.Community.Application.Common.Money;
+using Renovation.Community.Application.Features.Fund;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Fund;

@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Common.Errors;
-using Renovation.Community.Api.Features.Fund;
-using Renovation.Community.Api.Features.Places;
+using Renovation.Community.Application.Common.Errors;
+using Renovation.Community.Application.Features.Fund;
+using Renovation.Community.Application.Features.Places;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Fund;
@@ -22,7 +22,7 @@ public sealed class FundLedgerTests(ApiFactory api) : IClassFixture<ApiFactory>
             await _fund.Post(new FundPosting(h.Id, FundEntryKind.WorksCharge, -h.BalanceFen, $"random-start:{h.Id}", "清零"));
         var households = chosen.Select(h => h.Id).ToList();
         var random = new Random(20261129);
-        var operations = TestDatabase.Provider == Renovation.Community.Api.Data.DatabaseProvider.Sqlite ? 10_000 : 1_000;
+        var operations = TestDatabase.Provider == Renovation.Community.Application.Data.DatabaseProvider.Sqlite ? 10_000 : 1_000;
         var posted = new List<(Guid Entry, Guid Household)>();
         var refused = 0;
         for (var i = 0; i < operations; i++)

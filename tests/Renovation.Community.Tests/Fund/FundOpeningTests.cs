@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Features.Fund;
+using Renovation.Community.Application.Features.Fund;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Fund;
@@ -91,7 +91,7 @@ public sealed class FundOpeningTests(ApiFactory api) : IClassFixture<ApiFactory>
                 { ["a"] = r[0], ["b"] = r[1], ["c"] = r[2], ["d"] = r[3] }).ToList(), printHeader: false);
             var content = new ByteArrayContent(stream.ToArray());
             content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(
-                Renovation.Community.Api.Common.Text.Spreadsheet.XlsxMediaType);
+                Renovation.Community.Application.Common.Text.Spreadsheet.XlsxMediaType);
             return content;
         }
         string[] header = ["building", "unit", "opening_balance_yuan", "initial_deposit_yuan"];

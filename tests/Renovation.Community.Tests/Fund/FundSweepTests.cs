@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Renovation.Community.Api.Common.Authorization;
-using Renovation.Community.Api.Features.Fund;
-using Renovation.Community.Api.Jobs;
+using Renovation.Community.Application.Common.Authorization;
+using Renovation.Community.Application.Features.Fund;
+using Renovation.Community.Application.Jobs;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Fund;

@@ -1,9 +1,9 @@
-using Renovation.Community.Api.Features.Identity;
+using Renovation.Community.Application.Features.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Features.Fund;
-using Renovation.Community.Api.Features.Voting;
+using Renovation.Community.Application.Data;
+using Renovation.Community.Application.Features.Fund;
+using Renovation.Community.Application.Features.Voting;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Fund;
@@ -120,28 +120,28 @@ public static class FundArrange
     public static Task<(Guid CommunityId, List<Guid> Units)> NewCommunityInBuildings(ApiFactory api, int buildingCount, params long[] areas) => api.WithDb(async db =>
     {
         var street = await db.Streets.Select(s => s.Id).FirstAsync();
-        var community = new Renovation.Community.Api.Features.Places.ResidentialCommunity(street, "测试小区" + Guid.NewGuid().ToString("N")[..6], "测试路 1 号", 1995);
+        var community = new Renovation.Community.Application.Features.Places.ResidentialCommunity(street, "测试小区" + Guid.NewGuid().ToString("N")[..6], "测试路 1 号", 1995);
         var buildings = Enumerable.Range(1, buildingCount)
-            .Select(b => new Renovation.Community.Api.Features.Places.Building(community.Id, $"{b}幢")).ToList();
+            .Select(b => new Renovation.Community.Application.Features.Places.Building(community.Id, $"{b}幢")).ToList();
         db.Add(community);
         db.AddRange(buildings);
         var units = new List<Guid>();
         for (var i = 0; i < areas.Length; i++)
         {
             var building = buildings[i % buildingCount];
-            var party = new Renovation.Community.Api.Features.Places.OwnerParty(community.Id, Renovation.Community.Api.Features.Places.OwnerPartyKind.Person,
+            var party = new Renovation.Community.Application.Features.Places.OwnerParty(community.Id, Renovation.Community.Application.Features.Places.OwnerPartyKind.Person,
                 "业主" + i, [("业主" + i, "1234")]);
-            var unit = new Renovation.Community.Api.Features.Places.Unit(community.Id, building.Id, $"{101 + i}", areas[i],
-                Renovation.Community.Api.Features.Places.AreaBasis.Registered, $"证{i}", party.Id);
+            var unit = new Renovation.Community.Application.Features.Places.Unit(community.Id, building.Id, $"{101 + i}", areas[i],
+                Renovation.Community.Application.Features.Places.AreaBasis.Registered, $"证{i}", party.Id);
             db.AddRange(party, unit);
             units.Add(unit.Id);
         }
         var now = api.Clock.GetUtcNow();
-        foreach (var (name, role) in new[] { ("committee-a", Renovation.Community.Api.Common.Authorization.Role.CommitteeMember),
-                     ("chair-a", Renovation.Community.Api.Common.Authorization.Role.CommitteeChair) })
+        foreach (var (name, role) in new[] { ("committee-a", Renovation.Community.Application.Common.Authorization.Role.CommitteeMember),
+                     ("chair-a", Renovation.Community.Application.Common.Authorization.Role.CommitteeChair) })
         {
             var user = await db.Users.SingleAsync(u => u.OpenId == AuthApi.DevOpenId(name));
-            db.RoleGrants.Add(new Renovation.Community.Api.Features.Identity.RoleGrant(user.Id, role, community.Id, now));
+            db.RoleGrants.Add(new Renovation.Community.Application.Features.Identity.RoleGrant(user.Id, role, community.Id, now));
         }
         await db.SaveChangesAsync();
         return (community.Id, units);

@@ -1,4 +1,4 @@
-using Renovation.Community.Api.Common.Money;
+using Renovation.Community.Application.Common.Money;
 
 namespace Renovation.Community.Tests.Fund;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Common.Errors;
-using Renovation.Community.Api.Features.Fund;
+using Renovation.Community.Application.Common.Errors;
+using Renovation.Community.Application.Features.Fund;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Fund;
@@ -78,7 +78,7 @@ public sealed class PerBuildingAccountTests(ApiFactory api) : IClassFixture<ApiF
             db.FundAccounts.Add(new FundAccount(communityId, existing.BuildingId, 30, Guid.NewGuid(), api.Clock.GetUtcNow(), opensFund: false));
             return await db.SaveChangesAsync();
         }));
-        Assert.True(Renovation.Community.Api.Common.Errors.RaceLoser.IsLostRace(e));
+        Assert.True(Renovation.Community.Application.Common.Errors.RaceLoser.IsLostRace(e));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class PerBuildingAccountTests(ApiFactory api) : IClassFixture<ApiF
         var (communityId, _, chair) = await OpenedPerBuilding(8956, 4521, 10000, 7733, 6100, 12050);
         var households = (await _fund.Households(communityId)).Select(h => h.Id).ToList();
         var random = new Random(20261130);
-        var operations = TestDatabase.Provider == Renovation.Community.Api.Data.DatabaseProvider.Sqlite ? 2_000 : 300;
+        var operations = TestDatabase.Provider == Renovation.Community.Application.Data.DatabaseProvider.Sqlite ? 2_000 : 300;
         var refused = 0;
         for (var i = 0; i < operations; i++)
         {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Features.Fund;
+using Renovation.Community.Application.Features.Fund;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.Tests.Places;
 
@@ -50,7 +50,7 @@ public sealed class StatementPublicationTests(ApiFactory api) : IClassFixture<Ap
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         Assert.Contains("期末余额", await csv.Content.ReadAsStringAsync());
         var xlsx = await resident.GetAsync(published.XlsxUrl);
-        Assert.Equal(Renovation.Community.Api.Common.Text.Spreadsheet.XlsxMediaType, xlsx.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Renovation.Community.Application.Common.Text.Spreadsheet.XlsxMediaType, xlsx.Content.Headers.ContentType?.MediaType);
         var rows = RegisterFileTests.SheetRows(await xlsx.Content.ReadAsByteArrayAsync());
         Assert.Equal("期末余额", rows[0][8]);
         Assert.Equal("合计", rows[1][0]);

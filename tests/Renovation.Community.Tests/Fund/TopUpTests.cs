@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Features.Fund;
-using Renovation.Community.Api.Features.Payments;
-using Renovation.Community.Api.Features.Voting;
+using Renovation.Community.Application.Features.Fund;
+using Renovation.Community.Application.Features.Payments;
+using Renovation.Community.Application.Features.Voting;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.Tests.Payments;
 

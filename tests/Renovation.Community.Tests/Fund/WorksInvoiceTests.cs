@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Renovation.Community.Api.Features.Fund;
+using Renovation.Community.Application.Features.Fund;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.Tests.Projects;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Common.Money;
-using Renovation.Community.Api.Features.Fund;
-using Renovation.Community.Api.Features.Places;
-using Renovation.Community.Api.Features.Voting;
+using Renovation.Community.Application.Common.Money;
+using Renovation.Community.Application.Features.Fund;
+using Renovation.Community.Application.Features.Places;
+using Renovation.Community.Application.Features.Voting;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Fund;

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text;
-using Renovation.Community.Api.Common.Paging;
-using Renovation.Community.Api.Features.Places;
+using Renovation.Community.Application.Common.Paging;
+using Renovation.Community.Application.Features.Places;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Identity;

@@ -1,5 +1,5 @@
 using System.Net;
-using Renovation.Community.Api.Features.Identity;
+using Renovation.Community.Application.Features.Identity;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Identity;

@@ -9,10 +9,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Renovation.Community.Api.Common.Payments;
+using Renovation.Community.Application.Common.Payments;
 using Renovation.Community.Tests.Payments;
-using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Features.Identity;
+using Renovation.Community.Application.Data;
+using Renovation.Community.Application.Features.Identity;
 using Renovation.Community.WeChatSimulator;
 
 namespace Renovation.Community.Tests.Infrastructure;

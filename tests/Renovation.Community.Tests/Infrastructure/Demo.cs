@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Features.Places;
+using Renovation.Community.Application.Features.Places;
 
 namespace Renovation.Community.Tests.Infrastructure;
 

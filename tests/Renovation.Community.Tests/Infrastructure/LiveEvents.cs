@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Renovation.Community.Api.Features.Realtime;
+using Renovation.Community.Application.Features.Realtime;
 
 namespace Renovation.Community.Tests.Infrastructure;
 

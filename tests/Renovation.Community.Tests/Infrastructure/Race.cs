@@ -43,7 +43,7 @@ public static class Race
     /// the same, as idempotent retries are), and <paramref name="effect"/> grew by exactly one.
     /// </summary>
     public static async Task<RaceAnswers> ExactlyOneEffect(ApiFactory api, int racers, Func<Task<HttpResponseMessage>> send,
-        Func<Renovation.Community.Api.Data.AppDbContext, Task<int>> effect, HttpStatusCode winner, HttpStatusCode loser,
+        Func<Renovation.Community.Application.Data.AppDbContext, Task<int>> effect, HttpStatusCode winner, HttpStatusCode loser,
         string? loserCode)
     {
         var before = await api.WithDb(effect);

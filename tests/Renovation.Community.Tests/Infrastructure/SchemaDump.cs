@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using MySqlConnector;
-using Renovation.Community.Api.Data;
+using Renovation.Community.Application.Data;
 
 namespace Renovation.Community.Tests.Infrastructure;
 

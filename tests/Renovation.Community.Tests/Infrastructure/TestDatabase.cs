@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MySqlConnector;
-using Renovation.Community.Api.Data;
+using Renovation.Community.Application.Data;
 
 namespace Renovation.Community.Tests.Infrastructure;
 
@@ -31,8 +31,8 @@ public static class TestDatabase
 
     /// <summary>A context on <paramref name="connectionString"/> outside any host, with the product's migrations.</summary>
     public static AppDbContext OpenContext(string connectionString) => Provider == DatabaseProvider.Sqlite
-        ? new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connectionString).Options)
-        : new MySqlAppDbContext(new DbContextOptionsBuilder<MySqlAppDbContext>().UseMySql(connectionString, DatabaseSetup.DefaultServerVersion).Options);
+        ? new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqliteStore(connectionString).Options)
+        : new MySqlAppDbContext(new DbContextOptionsBuilder<MySqlAppDbContext>().UseMySqlStore(connectionString).Options);
 
     public static async Task DropAsync(string connectionString)
     {

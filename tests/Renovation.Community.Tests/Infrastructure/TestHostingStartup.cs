@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Renovation.Community.Api.Common.Payments;
+using Renovation.Community.Application.Common.Payments;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.Tests.Payments;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Common.Paging;
-using Renovation.Community.Api.Features.Meetings;
-using Renovation.Community.Api.Features.Notices;
+using Renovation.Community.Application.Common.Paging;
+using Renovation.Community.Application.Features.Meetings;
+using Renovation.Community.Application.Features.Notices;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.Tests.Notices;
 using Renovation.Community.Tests.Voting;

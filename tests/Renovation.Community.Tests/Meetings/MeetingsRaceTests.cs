@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Features.Meetings;
+using Renovation.Community.Application.Features.Meetings;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.Tests.Voting;
 

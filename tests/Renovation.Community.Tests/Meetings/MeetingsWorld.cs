@@ -1,12 +1,12 @@
 using System.Net;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
-using Renovation.Community.Api.Common.Authorization;
-using Renovation.Community.Api.Features.Identity;
-using Renovation.Community.Api.Features.Meetings;
-using Renovation.Community.Api.Features.Places;
-using Renovation.Community.Api.Features.Realtime;
-using Renovation.Community.Api.Jobs;
+using Renovation.Community.Application.Common.Authorization;
+using Renovation.Community.Application.Features.Identity;
+using Renovation.Community.Application.Features.Meetings;
+using Renovation.Community.Application.Features.Places;
+using Renovation.Community.Application.Features.Realtime;
+using Renovation.Community.Application.Jobs;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Meetings;

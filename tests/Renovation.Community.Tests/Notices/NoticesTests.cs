@@ -3,11 +3,11 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Renovation.Community.Api.Common.Events;
-using Renovation.Community.Api.Common.Paging;
-using Renovation.Community.Api.Features.Notices;
-using Renovation.Community.Api.Features.Realtime;
-using Renovation.Community.Api.Jobs;
+using Renovation.Community.Application.Common.Events;
+using Renovation.Community.Application.Common.Paging;
+using Renovation.Community.Application.Features.Notices;
+using Renovation.Community.Application.Features.Realtime;
+using Renovation.Community.Application.Jobs;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Notices;
@@ -104,7 +104,7 @@ public sealed class NoticesTests(NoticesApiFactory api) : IClassFixture<NoticesA
         {
             title = "改期的通知", body = "正文", pinned = false, publishAt = now.AddHours(2),
         })).ShouldBe<NoticeView>(HttpStatusCode.OK);
-        Assert.Equal(Renovation.Community.Api.Common.Time.Timestamps.Truncate(now.AddHours(2)), moved.PublishAt); // the API keeps milliseconds
+        Assert.Equal(Renovation.Community.Application.Common.Time.Timestamps.Truncate(now.AddHours(2)), moved.PublishAt); // the API keeps milliseconds
         await c.Committee.PostJson($"/api/v1/notices/{notice.Id}/withdraw", new { reason = "活动取消" });
         api.Clock.Advance(TimeSpan.FromHours(3));
         await Sweep();

@@ -2,11 +2,11 @@ using System.Net;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Common.Authorization;
-using Renovation.Community.Api.Features.Identity;
-using Renovation.Community.Api.Features.Notices;
-using Renovation.Community.Api.Features.Places;
-using Renovation.Community.Api.Features.Realtime;
+using Renovation.Community.Application.Common.Authorization;
+using Renovation.Community.Application.Features.Identity;
+using Renovation.Community.Application.Features.Notices;
+using Renovation.Community.Application.Features.Places;
+using Renovation.Community.Application.Features.Realtime;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Notices;

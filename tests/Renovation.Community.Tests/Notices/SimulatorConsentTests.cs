@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Renovation.Community.Api.Features.Notices;
-using Renovation.Community.Api.Features.Realtime;
-using Renovation.Community.Api.Jobs;
+using Renovation.Community.Application.Features.Notices;
+using Renovation.Community.Application.Features.Realtime;
+using Renovation.Community.Application.Jobs;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Notices;

@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Renovation.Community.Api.Features.Notices;
-using Renovation.Community.Api.Jobs;
-using Renovation.Community.Api.Features.Realtime;
+using Renovation.Community.Application.Features.Notices;
+using Renovation.Community.Application.Jobs;
+using Renovation.Community.Application.Features.Realtime;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.WeChatSimulator.MiniProgram;
 using Renovation.Community.WeChatSimulator.Faults;

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Common.Errors;
-using Renovation.Community.Api.Common.Events;
-using Renovation.Community.Api.Common.Payments;
-using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Features.Identity;
+using Renovation.Community.Application.Common.Errors;
+using Renovation.Community.Application.Common.Events;
+using Renovation.Community.Application.Common.Payments;
+using Renovation.Community.Application.Data;
+using Renovation.Community.Application.Features.Identity;
 
 namespace Renovation.Community.Tests.Payments;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Features.Payments;
+using Renovation.Community.Application.Features.Payments;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Payments;
@@ -47,14 +47,14 @@ public sealed class OneOpenPaymentTests(ApiFactory api) : IClassFixture<ApiFacto
 
         var copy = await api.WithDb(db => db.Payments.AsNoTracking().SingleAsync(p => p.Id == first.Payment.Id));
         var duplicate = new Payment(copy.Purpose, copy.SubjectId, copy.PayerUserId, copy.PayerOpenId,
-            new Renovation.Community.Api.Common.Payments.PaymentQuote(copy.AmountFen, copy.Description, copy.CommunityId, copy.Owner),
+            new Renovation.Community.Application.Common.Payments.PaymentQuote(copy.AmountFen, copy.Description, copy.CommunityId, copy.Owner),
             TimeSpan.FromMinutes(30), api.Clock.GetUtcNow());
         var error = await Assert.ThrowsAsync<DbUpdateException>(() => api.WithDb(async db =>
         {
             db.Payments.Add(duplicate);
             return await db.SaveChangesAsync();
         }));
-        Assert.True(Renovation.Community.Api.Common.Errors.UniqueViolation.IsUniqueViolation(error));
+        Assert.True(Renovation.Community.Application.Common.Errors.UniqueViolation.IsUniqueViolation(error));
     }
 
     [Fact]

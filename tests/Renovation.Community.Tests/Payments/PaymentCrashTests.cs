@@ -6,10 +6,10 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MySqlConnector;
-using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Features.Fund;
-using Renovation.Community.Api.Features.Identity;
-using Renovation.Community.Api.Features.Payments;
+using Renovation.Community.Application.Data;
+using Renovation.Community.Application.Features.Fund;
+using Renovation.Community.Application.Features.Identity;
+using Renovation.Community.Application.Features.Payments;
 using Renovation.Community.Tests.Fund;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.WeChatSimulator;
@@ -194,7 +194,7 @@ public sealed class PaymentCrashTests(ITestOutputHelper output)
     }
 
     private static MySqlAppDbContext OpenDb(string connectionString) => new(new DbContextOptionsBuilder<MySqlAppDbContext>()
-        .UseMySql(connectionString, DatabaseSetup.DefaultServerVersion).Options);
+        .UseMySqlStore(connectionString).Options);
 
     /// <summary>
     /// Real prepays (the simulator holds each JSAPI order): the crash-test purpose's and one top-up per open share.

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Common.Paging;
-using Renovation.Community.Api.Features.Payments;
+using Renovation.Community.Application.Common.Paging;
+using Renovation.Community.Application.Features.Payments;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.WeChatSimulator.Pay;
 

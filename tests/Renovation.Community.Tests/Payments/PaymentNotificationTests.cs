@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
-using Renovation.Community.Api.Common.Payments;
-using Renovation.Community.Api.Features.Payments;
+using Renovation.Community.Application.Common.Payments;
+using Renovation.Community.Application.Features.Payments;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.WeChatSimulator.Pay;
 

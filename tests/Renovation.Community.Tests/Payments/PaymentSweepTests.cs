@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using Renovation.Community.Api.Features.Payments;
-using Renovation.Community.Api.Jobs;
+using Renovation.Community.Application.Features.Payments;
+using Renovation.Community.Application.Jobs;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.WeChatSimulator.Pay;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Renovation.Community.Api.Jobs;
-using Renovation.Community.Api.Features.Payments;
+using Renovation.Community.Application.Jobs;
+using Renovation.Community.Application.Features.Payments;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.WeChatSimulator.Faults;
 using Renovation.Community.WeChatSimulator.Pay;

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using Renovation.Community.Api.Common.Errors;
-using Renovation.Community.Api.Common.Events;
-using Renovation.Community.Api.Common.Payments;
-using Renovation.Community.Api.Data;
+using Renovation.Community.Application.Common.Errors;
+using Renovation.Community.Application.Common.Events;
+using Renovation.Community.Application.Common.Payments;
+using Renovation.Community.Application.Data;
 
 namespace Renovation.Community.Tests.Payments;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Features.Places;
+using Renovation.Community.Application.Features.Places;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.Tests.Voting;
 

@@ -1,6 +1,6 @@
 using System.Net;
-using Renovation.Community.Api.Common.Paging;
-using Renovation.Community.Api.Features.Places;
+using Renovation.Community.Application.Common.Paging;
+using Renovation.Community.Application.Features.Places;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Places;

@@ -4,8 +4,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
-using Renovation.Community.Api.Common.Text;
-using Renovation.Community.Api.Features.Places;
+using Renovation.Community.Application.Common.Text;
+using Renovation.Community.Application.Features.Places;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Places;

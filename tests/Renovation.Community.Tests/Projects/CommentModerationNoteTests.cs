@@ -1,6 +1,6 @@
 using System.Net;
-using Renovation.Community.Api.Common.Paging;
-using Renovation.Community.Api.Features.Proposals;
+using Renovation.Community.Application.Common.Paging;
+using Renovation.Community.Application.Features.Proposals;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Projects;

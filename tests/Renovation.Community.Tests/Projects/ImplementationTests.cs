@@ -1,5 +1,5 @@
 using System.Net;
-using Renovation.Community.Api.Features.Projects;
+using Renovation.Community.Application.Features.Projects;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Projects;

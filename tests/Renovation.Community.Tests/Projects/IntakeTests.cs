@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Features.Projects;
+using Renovation.Community.Application.Features.Projects;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Projects;

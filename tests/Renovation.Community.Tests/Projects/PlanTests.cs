@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Common.Files;
-using Renovation.Community.Api.Features.Proposals;
+using Renovation.Community.Application.Common.Files;
+using Renovation.Community.Application.Features.Proposals;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Projects;

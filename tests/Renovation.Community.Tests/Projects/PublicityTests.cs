@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Common.Events;
-using Renovation.Community.Api.Common.Paging;
-using Renovation.Community.Api.Features.Proposals;
+using Renovation.Community.Application.Common.Events;
+using Renovation.Community.Application.Common.Paging;
+using Renovation.Community.Application.Features.Proposals;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Projects;

@@ -1,12 +1,12 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Renovation.Community.Api.Common.Events;
-using Renovation.Community.Api.Features.Identity;
-using Renovation.Community.Api.Features.Places;
-using Renovation.Community.Api.Features.Projects;
-using Renovation.Community.Api.Features.Proposals;
-using Renovation.Community.Api.Jobs;
+using Renovation.Community.Application.Common.Events;
+using Renovation.Community.Application.Features.Identity;
+using Renovation.Community.Application.Features.Places;
+using Renovation.Community.Application.Features.Projects;
+using Renovation.Community.Application.Features.Proposals;
+using Renovation.Community.Application.Jobs;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Projects;

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Features.Proposals;
+using Renovation.Community.Application.Features.Proposals;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.Tests.Projects;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Features.Projects;
-using Renovation.Community.Api.Features.Proposals;
+using Renovation.Community.Application.Features.Projects;
+using Renovation.Community.Application.Features.Proposals;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.Tests.Projects;
 
@@ -16,7 +16,7 @@ public sealed class RenovationRaceTests(ApiFactory api) : IClassFixture<ApiFacto
 {
     private readonly RenovationWorld _world = new(api);
 
-    private Func<Api.Data.AppDbContext, Task<int>> Events(string kind, Guid communityId, Guid subjectId)
+    private Func<Application.Data.AppDbContext, Task<int>> Events(string kind, Guid communityId, Guid subjectId)
     {
         var audience = $"community:{communityId}";
         var id = subjectId.ToString();

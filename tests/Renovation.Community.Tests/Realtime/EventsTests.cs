@@ -3,9 +3,9 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Renovation.Community.Api.Common.Events;
-using Renovation.Community.Api.Features.Identity;
-using Renovation.Community.Api.Features.Realtime;
+using Renovation.Community.Application.Common.Events;
+using Renovation.Community.Application.Features.Identity;
+using Renovation.Community.Application.Features.Realtime;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Realtime;

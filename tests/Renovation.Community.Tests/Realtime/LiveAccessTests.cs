@@ -1,10 +1,10 @@
 using System.Net;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Common.Events;
-using Renovation.Community.Api.Features.Identity;
-using Renovation.Community.Api.Features.Places;
-using Renovation.Community.Api.Features.Realtime;
+using Renovation.Community.Application.Common.Events;
+using Renovation.Community.Application.Features.Identity;
+using Renovation.Community.Application.Features.Places;
+using Renovation.Community.Application.Features.Realtime;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Realtime;

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Renovation.Community.Api.Common.Events;
-using Renovation.Community.Api.Features.Realtime;
+using Renovation.Community.Application.Common.Events;
+using Renovation.Community.Application.Features.Realtime;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Realtime;

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Threading.Channels;
 using MySqlConnector;
-using Renovation.Community.Api.Common.Events;
-using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Features.Identity;
-using Renovation.Community.Api.Features.Notices;
-using Renovation.Community.Api.Features.Realtime;
+using Renovation.Community.Application.Common.Events;
+using Renovation.Community.Application.Data;
+using Renovation.Community.Application.Features.Identity;
+using Renovation.Community.Application.Features.Notices;
+using Renovation.Community.Application.Features.Realtime;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.Tests.Notices;
 using Renovation.Community.WeChatSimulator;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Features.Services;
+using Renovation.Community.Application.Features.Services;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Services;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Renovation.Community.Api.Features.Services;
+using Renovation.Community.Application.Features.Services;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Services;

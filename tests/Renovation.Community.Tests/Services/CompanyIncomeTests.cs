@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Common.Time;
-using Renovation.Community.Api.Features.Identity;
-using Renovation.Community.Api.Features.Payments;
-using Renovation.Community.Api.Features.Places;
-using Renovation.Community.Api.Features.Services;
+using Renovation.Community.Application.Common.Time;
+using Renovation.Community.Application.Features.Identity;
+using Renovation.Community.Application.Features.Payments;
+using Renovation.Community.Application.Features.Places;
+using Renovation.Community.Application.Features.Services;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Services;

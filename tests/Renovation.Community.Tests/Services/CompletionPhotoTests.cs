@@ -1,5 +1,5 @@
 using System.Net;
-using Renovation.Community.Api.Features.Services;
+using Renovation.Community.Application.Features.Services;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Services;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using System.Net;
-using Renovation.Community.Api.Features.Services;
+using Renovation.Community.Application.Features.Services;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.Tests.Projects;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Features.Payments;
-using Renovation.Community.Api.Features.Services;
+using Renovation.Community.Application.Features.Payments;
+using Renovation.Community.Application.Features.Services;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Services;
@@ -206,7 +206,7 @@ public sealed class ServiceOrderLifecycleTests(ApiFactory api) : IClassFixture<A
         var staff = await api.ClientFor("property-a");
         var slotDay = item.Slots[0].StartsAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd");
         var list = await (await staff.GetAsync($"/api/v1/communities/{demo.CommunityA}/service-orders?state=Paid&day={slotDay}"))
-            .ShouldBe<Api.Common.Paging.Page<ServiceOrderView>>(HttpStatusCode.OK);
+            .ShouldBe<Application.Common.Paging.Page<ServiceOrderView>>(HttpStatusCode.OK);
         Assert.Contains(list.Items, o => o.Id == paid.Id);
         Assert.All(list.Items, o => Assert.Equal(ServiceOrderState.Paid, o.State));
 

@@ -1,10 +1,10 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Renovation.Community.Api.Features.Identity;
-using Renovation.Community.Api.Features.Notices;
-using Renovation.Community.Api.Features.Realtime;
-using Renovation.Community.Api.Features.Services;
-using Renovation.Community.Api.Jobs;
+using Renovation.Community.Application.Features.Identity;
+using Renovation.Community.Application.Features.Notices;
+using Renovation.Community.Application.Features.Realtime;
+using Renovation.Community.Application.Features.Services;
+using Renovation.Community.Application.Jobs;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Services;

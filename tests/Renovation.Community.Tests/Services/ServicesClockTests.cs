@@ -1,6 +1,6 @@
 using System.Net;
-using Renovation.Community.Api.Features.Payments;
-using Renovation.Community.Api.Features.Services;
+using Renovation.Community.Application.Features.Payments;
+using Renovation.Community.Application.Features.Services;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.WeChatSimulator.Pay;
 

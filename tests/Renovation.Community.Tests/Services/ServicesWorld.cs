@@ -1,10 +1,10 @@
-using Renovation.Community.Api.Features.Identity;
+using Renovation.Community.Application.Features.Identity;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Renovation.Community.Api.Features.Payments;
-using Renovation.Community.Api.Features.Services;
-using Renovation.Community.Api.Jobs;
+using Renovation.Community.Application.Features.Payments;
+using Renovation.Community.Application.Features.Services;
+using Renovation.Community.Application.Jobs;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.Tests.Payments;
 
@@ -130,7 +130,7 @@ public sealed class ServicesWorld(ApiFactory api)
 
     public Task Sweep() => api.Services.GetRequiredService<JobRunner>().RunNowAsync<ServicesSweep>();
 
-    public Task PaymentSweep() => api.Services.GetRequiredService<JobRunner>().RunNowAsync<Api.Features.Payments.PaymentSweep>();
+    public Task PaymentSweep() => api.Services.GetRequiredService<JobRunner>().RunNowAsync<Application.Features.Payments.PaymentSweep>();
 
     public async Task<List<PaymentRefund>> WaitForRefunds(Guid orderId, Func<List<PaymentRefund>, bool> done)
     {

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Features.Voting;
+using Renovation.Community.Application.Features.Voting;
 using Renovation.Community.Tests.Infrastructure;
 using static Renovation.Community.Tests.Voting.PartySpec;
 

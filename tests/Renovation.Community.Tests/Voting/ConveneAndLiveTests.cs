@@ -1,6 +1,6 @@
 using System.Net;
-using Renovation.Community.Api.Features.Realtime;
-using Renovation.Community.Api.Features.Voting;
+using Renovation.Community.Application.Features.Realtime;
+using Renovation.Community.Application.Features.Voting;
 using Renovation.Community.Tests.Infrastructure;
 using static Renovation.Community.Tests.Voting.PartySpec;
 

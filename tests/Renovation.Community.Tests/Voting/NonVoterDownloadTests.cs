@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
-using Renovation.Community.Api.Common.Text;
-using Renovation.Community.Api.Features.Voting;
+using Renovation.Community.Application.Common.Text;
+using Renovation.Community.Application.Features.Voting;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.Tests.Places;
 using static Renovation.Community.Tests.Voting.PartySpec;

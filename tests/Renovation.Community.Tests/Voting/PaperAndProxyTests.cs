@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Features.Voting;
+using Renovation.Community.Application.Features.Voting;
 using Renovation.Community.Tests.Infrastructure;
 using static Renovation.Community.Tests.Voting.PartySpec;
 
@@ -123,7 +123,7 @@ public sealed class PaperAndProxyTests(ApiFactory api) : IClassFixture<ApiFactor
         Assert.NotEmpty(ballot.Receipt);
         await (await VotingWorld.Cast(owner.Client, vote.Id, new { choice = Choice.Oppose })).ShouldBeProblem(HttpStatusCode.Conflict, "already_voted");
         var participants = await (await officer.GetAsync($"/api/v1/votes/{vote.Id}/participants"))
-            .ShouldBe<Renovation.Community.Api.Common.Paging.Page<Participant>>(HttpStatusCode.OK);
+            .ShouldBe<Renovation.Community.Application.Common.Paging.Page<Participant>>(HttpStatusCode.OK);
         Assert.Equal(BallotChannel.Proxy, participants.Items.Single().Channel);
     }
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Api.Common.Paging;
-using Renovation.Community.Api.Features.Voting;
+using Renovation.Community.Application.Common.Paging;
+using Renovation.Community.Application.Features.Voting;
 using Renovation.Community.Tests.Infrastructure;
 using static Renovation.Community.Tests.Voting.PartySpec;
 

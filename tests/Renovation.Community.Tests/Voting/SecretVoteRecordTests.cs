@@ -3,8 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Features.Voting;
+using Renovation.Community.Application.Data;
+using Renovation.Community.Application.Features.Voting;
 using Renovation.Community.Tests.Infrastructure;
 using static Renovation.Community.Tests.Voting.PartySpec;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Renovation.Community.Api.Data;
-using Renovation.Community.Api.Features.Voting;
+using Renovation.Community.Application.Data;
+using Renovation.Community.Application.Features.Voting;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Voting;

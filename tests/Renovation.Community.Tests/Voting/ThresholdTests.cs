@@ -1,4 +1,4 @@
-using Renovation.Community.Api.Features.Voting;
+using Renovation.Community.Application.Features.Voting;
 
 namespace Renovation.Community.Tests.Voting;
 

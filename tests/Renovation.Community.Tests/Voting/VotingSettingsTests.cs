@@ -1,5 +1,5 @@
 using System.Net;
-using Renovation.Community.Api.Features.Voting;
+using Renovation.Community.Application.Features.Voting;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Voting;

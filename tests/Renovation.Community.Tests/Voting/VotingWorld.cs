@@ -1,11 +1,11 @@
 using System.Net.Http.Json;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Renovation.Community.Api.Common.Authorization;
-using Renovation.Community.Api.Features.Identity;
-using Renovation.Community.Api.Features.Places;
-using Renovation.Community.Api.Features.Voting;
-using Renovation.Community.Api.Jobs;
+using Renovation.Community.Application.Common.Authorization;
+using Renovation.Community.Application.Features.Identity;
+using Renovation.Community.Application.Features.Places;
+using Renovation.Community.Application.Features.Voting;
+using Renovation.Community.Application.Jobs;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Voting;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Renovation.Community.Api.Features.WeChatIntegration;
+using Renovation.Community.Application.Features.WeChatIntegration;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.WeChat.AccessTokens;
 

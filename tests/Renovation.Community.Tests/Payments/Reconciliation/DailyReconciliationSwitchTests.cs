@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Renovation.Community.Api.Features.Payments.Reconciliation;
+using Renovation.Community.Application.Features.Payments.Reconciliation;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Payments.Reconciliation;

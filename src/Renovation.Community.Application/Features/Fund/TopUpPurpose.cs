@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Application.Common.Errors;
+using Renovation.Community.Application.Common.Payments;
+using Renovation.Community.Application.Data;
+using Renovation.Community.Application.Features.Identity;
+
+namespace Renovation.Community.Application.Features.Fund;
+
+/// <summary>
+/// <c>fund-top-up</c>: a household pays what it owes a top-up campaign (the subject is its <see cref="TopUpShare"/>).
+/// The credit posts the top-up entry in the payment's own transaction; money for a closed campaign, or more than is
+/// owed, is rejected and refunded by Payments.
+/// </summary>
+internal sealed class TopUpPurpose(TopUpCredit credit, TimeProvider clock) : IPaymentPurpose
+{
+    public const string TopUpName = "fund-top-up";
+    public const string DueName = "fund-due";
+
+    public string Name => TopUpName;
+
+    public PaymentPurposeSettings Settings { get; } = new(TimeSpan.FromMinutes(30));
+
+    public async Task<PaymentQuote> QuoteAsync(PaymentQuoteRequest request, AppDbContext db, CancellationToken ct)
+    {
+        var share = await db.FundTopUpShares.AsNoTracking().SingleOrDefaultAsync(s => s.Id == request.SubjectId, ct);
+        if (share is null || !await PayerActsForAsync(db, request.PayerUserId, share.UnitId, ct))
+            throw AppProblem.NotFound("top_up_share_not_found", "续筹项目不存在或不属于您绑定的房屋");
+        var campaign = await db.FundTopUpCampaigns.AsNoTracking().SingleAsync(c => c.Id == share.CampaignId, ct);
+        if (!campaign.TakesMoney(clock.GetUtcNow()))
+            throw new DomainRuleViolation("top_up_campaign_closed", "该续筹活动已结束");
+        if (share.OwingFen < 1)
+            throw new DomainRuleViolation("top_up_paid", "该户续筹款已缴清");
+        // One payment is one instalment: the earliest unpaid one's outstanding part (the whole share without a schedule).
+        var now = clock.GetUtcNow();
+        var next = TopUpSchedule.NextUnpaid(TopUpSchedule.Of(campaign, share.AmountFen, share.PaidFen, now))!;
+        var what = campaign.InstalmentCount > 1 ? $"维修资金续筹第 {next.Number}/{campaign.InstalmentCount} 期" : "维修资金续筹";
+        return new PaymentQuote(next.OwingFen, await DescribeAsync(db, share.UnitId, what, ct), share.CommunityId, MoneyOwner.Owners);
+    }
+
+    public async Task<PaymentAcceptance> OnPaidAsync(PaidPayment payment, AppDbContext db, CancellationToken ct)
+    {
+        var refused = await credit.ApplyAsync(payment.SubjectId, payment.AmountFen, $"payment:{payment.PaymentId}",
+            $"微信支付续筹（{payment.TransactionId}）", payment.PayerUserId, ct);
+        return refused is null ? PaymentAcceptance.Accepted : PaymentAcceptance.Rejected(refused);
+    }
+
+    public Task OnRefundedAsync(RefundedPayment refund, AppDbContext db, CancellationToken ct) =>
+        credit.RefundAsync(refund.SubjectId, refund.RefundFen, $"refund:{refund.RefundId}", ct);
+
+    internal static Task<bool> PayerActsForAsync(AppDbContext db, Guid userId, Guid unitId, CancellationToken ct) =>
+        db.UnitBindings.AnyAsync(b => b.UserId == userId && b.UnitId == unitId && b.Status == BindingStatus.Approved, ct);
+
+    /// <summary>"3幢 201 维修资金续筹" (WeChat shows at most 127 characters).</summary>
+    internal static async Task<string> DescribeAsync(AppDbContext db, Guid unitId, string what, CancellationToken ct)
+    {
+        var door = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Building!.Name + " " + u.Number).SingleAsync(ct);
+        var text = $"{door} {what}";
+        return text.Length > 120 ? text[..120] : text;
+    }
+}
+
+/// <summary>
+/// <c>fund-due</c>: a household pays the part of a works share its balance could not cover. The money passes through
+/// the household's ledger (a deposit and the matching works charge in the same transaction), so the statement shows it.
+/// </summary>
+internal sealed class DuePurpose(FundLedger ledger) : IPaymentPurpose
+{
+    public string Name => TopUpPurpose.DueName;
+
+    public PaymentPurposeSettings Settings { get; } = new(TimeSpan.FromMinutes(30));
+
+    public async Task<PaymentQuote> QuoteAsync(PaymentQuoteRequest request, AppDbContext db, CancellationToken ct)
+    {
+        var due = await db.FundDues.AsNoTracking().SingleOrDefaultAsync(d => d.Id == request.SubjectId, ct);
+        if (due is null || !await TopUpPurpose.PayerActsForAsync(db, request.PayerUserId, due.UnitId, ct))
+            throw AppProblem.NotFound("fund_due_not_found", "应缴维修分摊不存在或不属于您绑定的房屋");
+        if (due.OwingFen < 1)
+            throw new DomainRuleViolation("fund_due_paid", "该笔维修分摊已缴清");
+        return new PaymentQuote(due.OwingFen, await TopUpPurpose.DescribeAsync(db, due.UnitId, "维修分摊补缴", ct), due.CommunityId, MoneyOwner.Owners);
+    }
+
+    public async Task<PaymentAcceptance> OnPaidAsync(PaidPayment payment, AppDbContext db, CancellationToken ct)
+    {
+        var due = await db.FundDues.AsNoTracking().SingleOrDefaultAsync(d => d.Id == payment.SubjectId, ct);
+        if (due is null)
+            return PaymentAcceptance.Rejected("应缴维修分摊不存在");
+        var taken = await db.FundDues.Where(d => d.Id == due.Id && d.PaidFen + payment.AmountFen <= d.AmountFen)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.PaidFen, d => d.PaidFen + payment.AmountFen), ct);
+        if (taken == 0)
+            return PaymentAcceptance.Rejected("该笔维修分摊已缴清");
+        await ledger.PostAsync(new FundPosting(due.HouseholdId, FundEntryKind.Deposit, payment.AmountFen, $"payment:{payment.PaymentId}",
+            "补缴维修分摊", due.PlanId, PostedBy: payment.PayerUserId), ct);
+        await ledger.PostAsync(new FundPosting(due.HouseholdId, FundEntryKind.WorksCharge, -payment.AmountFen,
+            $"payment:{payment.PaymentId}:charge", "维修分摊（补缴部分）", due.PlanId, PostedBy: payment.PayerUserId), ct);
+        return PaymentAcceptance.Accepted;
+    }
+}

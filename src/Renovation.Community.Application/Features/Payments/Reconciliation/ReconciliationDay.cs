@@ -1,0 +1,82 @@
+using Renovation.Community.Application.Common;
+using Renovation.Community.Application.Common.Payments;
+
+namespace Renovation.Community.Application.Features.Payments.Reconciliation;
+
+/// <summary>
+/// One bill day, reconciled (one row per day, unique). Written once, when the bill was matched for the first time;
+/// later runs of the same day find the same differences and leave it alone.
+/// </summary>
+public sealed class ReconciliationDay
+{
+    private ReconciliationDay() { }
+
+    public ReconciliationDay(DateOnly billDate, BillMatchResult result, string sha1, DateTimeOffset now)
+    {
+        BillDate = billDate;
+        BillArrived(result, sha1, now);
+    }
+
+    /// <summary>The day's figures from its bill (zeros and an empty SHA1 when WeChat had no bill for the day).</summary>
+    public void BillArrived(BillMatchResult result, string sha1, DateTimeOffset now)
+    {
+        Sha1 = sha1;
+        BillRows = result.Rows;
+        SettlementTotalFen = result.Summary.SettlementTotalFen;
+        RefundTotalFen = result.Summary.RefundTotalFen;
+        FeeTotalMilliFen = result.Summary.FeeTotalMilliFen;
+        ReconciledAt = now;
+    }
+
+    public DateOnly BillDate { get; private set; }
+    /// <summary>The SHA1 WeChat Pay announced and the downloaded file matched; empty when there was no bill (no transactions).</summary>
+    public string Sha1 { get; private set; } = "";
+    public long BillRows { get; private set; }
+    public long SettlementTotalFen { get; private set; }
+    public long RefundTotalFen { get; private set; }
+    /// <summary>手续费总金额 in 0.00001 yuan.</summary>
+    public long FeeTotalMilliFen { get; private set; }
+    public DateTimeOffset ReconciledAt { get; private set; }
+}
+
+/// <summary>
+/// The daily report (日报) of one community's money of one purpose: what the bill says was paid and refunded,
+/// WeChat's fee, and how many differences were found. Unique per day, community, owner and purpose.
+/// </summary>
+public sealed class ReconciliationReportLine
+{
+    private ReconciliationReportLine() { }
+
+    public ReconciliationReportLine(DateOnly billDate, ReportKey key)
+    {
+        Id = Ids.New();
+        BillDate = billDate;
+        CommunityId = key.CommunityId;
+        Owner = key.Owner;
+        Purpose = key.Purpose;
+    }
+
+    public Guid Id { get; private set; }
+    public DateOnly BillDate { get; private set; }
+    public Guid CommunityId { get; private set; }
+    public MoneyOwner Owner { get; private set; }
+    public string Purpose { get; private set; } = "";
+    public long PaidCount { get; private set; }
+    public long PaidFen { get; private set; }
+    public long RefundCount { get; private set; }
+    public long RefundFen { get; private set; }
+    /// <summary>WeChat's fee (net of fees returned with refunds) in 0.00001 yuan, as the bill prints it.</summary>
+    public long FeeMilliFen { get; private set; }
+    public int DiscrepancyCount { get; private set; }
+
+    /// <summary>Sets the figures; the same figures leave the row unchanged (EF writes nothing).</summary>
+    public void Set(ReportTotals totals, int discrepancies)
+    {
+        PaidCount = totals.PaidCount;
+        PaidFen = totals.PaidFen;
+        RefundCount = totals.RefundCount;
+        RefundFen = totals.RefundFen;
+        FeeMilliFen = totals.FeeMilliFen;
+        DiscrepancyCount = discrepancies;
+    }
+}

@@ -1,0 +1,43 @@
+using Renovation.Community.Application.Common;
+
+namespace Renovation.Community.Application.Features.Places;
+
+/// <summary>A county-level district (县市区).</summary>
+public sealed class District : IAudited
+{
+    private District() { }
+
+    public District(string name, string code)
+    {
+        Id = Ids.New();
+        Rename(name);
+        Code = code;
+    }
+
+    public Guid Id { get; private set; }
+    public string Name { get; private set; } = "";
+    /// <summary>The six-digit administrative division code.</summary>
+    public string Code { get; private set; } = "";
+
+    public void Rename(string name) => Name = name.Trim();
+}
+
+/// <summary>A street office (街道) within a district.</summary>
+public sealed class Street : IAudited
+{
+    private Street() { }
+
+    public Street(Guid districtId, string name)
+    {
+        Id = Ids.New();
+        DistrictId = districtId;
+        Name = name.Trim();
+    }
+
+    public Guid Id { get; private set; }
+    public Guid DistrictId { get; private set; }
+    public District? District { get; private set; }
+    public string Name { get; private set; } = "";
+
+    public void Rename(string name) => Name = name.Trim();
+}

@@ -1,0 +1,257 @@
+using System.Text;
+using Renovation.Community.Application.Common.Validation;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Application.Data;
+
+namespace Renovation.Community.Application.Features.Places;
+
+/// <summary>One problem in an uploaded register: the row as a spreadsheet numbers it (header = 1), the column and what is wrong.</summary>
+public sealed record RegisterRowError(int Line, string Column, string Message);
+
+/// <summary>What an import did: new buildings, units and owner parties, units that joined parties already registered, the area added.</summary>
+public sealed record RegisterImportResult(int BuildingsCreated, int UnitsCreated, int OwnerPartiesCreated,
+    long TotalAreaHundredths, int OwnerPartiesJoined = 0, IReadOnlyList<string>? IgnoredColumns = null);
+
+/// <summary>
+/// Imports a community's register (房屋及业主名册) from CSV or .xlsx (<see cref="RegisterFile"/>, columns in
+/// <see cref="RegisterColumns"/>). Every row is checked, every problem is reported with its row number, and nothing is
+/// written unless all rows are good. An owner already in the register (same <see cref="OwnerPartyKey"/>) is joined,
+/// not created again.
+/// </summary>
+public sealed partial class RegisterImport(AppDbContext db)
+{
+    public const int MaxRows = 20_000;
+
+    private sealed record Row(int Line, string Building, string Unit, long Area, AreaBasis Basis, string? Certificate,
+        string PartyKey, OwnerPartyKind Kind, string[] Owners, string[] IdLast4);
+
+    /// <summary>Validates and, when every row is good, stages the entities on the context (the caller saves).</summary>
+    public async Task<(RegisterImportResult? Result, List<RegisterRowError> Errors)> StageAsync(Guid communityId,
+        IReadOnlyList<SheetRow> sheet, CancellationToken ct)
+    {
+        var errors = new List<RegisterRowError>();
+        var ignored = new List<string>();
+        var rows = ReadRows(sheet, errors, ignored);
+        CheckAcrossRows(rows, errors);
+        await CheckAgainstDatabaseAsync(communityId, rows, errors, ct);
+        if (errors.Count > 0)
+            return (null, [.. errors.OrderBy(e => e.Line)]);
+        return (await StageEntitiesAsync(communityId, rows, ct) with { IgnoredColumns = ignored }, errors);
+    }
+
+    private static List<Row> ReadRows(IReadOnlyList<SheetRow> sheet, List<RegisterRowError> errors, List<string> ignored)
+    {
+        var rows = new List<Row>();
+        var dataRows = sheet.Where(r => r.Cells.Any(c => c.Length > 0)).ToList();
+        if (dataRows.Count == 0 || FindColumns(dataRows[0], errors, ignored) is not { } columns)
+        {
+            if (dataRows.Count == 0)
+                errors.Add(new(1, "", $"第一行必须是表头：{RegisterColumns.Header}"));
+            return rows;
+        }
+        foreach (var row in dataRows.Skip(1))
+        {
+            if (rows.Count >= MaxRows)
+            {
+                errors.Add(new(row.Number, "", $"一次最多导入 {MaxRows} 行"));
+                break;
+            }
+            if (ParseRow(row, dataRows[0].Cells.Count, columns, errors) is { } parsed)
+                rows.Add(parsed);
+        }
+        if (rows.Count == 0 && errors.Count == 0)
+            errors.Add(new(1, "", "名册中没有数据行"));
+        return rows;
+    }
+
+    /// <summary>
+    /// Where each known column is, by its English or Chinese header; null (with errors) when a required one is missing.
+    /// Other columns (a committee's address, phone or remarks) are ignored and named in the result.
+    /// </summary>
+    private static Dictionary<RegisterColumn, int>? FindColumns(SheetRow header, List<RegisterRowError> errors, List<string> ignored)
+    {
+        var known = RegisterColumns.All.Append(RegisterColumns.LegacyPartyKey).ToList();
+        var columns = new Dictionary<RegisterColumn, int>();
+        var before = errors.Count;
+        for (var i = 0; i < header.Cells.Count; i++)
+        {
+            var name = header.Cells[i].TrimStart('\uFEFF').Replace(" ", "");
+            if (name.Length == 0)
+                continue;
+            var column = known.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase) || c.ChineseName == name);
+            if (column is null)
+                ignored.Add(name);
+            else if (!columns.TryAdd(column, i))
+                errors.Add(new(header.Number, column.Name, $"表头中 {column.Name} 列出现了两次"));
+        }
+        foreach (var missing in RegisterColumns.All.Where(c => c.Required && !columns.ContainsKey(c)))
+            errors.Add(new(header.Number, missing.Name, $"表头缺少必填列 {missing.Name}（{missing.ChineseName}）；第一行必须是表头：{RegisterColumns.Header}"));
+        return errors.Count > before ? null : columns;
+    }
+
+    private static Row? ParseRow(SheetRow sheetRow, int headerWidth, Dictionary<RegisterColumn, int> columns, List<RegisterRowError> errors)
+    {
+        var line = sheetRow.Number;
+        if (sheetRow.Cells.Count > headerWidth && sheetRow.Cells.Skip(headerWidth).Any(c => c.Length > 0)
+            || sheetRow.Cells.Count < columns.Where(c => c.Key.Required).Max(c => c.Value) + 1)
+        {
+            errors.Add(new(line, "", $"应有 {headerWidth} 列，实际 {sheetRow.Cells.Count} 列（含逗号的内容请加英文双引号）"));
+            return null;
+        }
+        string Cell(RegisterColumn column) =>
+            columns.TryGetValue(column, out var i) && i < sheetRow.Cells.Count ? sheetRow.Cells[i] : "";
+
+        var before = errors.Count;
+        void Error(string column, string message) => errors.Add(new(line, column, message));
+        foreach (var column in columns.Keys.Where(c => !SafeText.IsSafe(Cell(c))))
+            Error(column.Name, SafeText.Message);
+
+        var building = Cell(RegisterColumns.Building);
+        var unit = Cell(RegisterColumns.Unit);
+        var certificate = Cell(RegisterColumns.Certificate);
+        if (building.Length is 0 or > 32) Error("building", "楼栋名称不能为空且不超过 32 个字");
+        if (unit.Length is 0 or > 32) Error("unit", "房号不能为空且不超过 32 个字");
+        if (!Area.TryParseSquareMetres(Cell(RegisterColumns.Area), out var area) || area <= 0)
+            Error("area_m2", $"专有面积应为大于 0 的数字，最多两位小数，如 89.56（收到“{Cell(RegisterColumns.Area)}”）");
+        AreaBasis basis = AreaBasis.Registered;
+        if (Cell(RegisterColumns.Basis).Length > 0 && !TryParseBasis(Cell(RegisterColumns.Basis), out basis))
+            Error("area_basis", $"面积依据应为 registered、surveyed 或 contract（收到“{Cell(RegisterColumns.Basis)}”）");
+        if (certificate.Length > 64) Error("certificate_no", "不动产权证号不超过 64 个字");
+        if (!TryParseKind(Cell(RegisterColumns.Kind), out var kind))
+            Error("party_kind", $"业主类型应为 person、coowners 或 developer（收到“{Cell(RegisterColumns.Kind)}”）");
+
+        var owners = SplitList(Cell(RegisterColumns.Owners));
+        // NFKC: a suffix typed with full-width digits (１２３４) or letter (Ｘ) is the same suffix.
+        var idLast4 = SplitList(Cell(RegisterColumns.IdLast4)).Select(s => s.Normalize(NormalizationForm.FormKC).ToUpperInvariant()).ToArray();
+        if (owners.Length == 0 || owners.Any(o => o.Length > 32))
+            Error("owners", "业主姓名不能为空，每个姓名不超过 32 个字，多人用分号分隔");
+        else if (kind == OwnerPartyKind.Person && owners.Length != 1)
+            Error("owners", "个人业主只能填写一个姓名；多人共有请用 coowners");
+        else if (kind == OwnerPartyKind.CoOwners && owners.Length < 2)
+            Error("owners", "共有业主至少填写两个姓名");
+        else if (kind == OwnerPartyKind.Developer && owners.Length != 1)
+            Error("owners", "开发建设单位只填写一个名称");
+        if (idLast4.Length > 0 && idLast4.Length != owners.Length)
+            Error("id_last4", "身份证后四位的个数应与业主姓名一致");
+        if (idLast4.Any(s => !IdSuffix().IsMatch(s)))
+            Error("id_last4", "身份证后四位应为 4 位数字或字母 X");
+        if (kind != OwnerPartyKind.Developer && idLast4.Length == 0)
+            Error("id_last4", "个人和共有业主须填写身份证后四位");
+
+        if (errors.Count > before)
+            return null;
+        var key = OwnerPartyKey.For(kind, owners.Select((name, i) => (name, idLast4.Length > i ? idLast4[i] : null)));
+        return new Row(line, building, unit, area, basis, certificate.Length == 0 ? null : certificate, key, kind, owners, idLast4);
+    }
+
+    private static void CheckAcrossRows(List<Row> rows, List<RegisterRowError> errors)
+    {
+        var seenUnits = new Dictionary<(string, string), int>();
+        foreach (var row in rows)
+        {
+            if (!seenUnits.TryAdd((row.Building, row.Unit), row.Line))
+                errors.Add(new(row.Line, "unit", $"房屋 {row.Building} {row.Unit} 与第 {seenUnits[(row.Building, row.Unit)]} 行重复"));
+        }
+        var developerKeys = rows.Where(r => r.Kind == OwnerPartyKind.Developer).Select(r => r.PartyKey).Distinct().ToList();
+        if (developerKeys.Count > 1)
+        {
+            var line = rows.First(r => r.Kind == OwnerPartyKind.Developer && r.PartyKey == developerKeys[1]).Line;
+            errors.Add(new(line, "owners", "开发建设单位未售出的房屋应归为同一个业主（同一名称）"));
+        }
+    }
+
+    private async Task CheckAgainstDatabaseAsync(Guid communityId, List<Row> rows, List<RegisterRowError> errors,
+        CancellationToken ct)
+    {
+        var existing = (await db.Units.AsNoTracking().Where(u => u.CommunityId == communityId)
+                .Select(u => new { Building = u.Building!.Name, u.Number }).ToListAsync(ct))
+            .Select(u => (u.Building, u.Number)).ToHashSet();
+        foreach (var row in rows.Where(r => existing.Contains((r.Building, r.Unit))))
+            errors.Add(new(row.Line, "unit", $"房屋 {row.Building} {row.Unit} 已在名册中"));
+
+        var developer = await db.OwnerParties.AsNoTracking()
+            .Where(p => p.CommunityId == communityId && p.Kind == OwnerPartyKind.Developer).Select(p => new { p.Name }).FirstOrDefaultAsync(ct);
+        if (developer is not null && rows.FirstOrDefault(r => r.Kind == OwnerPartyKind.Developer && !SameName(r.Owners[0], developer.Name)) is { } dev)
+            errors.Add(new(dev.Line, "owners", $"该小区已登记开发建设单位“{developer.Name}”，未售房屋请使用同一名称归入该业主"));
+    }
+
+    private static bool SameName(string a, string b) =>
+        OwnerPartyKey.For(OwnerPartyKind.Developer, [(a, null)]) == OwnerPartyKey.For(OwnerPartyKind.Developer, [(b, null)]);
+
+    private async Task<RegisterImportResult> StageEntitiesAsync(Guid communityId, List<Row> rows, CancellationToken ct)
+    {
+        var buildings = await db.Buildings.Where(b => b.CommunityId == communityId).ToDictionaryAsync(b => b.Name, ct);
+        var buildingsCreated = 0;
+        var parties = await KnownPartiesAsync(communityId, ct);
+        var created = new HashSet<Guid>();
+        var joined = new HashSet<Guid>();
+        foreach (var row in rows)
+        {
+            if (!buildings.TryGetValue(row.Building, out var building))
+            {
+                building = new Building(communityId, row.Building);
+                buildings[row.Building] = building;
+                db.Buildings.Add(building);
+                buildingsCreated++;
+            }
+            if (!parties.TryGetValue(row.PartyKey, out var party))
+            {
+                var members = row.Owners.Select((name, i) => (name, row.IdLast4.Length > i ? row.IdLast4[i] : null));
+                party = new OwnerParty(communityId, row.Kind, string.Join("、", row.Owners), members);
+                parties[row.PartyKey] = party;
+                db.OwnerParties.Add(party);
+                created.Add(party.Id);
+            }
+            else if (!created.Contains(party.Id))
+                joined.Add(party.Id);
+            db.Units.Add(new Unit(communityId, building.Id, row.Unit, row.Area, row.Basis, row.Certificate, party.Id));
+        }
+        return new RegisterImportResult(buildingsCreated, rows.Count, created.Count, rows.Sum(r => r.Area), joined.Count);
+    }
+
+    /// <summary>The community's parties by every key they hold; parties registered before keys existed get theirs now.</summary>
+    private async Task<Dictionary<string, OwnerParty>> KnownPartiesAsync(Guid communityId, CancellationToken ct)
+    {
+        var parties = await db.OwnerParties.Include(p => p.Members).Include(p => p.Keys)
+            .Where(p => p.CommunityId == communityId).AsSplitQuery().ToListAsync(ct);
+        var byKey = new Dictionary<string, OwnerParty>(StringComparer.Ordinal);
+        foreach (var party in parties)
+        {
+            party.EnsureKeyed();
+            foreach (var key in party.Keys)
+                byKey.TryAdd(key.Key, party);
+        }
+        return byKey;
+    }
+
+    private static string[] SplitList(string value) =>
+        value.Split([';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static bool TryParseBasis(string value, out AreaBasis basis)
+    {
+        basis = value.ToLowerInvariant() switch
+        {
+            "registered" or "登记" => AreaBasis.Registered,
+            "surveyed" or "实测" => AreaBasis.Surveyed,
+            "contract" or "合同" => AreaBasis.Contract,
+            _ => (AreaBasis)(-1),
+        };
+        return Enum.IsDefined(basis);
+    }
+
+    private static bool TryParseKind(string value, out OwnerPartyKind kind)
+    {
+        kind = value.ToLowerInvariant() switch
+        {
+            "person" or "个人" => OwnerPartyKind.Person,
+            "coowners" or "共有" => OwnerPartyKind.CoOwners,
+            "developer" or "开发建设单位" => OwnerPartyKind.Developer,
+            _ => (OwnerPartyKind)(-1),
+        };
+        return Enum.IsDefined(kind);
+    }
+
+    [GeneratedRegex("^[0-9]{3}[0-9X]$")]
+    private static partial Regex IdSuffix();
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Renovation.Community.Application.Common.Authorization;
+using Renovation.Community.Application.Common.Errors;
+using Renovation.Community.Application.Common.Events;
+using Renovation.Community.Application.Common.Time;
+using Renovation.Community.Application.Common.Validation;
+using Renovation.Community.Application.Data;
+using Renovation.Community.Application.Features.Proposals;
+
+namespace Renovation.Community.Application.Features.Voting;
+
+public sealed record ConveneVoteRequest(string Title, string? Description, Matter Matter, VoteKind Kind, Secrecy Secrecy,
+    bool ShowCountsBeforeClose, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int? Seats,
+    IReadOnlyList<string>? Candidates, Guid? PlanId) : IValidatable
+{
+    public void Validate(Validator v)
+    {
+        v.Text(Title, "title", "投票标题", 100).Text(Description, "description", "说明", 4000, required: false);
+        if (!Enum.IsDefined(Matter))
+            v.Add("matter", "表决事项应为《民法典》第二百七十八条所列的 1 至 9 项之一");
+        if (!Enum.IsDefined(Kind))
+            v.Add("kind", "投票类型无效");
+        if (!Enum.IsDefined(Secrecy))
+            v.Add("secrecy", "记名方式无效");
+        if (ClosesAt <= OpensAt)
+            v.Add("closesAt", "截止时间必须晚于开始时间");
+        foreach (var (name, i) in (Candidates ?? []).Select((n, i) => (n, i)))
+            v.Text(name, $"candidates[{i}]", "候选人姓名", 64);
+    }
+}
+
+/// <summary>The committee or the street convenes a vote of one community.</summary>
+public static class ConveneVote
+{
+    public static async Task<Created<VoteView>> HandleAsync(Guid communityId, ConveneVoteRequest request, Access access,
+        AppDbContext db, EventOutbox outbox, TimeProvider clock, IOptions<VotingOptions> options, CancellationToken ct)
+    {
+        await access.RequireAsync(communityId, Permission.ConveneVotes, ct);
+        var now = clock.GetUtcNow();
+        var settings = await db.VotingSettings.AsNoTracking().SingleOrDefaultAsync(s => s.CommunityId == communityId, ct);
+        var notice = settings?.NoticeDays(options.Value.MinimumNoticeDays) ?? options.Value.MinimumNoticeDays;
+        if (request.OpensAt < now.AddDays(notice))
+            throw new DomainRuleViolation("notice_too_short", $"投票须至少提前 {notice} 天通知全体业主，开始时间不能早于 {now.AddDays(notice).ToChina():yyyy-MM-dd HH:mm}");
+        if (request.PlanId is { } planId)
+        {
+            var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId && p.CommunityId == communityId, ct)
+                ?? throw AppProblem.NotFound("plan_not_found", "该小区没有这个改造方案");
+            if (plan.State != PlanState.ReadyForVote)
+                throw new DomainRuleViolation("plan_not_ready_for_vote", "改造方案公示结束且所有异议均已答复后才能表决");
+        }
+        var vote = new Vote(communityId, request.Title, request.Description ?? "", request.Matter, request.Kind, request.Secrecy,
+            request.ShowCountsBeforeClose, request.Seats ?? 0, request.OpensAt, request.ClosesAt, access.UserId, request.PlanId,
+            request.Candidates ?? [], now);
+        db.Votes.Add(vote);
+        outbox.Add("vote.convened", Audience.Community(communityId), new { voteId = vote.Id, vote.Title, vote.OpensAt, vote.ClosesAt });
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/votes/{vote.Id}", VoteViews.View(vote, null));
+    }
+}

@@ -1,0 +1,47 @@
+namespace Renovation.Community.Application.Features.Voting;
+
+/// <summary>
+/// One unit on a vote's roll, frozen when the vote opens: later sales or area corrections do not change this
+/// vote's electorate (rule book §3).
+/// </summary>
+public sealed class ElectorateUnit
+{
+    private ElectorateUnit() { }
+
+    public ElectorateUnit(Guid voteId, Guid unitId, Guid ownerPartyId, long areaHundredths)
+    {
+        VoteId = voteId;
+        UnitId = unitId;
+        OwnerPartyId = ownerPartyId;
+        AreaHundredths = areaHundredths;
+    }
+
+    public Guid VoteId { get; private set; }
+    public Guid UnitId { get; private set; }
+    public Guid OwnerPartyId { get; private set; }
+    public long AreaHundredths { get; private set; }
+}
+
+/// <summary>
+/// One voter on the roll: an owner party with the sum of its units' areas. A party counts as one head however many
+/// units it holds; co-owners are one party; the developer's unsold units are one party.
+/// </summary>
+public sealed class ElectorateParty
+{
+    private ElectorateParty() { }
+
+    public ElectorateParty(Guid voteId, Guid ownerPartyId, string name, long areaHundredths, int units)
+    {
+        VoteId = voteId;
+        OwnerPartyId = ownerPartyId;
+        Name = name;
+        AreaHundredths = areaHundredths;
+        Units = units;
+    }
+
+    public Guid VoteId { get; private set; }
+    public Guid OwnerPartyId { get; private set; }
+    public string Name { get; private set; } = "";
+    public long AreaHundredths { get; private set; }
+    public int Units { get; private set; }
+}

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Renovation.Community.Application.Common.Errors;
+using Renovation.Community.Application.Common.Events;
+using Renovation.Community.Application.Common.Time;
+using Renovation.Community.Application.Data;
+
+namespace Renovation.Community.Application.Features.Voting;
+
+/// <summary>Where one vote convened through <see cref="VoteConvening"/> stands, as shown (read through <see cref="VoteOutcomes"/>).</summary>
+public sealed record ConvenedVoteStatus(Guid VoteId, string State, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, bool? QuorumMet,
+    bool? Passed, long? ElectorateArea, long? ElectorateHeads, long? AgreeArea, long? AgreeHeads, long? ParticipatingArea,
+    long? ParticipatingHeads)
+{
+    public static ConvenedVoteStatus Of(VoteOutcome o) => new(o.VoteId, o.State.ToString(), o.OpensAt, o.ClosesAt,
+        o.Result?.QuorumMet, o.Result?.Passed, o.Result?.Electorate.Area, o.Result?.Electorate.Heads, o.Result?.Agree.Area,
+        o.Result?.Agree.Heads, o.Result?.Participating.Area, o.Result?.Participating.Heads);
+
+    /// <summary>The statuses of the given votes, by id.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, ConvenedVoteStatus>> ReadAsync(AppDbContext db, IReadOnlyCollection<Guid> voteIds,
+        CancellationToken ct) =>
+        (await VoteOutcomes.FindAsync(db, voteIds, ct)).ToDictionary(o => o.Key, o => Of(o.Value));
+}
+
+/// <summary>
+/// The public surface Voting offers another feature that decides through Article 278 votes (owners' assemblies):
+/// convene a motion inside the caller's unit of work, after the caller checked its own access; the outcomes are read
+/// back through <see cref="VoteOutcomes"/> like every other feature's. The vote is an ordinary vote from then on: same electorate, thresholds, channels, receipts and record.
+/// </summary>
+public sealed class VoteConvening(AppDbContext db, EventOutbox outbox, IOptions<VotingOptions> options)
+{
+    public Guid AddMotion(Guid communityId, string title, string description, Matter matter, bool secret,
+        DateTimeOffset opensAt, DateTimeOffset closesAt, Guid convenedBy, DateTimeOffset now)
+    {
+        if (!Enum.IsDefined(matter))
+            throw new DomainRuleViolation("matter_invalid", "表决事项应为《民法典》第二百七十八条所列的 1 至 9 项之一");
+        var notice = options.Value.MinimumNoticeDays;
+        if (opensAt < now.AddDays(notice))
+            throw new DomainRuleViolation("notice_too_short", $"投票须至少提前 {notice} 天通知全体业主，开始时间不能早于 {now.AddDays(notice).ToChina():yyyy-MM-dd HH:mm}");
+        var vote = new Vote(communityId, title, description, matter, VoteKind.Motion, secret ? Secrecy.Secret : Secrecy.Named,
+            showCountsBeforeClose: false, seats: 0, opensAt, closesAt, convenedBy, planId: null, [], now);
+        db.Votes.Add(vote);
+        outbox.Add("vote.convened", Audience.Community(communityId), new { voteId = vote.Id, vote.Title, vote.OpensAt, vote.ClosesAt });
+        return vote.Id;
+    }
+}
