@@ -69,7 +69,12 @@ public sealed class TopUpTests(ApiFactory api) : IClassFixture<ApiFactory>
         var after = await _fund.Household(before.UnitId);
         Assert.Equal(before.BalanceFen + owing.OwingFen, after.BalanceFen);
         Assert.True(after.BalanceFen >= after.InitialDepositFen);
-        Assert.True(await api.WithDb(db => db.OutboxEvents.AnyAsync(e => e.Kind == FundEvents.TopUpProgressKind)));
+        // The class shares one database: the progress event is looked for by its campaign and the money this payment added.
+        var campaignOfShare = await api.WithDb(db => db.FundTopUpShares.Where(s => s.Id == owing.SubjectId).Select(s => s.CampaignId).SingleAsync());
+        var paidNow = await api.WithDb(db => db.FundTopUpCampaigns.Where(c => c.Id == campaignOfShare).Select(c => c.PaidFen).SingleAsync());
+        var progress = await api.WithDb(db => db.OutboxEvents.AsNoTracking()
+            .Where(e => e.Kind == FundEvents.TopUpProgressKind && e.PayloadJson.Contains(campaignOfShare.ToString())).Select(e => e.PayloadJson).ToListAsync());
+        Assert.Contains(progress, p => System.Text.Json.JsonDocument.Parse(p).RootElement.GetProperty("paidFen").GetInt64() == paidNow);
         await _fund.AssertInvariant(demo.CommunityA);
         // Paid in full: nothing more to pay, and the committee no longer sees the household as unpaid.
         await (await resident.PostJson("/api/v1/payments", new { purpose = owing.Purpose, subjectId = owing.SubjectId }))
@@ -112,8 +117,10 @@ public sealed class TopUpTests(ApiFactory api) : IClassFixture<ApiFactory>
         var demo = await Demo.Of(api);
         var campaign = await api.WithDb(db => db.FundTopUpCampaigns.AsNoTracking().Where(c => c.CommunityId == demo.CommunityA)
             .OrderBy(c => c.CreatedAt).FirstAsync());
-        var share = await api.WithDb(db => db.FundTopUpShares.AsNoTracking().Where(s => s.CampaignId == campaign.Id && s.PaidFen == 0)
-            .OrderByDescending(s => s.Id).FirstAsync());
+        // Not resident-a's share: another test of this class pays that one through WeChat Pay.
+        var residentsUnit = await _fund.UnitOf("resident-a");
+        var share = await api.WithDb(db => db.FundTopUpShares.AsNoTracking()
+            .Where(s => s.CampaignId == campaign.Id && s.PaidFen == 0 && s.UnitId != residentsUnit).OrderByDescending(s => s.Id).FirstAsync());
         var household = await _fund.Household(share.UnitId);
         var committee = await api.ClientFor("committee-a");
         await (await committee.PostJson($"/api/v1/fund/top-up-shares/{share.Id}/offline", new { amountFen = share.AmountFen + 1, note = "现金" }))

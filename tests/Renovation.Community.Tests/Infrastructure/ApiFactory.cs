@@ -18,12 +18,12 @@ using Renovation.Community.WeChatSimulator;
 namespace Renovation.Community.Tests.Infrastructure;
 
 /// <summary>
-/// The real API on Kestrel (loopback, random port) over a fresh real database with the real migrations and the demo
-/// data. One per test class; the clock is a <see cref="ShiftedClock"/> that tests may move forward.
+/// The real API on Kestrel (loopback, random port) over a fresh real database, a copy of one the real migrations made
+/// for this test run (<see cref="TemplateDatabase"/>), with the demo data. One per test class; the clock is a <see cref="ShiftedClock"/> that tests may move forward.
 /// </summary>
 public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly string _connectionString = TestDatabase.NewConnectionString($"rc_{Guid.NewGuid():N}");
+    private readonly string _connectionString = TemplateDatabase.Copy($"rc_{Guid.NewGuid():N}");
     private readonly ConcurrentDictionary<string, TokenPair> _tokens = new();
 
     /// <summary>Uploaded files of this factory's API; removed with its database.</summary>
