@@ -12,24 +12,8 @@ const header = `/**
 
 `;
 
-/**
- * ASP.NET Core describes numbers as \`integer | string\` (it also reads numbers written as strings). The server
- * always writes numbers, so the SDK types them as numbers.
- */
-function numbersAsNumbers(node) {
-  if (Array.isArray(node)) return node.forEach(numbersAsNumbers);
-  if (node === null || typeof node !== 'object') return;
-  if (Array.isArray(node.type) && node.type.includes('string') && (node.type.includes('integer') || node.type.includes('number'))) {
-    node.type = node.type.filter((t) => t !== 'string');
-    delete node.pattern;
-  }
-  for (const value of Object.values(node)) numbersAsNumbers(value);
-}
-
 export async function typesFromDocument(document) {
-  const copy = JSON.parse(JSON.stringify(document));
-  numbersAsNumbers(copy);
-  const ast = await openapiTS(copy, { alphabetize: true });
+  const ast = await openapiTS(document, { alphabetize: true });
   return header + astToString(ast);
 }
 

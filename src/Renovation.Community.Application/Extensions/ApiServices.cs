@@ -29,6 +29,9 @@ public static class ApiServices
         services.AddHttpContextAccessor();
         services.Configure<JsonOptions>(o =>
         {
+            // The web defaults also read "100" as 100. Money must not arrive as text, and no client sends numbers as
+            // strings, so every number is strict: a string is a 400 naming the field (BadRequestProblem).
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.Converters.Add(new Common.Time.Timestamps.Json());
         });

@@ -33,7 +33,11 @@ public static partial class BadRequestProblem
             var type = FindType(converted.Groups["type"].Value);
             var member = type is null || type.Namespace?.StartsWith("Renovation.Community", StringComparison.Ordinal) != true ? type
                 : MemberType(type, path) ?? MemberType(type, path.Split('.')[^1]);
-            message = $"应为{(member is null ? "正确的类型" : Describe(member))}（值的类型不对或超出范围）";
+            // Numbers are strict (ApiServices): "100" for a number gets its own words, the likeliest mistake.
+            var text = e.InnerException is InvalidOperationException { Message: var reason }
+                && reason.Contains("token type 'String' as a number", StringComparison.Ordinal);
+            message = $"应为{(member is not null ? Describe(member) : text ? "数字" : "正确的类型")}"
+                + (text ? "，不能是字符串" : "（值的类型不对或超出范围）");
         }
         else
             message = $"JSON 格式错误（第 {e.LineNumber + 1} 行第 {e.BytePositionInLine + 1} 个字节附近）";
