@@ -53,21 +53,20 @@ public sealed class IntakeTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Theory]
-    [InlineData("{\"communityId\":\"{c}\",\"title\":\"\",\"facilityProblems\":[]}", "validation_failed")]
-    [InlineData("{\"communityId\":\"{c}\",\"title\":\"改造\"}", "validation_failed")]
-    [InlineData("{\"communityId\":\"{c}\",\"title\":\"改造\",\"facilityProblems\":[\"Gas\",\"Gas\"]}", "validation_failed")]
-    [InlineData("{\"communityId\":\"{c}\",\"title\":\"改造\",\"facilityProblems\":[42]}", "validation_failed")]
-    [InlineData("{\"communityId\":\"{c}\",\"title\":\"改造\",\"facilityProblems\":[\"Elevators\"]}", "invalid_request")]
-    [InlineData("{\"communityId\":\"{random}\",\"title\":\"改造\",\"facilityProblems\":[]}", "community_not_found")]
-    [InlineData("{\"communityId\":\"{c}\",\"title\":\"改造\",\"facilityProblems\":\"Gas\"}", "invalid_request")]
-    public async Task Opening_a_project_with_bad_input_is_refused_and_writes_nothing(string body, string code)
+    [InlineData("{\"communityId\":\"{c}\",\"title\":\"\",\"facilityProblems\":[]}", HttpStatusCode.BadRequest, "validation_failed")]
+    [InlineData("{\"communityId\":\"{c}\",\"title\":\"改造\"}", HttpStatusCode.BadRequest, "validation_failed")]
+    [InlineData("{\"communityId\":\"{c}\",\"title\":\"改造\",\"facilityProblems\":[\"Gas\",\"Gas\"]}", HttpStatusCode.BadRequest, "validation_failed")]
+    [InlineData("{\"communityId\":\"{c}\",\"title\":\"改造\",\"facilityProblems\":[42]}", HttpStatusCode.BadRequest, "validation_failed")]
+    [InlineData("{\"communityId\":\"{c}\",\"title\":\"改造\",\"facilityProblems\":[\"Elevators\"]}", HttpStatusCode.BadRequest, "invalid_request")]
+    [InlineData("{\"communityId\":\"{random}\",\"title\":\"改造\",\"facilityProblems\":[]}", HttpStatusCode.NotFound, "community_not_found")]
+    [InlineData("{\"communityId\":\"{c}\",\"title\":\"改造\",\"facilityProblems\":\"Gas\"}", HttpStatusCode.BadRequest, "invalid_request")]
+    public async Task Opening_a_project_with_bad_input_is_refused_and_writes_nothing(string body, HttpStatusCode status, string code)
     {
         var community = await _world.NewCommunity(units: 1);
         var json = body.Replace("{c}", community.Id.ToString()).Replace("{random}", Guid.NewGuid().ToString());
         var before = await RowCounts.Of(api);
         var response = await (await _world.Officer()).PostAsync("/api/v1/projects", new StringContent(json, Encoding.UTF8, "application/json"));
-        Assert.InRange((int)response.StatusCode, 400, 499);
-        await response.ShouldBeProblem(response.StatusCode, code);
+        await response.ShouldBeProblem(status, code);
         Assert.Equal(before, await RowCounts.Of(api));
     }
 
