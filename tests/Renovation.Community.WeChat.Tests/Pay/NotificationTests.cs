@@ -32,19 +32,6 @@ public sealed class NotificationTests : IAsyncLifetime
         Assert.Single(_h.Simulator.NotificationDeliveries.Select(d => d.NotificationId).Distinct());
     }
 
-    [Fact]
-    public async Task A_failed_delivery_is_retried_on_the_compressed_WeChat_schedule_until_accepted()
-    {
-        _h.Receiver.FailNext(2);
-        await _h.Simulator.PayAsync(_outTradeNo);
-        var delivered = await FirstSuccess();
-
-        var attempts = _h.Simulator.NotificationDeliveries.OrderBy(d => d.Attempt).ToList();
-        Assert.Equal(3, delivered.Attempt);
-        Assert.Equal([500, 500, 204], attempts.Select(d => d.StatusCode ?? 0));
-        Assert.Single(_h.Receiver.Accepted);
-    }
-
     [Theory]
     [InlineData(NotificationTamper.ForgedSignature, "does not verify")]
     [InlineData(NotificationTamper.SignTestProbe, "SIGNTEST")]
@@ -61,15 +48,5 @@ public sealed class NotificationTests : IAsyncLifetime
         Assert.Equal(2, delivered.Attempt);
         Assert.Contains(_h.Receiver.Rejections, r => r.Contains(reason, StringComparison.Ordinal));
         Assert.Single(_h.Receiver.Accepted);
-    }
-
-    [Fact]
-    public async Task A_delayed_notification_arrives_after_the_delay()
-    {
-        var paidAt = DateTimeOffset.UtcNow;
-        await _h.Simulator.PayAsync(_outTradeNo, new PaymentOptions { Delay = TimeSpan.FromMilliseconds(400) });
-        Assert.Empty(_h.Receiver.Accepted);
-        var delivered = await FirstSuccess();
-        Assert.True(delivered.At - paidAt >= TimeSpan.FromMilliseconds(390), $"delivered after {(delivered.At - paidAt).TotalMilliseconds} ms");
     }
 }

@@ -21,7 +21,6 @@ namespace Renovation.Community.WeChat.Tests.Support;
 public sealed class NotifyReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private int _failNext;
 
     private NotifyReceiver(WebApplication app) => _app = app;
 
@@ -36,9 +35,6 @@ public sealed class NotifyReceiver : IAsyncDisposable
 
     private int _posts;
 
-    /// <summary>The next <paramref name="count"/> posts answer 500 as if the backend were down.</summary>
-    public void FailNext(int count) => Interlocked.Exchange(ref _failNext, count);
-
     public static async Task<NotifyReceiver> StartAsync(Func<WeChatPayNotificationReader> reader)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
@@ -49,10 +45,6 @@ public sealed class NotifyReceiver : IAsyncDisposable
         app.MapPost("/pay/notify", async (HttpRequest request) =>
         {
             Interlocked.Increment(ref receiver._posts);
-            if (Interlocked.Decrement(ref receiver._failNext) >= 0)
-            {
-                return Results.Json(new { code = "FAIL", message = "下游暂不可用" }, statusCode: 500);
-            }
             using var buffer = new MemoryStream();
             await request.Body.CopyToAsync(buffer);
             try
