@@ -1799,7 +1799,7 @@ namespace Renovation.Community.Migrations.MySql
 
                     b.HasIndex("CommunityId", "Owner", "CreatedAt");
 
-                    b.HasIndex("Purpose", "SubjectId", "PayerUserId", "OpenKey")
+                    b.HasIndex("Purpose", "SubjectId", "OpenKey")
                         .IsUnique();
 
                     b.ToTable("Payments", null, t =>

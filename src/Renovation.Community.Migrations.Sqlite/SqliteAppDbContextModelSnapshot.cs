@@ -1788,7 +1788,7 @@ namespace Renovation.Community.Migrations.Sqlite
 
                     b.HasIndex("CommunityId", "Owner", "CreatedAt");
 
-                    b.HasIndex("Purpose", "SubjectId", "PayerUserId", "OpenKey")
+                    b.HasIndex("Purpose", "SubjectId", "OpenKey")
                         .IsUnique();
 
                     b.ToTable("Payments", null, t =>

@@ -1508,7 +1508,7 @@ export interface paths {
         put?: never;
         /**
          * Confirm an offline top-up entered by another committee member; posts the top-up
-         * @description Committee only; the member who entered it cannot confirm it (422 offline_confirm_same_member); exactly one confirmation counts (409 offline_already_confirmed).
+         * @description Committee only; the member who entered it cannot confirm it (422 offline_confirm_same_member); exactly one confirmation counts (409 offline_already_confirmed). The household's open WeChat Pay order for the share is closed at WeChat first (or credited if already paid), so the share is never charged twice; cash beyond what is still owed is refused (422 top_up_not_accepted).
          */
         post: operations["ConfirmOfflineTopUp"];
         delete?: never;
@@ -1964,7 +1964,7 @@ export interface paths {
         put?: never;
         /**
          * Create (or reuse) a WeChat Pay order for a purpose's subject; returns the wx.requestPayment parameters
-         * @description Creates (or returns the open) payment for a purpose and subject, for example a fund top-up, and returns the parameters for wx.requestPayment. Identical requests at the same moment share one payment. The amount is decided by the server, never by the client.
+         * @description Creates (or returns the open) payment for a purpose and subject, for example a fund top-up, and returns the parameters for wx.requestPayment. Identical requests at the same moment share one payment. The amount is decided by the server, never by the client. A subject has one open payment whoever pays: while another payer's order is open the answer is 409 payment_in_progress (who pays, until when); `takeOver: true` closes that order at WeChat and pays yourself.
          */
         post: operations["CreatePayment"];
         delete?: never;
@@ -1987,6 +1987,26 @@ export interface paths {
         get: operations["GetPayment"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give up my own open payment (closed at WeChat first; money already taken is credited instead)
+         * @description The payer closes their own open order so that a co-owner can pay or they can start again. If WeChat says the order is already paid, it is credited and the answer's state is Paid. 409 payment_not_open when it has ended.
+         */
+        post: operations["ClosePayment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4095,6 +4115,7 @@ export interface components {
             purpose: string;
             /** Format: uuid */
             subjectId: string;
+            takeOver?: null | boolean;
         };
         CreatePropertyCompany: {
             name: string;
@@ -15027,6 +15048,100 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ClosePayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Bad Gateway */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -34,8 +34,8 @@ public static class SquashedChain
         await db.Database.ExecuteSqlRawAsync("INSERT INTO __EFMigrationsHistory (MigrationId, ProductVersion) VALUES ({0}, {1})",
             [initial, efVersion], ct);
         await transaction.CommitAsync(ct);
-        logger.LogWarning("Database made by the migration chain squashed on 2026-12-07 (last: {Last}): its schema is {Initial}'s, " +
-            "so its history now names {Initial} alone; no table was changed", last, initial, initial);
+        logger.LogWarning("Database made by the migration chain squashed on 2026-12-07 (last: {Last}): its schema is the one " +
+            "{Initial} builds, so its history now names {Initial} in place of the chain; no table was changed", last, initial, initial);
         return true;
     }
 }

@@ -1,11 +1,12 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Application.Features.Identity;
 using Renovation.Community.Application.Features.Payments;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Payments;
 
-/// <summary>At most one open payment per payer, purpose and subject, enforced by the database's unique index.</summary>
+/// <summary>At most one open payment per purpose and subject, whoever pays, enforced by the database's unique index.</summary>
 public sealed class OneOpenPaymentTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     private readonly PaymentsWorld _world = new(api);
@@ -40,13 +41,14 @@ public sealed class OneOpenPaymentTests(ApiFactory api) : IClassFixture<ApiFacto
     }
 
     [Fact]
-    public async Task A_second_open_payment_for_the_same_payer_and_subject_is_refused_by_the_database()
+    public async Task A_second_open_payment_for_the_same_subject_is_refused_by_the_database_whoever_pays()
     {
         var subjectId = await _world.NewSubject(700);
         var first = await _world.Prepay(subjectId);
 
         var copy = await api.WithDb(db => db.Payments.AsNoTracking().SingleAsync(p => p.Id == first.Payment.Id));
-        var duplicate = new Payment(copy.Purpose, copy.SubjectId, copy.PayerUserId, copy.PayerOpenId,
+        var other = await api.WithDb(db => db.Users.AsNoTracking().SingleAsync(u => u.OpenId == AuthApi.DevOpenId("resident-b")));
+        var duplicate = new Payment(copy.Purpose, copy.SubjectId, other.Id, other.OpenId,
             new Renovation.Community.Application.Common.Payments.PaymentQuote(copy.AmountFen, copy.Description, copy.CommunityId, copy.Owner),
             TimeSpan.FromMinutes(30), api.Clock.GetUtcNow());
         var error = await Assert.ThrowsAsync<DbUpdateException>(() => api.WithDb(async db =>

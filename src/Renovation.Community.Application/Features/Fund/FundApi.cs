@@ -66,7 +66,7 @@ public static class FundApi
             .WithDescription("Committee only. A different committee member must confirm it.");
         f.MapPost("/offline-top-ups/{offlineId:guid}/confirm", TopUps.ConfirmOfflineAsync).WithName("ConfirmOfflineTopUp")
             .WithSummary("Confirm an offline top-up entered by another committee member; posts the top-up")
-            .WithDescription("Committee only; the member who entered it cannot confirm it (422 offline_confirm_same_member); exactly one confirmation counts (409 offline_already_confirmed).");
+            .WithDescription("Committee only; the member who entered it cannot confirm it (422 offline_confirm_same_member); exactly one confirmation counts (409 offline_already_confirmed). The household's open WeChat Pay order for the share is closed at WeChat first (or credited if already paid), so the share is never charged twice; cash beyond what is still owed is refused (422 top_up_not_accepted).");
         f.MapPost("/works-plans/{planId:guid}/approve", Works.ApproveAsync).WithName("ApproveWorksPlan")
             .WithSummary("Approve a works plan by a passed matter-5 vote, or as an emergency use")
             .WithDescription("voteId (committee only) must be a closed, passed matter-5 (UseMaintenanceFund) vote of the community; emergency=true may be applied for by the committee or the street office, only for lifts, roofs, external walls, fire safety and leaks, and marks the plan as an emergency use with its applicant.");

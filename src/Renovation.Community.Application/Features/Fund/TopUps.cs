@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Application.Common.Authorization;
 using Renovation.Community.Application.Common.Errors;
 using Renovation.Community.Application.Common.Validation;
+using Renovation.Community.Application.Common.Payments;
 using Renovation.Community.Application.Data;
 using Renovation.Community.Application.Features.Voting;
 
@@ -145,10 +146,12 @@ public static class TopUps
 
     /// <summary>
     /// A second committee member confirms; the conditional UPDATE (not yet confirmed, not entered by the caller) lets
-    /// exactly one confirmation through, and the top-up posts in the same transaction.
+    /// exactly one confirmation through, and the top-up posts in the same transaction. The household's open WeChat Pay
+    /// order for the share is given up first (closed, or credited if already paid), so the share is not charged twice:
+    /// money that arrived online leaves less owing, and cash beyond it is refused (<c>top_up_not_accepted</c>).
     /// </summary>
     public static async Task<Ok<OfflineTopUpView>> ConfirmOfflineAsync(Guid offlineId, Access access, AppDbContext db,
-        TopUpCredit credit, TimeProvider clock, CancellationToken ct)
+        TopUpCredit credit, IOpenPayments openPayments, TimeProvider clock, CancellationToken ct)
     {
         AppProblem NotFound() => AppProblem.NotFound("offline_top_up_not_found", "线下缴款记录不存在");
         var offline = await db.FundOfflineTopUps.AsNoTracking().SingleOrDefaultAsync(o => o.Id == offlineId, ct) ?? throw NotFound();
@@ -156,6 +159,7 @@ public static class TopUps
         var me = access.UserId;
         if (offline.EnteredBy == me)
             throw new DomainRuleViolation("offline_confirm_same_member", "线下缴款须由另一名业委会成员确认");
+        await openPayments.CloseOpenAsync(TopUpPurpose.TopUpName, offline.ShareId, ct);
         await db.InTransactionAsync(async c =>
         {
             var now = clock.GetUtcNow();

@@ -6,6 +6,7 @@ using Renovation.Community.Application.Common.Errors;
 using Renovation.Community.Application.Common.Events;
 using Renovation.Community.Application.Common.Payments;
 using Renovation.Community.Application.Common.Validation;
+using Renovation.Community.Application.Common.Time;
 using Renovation.Community.Application.Data;
 using Renovation.Community.WeChat.Configuration;
 using Renovation.Community.WeChat.Pay.Orders;
@@ -13,29 +14,29 @@ using Renovation.Community.WeChat.Pay;
 
 namespace Renovation.Community.Application.Features.Payments;
 
-public sealed record CreatePaymentRequest(string Purpose, Guid SubjectId) : IValidatable
+/// <param name="TakeOver">
+/// "由我支付": another payer's order for the same subject is open (a co-owner started paying); close it at WeChat and
+/// pay yourself. Without it such a request is answered 409 <c>payment_in_progress</c> naming who pays until when.
+/// </param>
+public sealed record CreatePaymentRequest(string Purpose, Guid SubjectId, bool? TakeOver = null) : IValidatable
 {
     public void Validate(Validator v) =>
         v.Text(Purpose, "purpose", "支付用途", 64).NotEmpty(SubjectId, "subjectId", "支付对象");
 }
 
 /// <summary>
-/// Prepay: price from the purpose, our out_trade_no stored first, then the JSAPI order at WeChat. Asking again while
-/// an unpaid order of the same payer, purpose, subject and amount still has a valid prepay id returns that one; a
-/// prepay that failed half-way is repeated with the same out_trade_no (WeChat answers the same prepay id).
+/// Prepay: price from the purpose, our out_trade_no stored first, then the JSAPI order at WeChat. A subject (a share,
+/// an order) has at most one open payment, whoever pays: asking again while one's own unpaid order of the same amount
+/// still has a valid prepay id returns that one; a prepay that failed half-way is repeated with the same out_trade_no
+/// (WeChat answers the same prepay id); another payer's open order is refused or, asked for, taken over.
 /// </summary>
 public static class CreatePayment
 {
     public static async Task<Ok<PrepayView>> PrepayAsync(CreatePaymentRequest request, Access access, AppDbContext db,
-        IPaymentPurposes purposes, IWeChatPayClient pay, PaymentSettlement settlement, IOptions<WeChatOptions> wechat,
-        EventOutbox outbox, TimeProvider clock, CancellationToken ct)
+        IPaymentPurposes purposes, IWeChatPayClient pay, OrderClosing closing, EventOutbox outbox, TimeProvider clock,
+        CancellationToken ct)
     {
-        var payerId = access.UserId;
-        var purpose = purposes.Get(request.Purpose);
-        var quote = await purpose.QuoteAsync(new PaymentQuoteRequest(request.SubjectId, payerId), db, ct);
-        if (quote.AmountFen < 1)
-            throw new InvalidOperationException($"Purpose {purpose.Name} quoted {quote.AmountFen} fen.");
-        var payment = await FindOrCreateOpenAsync(request, purpose, quote, payerId, db, pay, settlement, wechat.Value, clock, ct);
+        var payment = await FindOrCreateOpenAsync(request, purposes.Get(request.Purpose), access.UserId, db, closing, clock, ct);
         if (payment.State == PaymentState.Created)
         {
             var order = await CallWeChatAsync(() => pay.CreateJsapiOrderAsync(
@@ -65,30 +66,36 @@ public static class CreatePayment
     private const int MaxAttempts = 4;
 
     /// <summary>
-    /// The payer's one open payment for this subject, made if there is none. The database holds at most one (unique
-    /// index over <see cref="Payment.OpenKey"/>): of identical requests racing, one insert wins and the others read
-    /// the winner's row, so every one of them answers with the same payment and prepay. An open payment that cannot
-    /// be offered again (price changed, about to expire) is closed first, at WeChat and then here.
+    /// The subject's one open payment, made for this payer if there is none. The database holds at most one per
+    /// purpose and subject (unique index over <see cref="Payment.OpenKey"/>): of requests racing, one insert wins and
+    /// the others read the winner's row. The payer's own open payment that cannot be offered again (price changed,
+    /// about to expire) is given up first, and so is another payer's when the caller takes over; both through
+    /// <see cref="OrderClosing"/>, which credits instead of closing what WeChat says is paid. The price is asked again
+    /// on every attempt, so money that arrived meanwhile is never asked for twice.
     /// </summary>
-    private static async Task<Payment> FindOrCreateOpenAsync(CreatePaymentRequest request, IPaymentPurpose purpose,
-        PaymentQuote quote, Guid payerId, AppDbContext db, IWeChatPayClient pay, PaymentSettlement settlement,
-        WeChatOptions wechat, TimeProvider clock, CancellationToken ct)
+    private static async Task<Payment> FindOrCreateOpenAsync(CreatePaymentRequest request, IPaymentPurpose purpose, Guid payerId,
+        AppDbContext db, OrderClosing closing, TimeProvider clock, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
+            var quote = await purpose.QuoteAsync(new PaymentQuoteRequest(request.SubjectId, payerId), db, ct);
+            if (quote.AmountFen < 1)
+                throw new InvalidOperationException($"Purpose {purpose.Name} quoted {quote.AmountFen} fen.");
             var now = clock.GetUtcNow();
             var open = await db.Payments.SingleOrDefaultAsync(p => p.Purpose == purpose.Name && p.SubjectId == request.SubjectId
-                && p.PayerUserId == payerId && p.OpenKey == Payment.OpenMarker, ct);
+                && p.OpenKey == Payment.OpenMarker, ct);
             // Not one about to expire: the payer needs a few seconds in WeChat's cashier.
-            if (open is not null && open.AmountFen == quote.AmountFen && open.ExpiresAt > now.AddSeconds(15)
+            if (open is not null && open.PayerUserId == payerId && open.AmountFen == quote.AmountFen && open.ExpiresAt > now.AddSeconds(15)
                 && (open.State == PaymentState.Created || open.HasValidPrepay(now)))
                 return open;
+            if (open is not null && open.PayerUserId != payerId && request.TakeOver != true)
+                throw await PaidByAnotherAsync(open, db, ct);
             if (attempt > MaxAttempts)
                 throw new AppProblem(StatusCodes.Status409Conflict, "payment_busy", "该订单正在处理中，请稍后再试");
             if (open is not null)
             {
-                await CloseStaleAsync(open, pay, settlement, wechat, ct);
+                await CallWeChatAsync(() => closing.CloseOrCreditAsync(open, SettlementSource.ClientQuery, ct));
                 continue;
             }
             var openId = await db.Users.Where(u => u.Id == payerId).Select(u => u.OpenId).SingleAsync(ct);
@@ -104,37 +111,20 @@ public static class CreatePayment
             }
             catch (DbUpdateException e) when (UniqueViolation.IsUniqueViolation(e))
             {
-                // An identical request inserted first: read its payment and answer with it.
+                // Another request inserted first: read its payment and answer with it (or say who pays).
             }
         }
     }
 
-    /// <summary>Closes an open payment that cannot be offered again, at WeChat first so nobody can still pay it.</summary>
-    private static Task CloseStaleAsync(Payment stale, IWeChatPayClient pay, PaymentSettlement settlement,
-        WeChatOptions wechat, CancellationToken ct) => CallWeChatAsync(async () =>
+    private static async Task<AppProblem> PaidByAnotherAsync(Payment open, AppDbContext db, CancellationToken ct)
     {
-        try
-        {
-            await pay.CloseOrderAsync(stale.OutTradeNo, ct);
-        }
-        catch (WeChatPayApiException e) when (e.Code is WeChatPayErrorCodes.OrderNotExist or WeChatPayErrorCodes.OrderClosed)
-        {
-            // Nothing to close there.
-        }
-        catch (WeChatPayApiException e) when (e.Code == WeChatPayErrorCodes.OrderPaid)
-        {
-            // Paid at the last moment: credit it; the purpose decides whether a second payment is wanted.
-            return await settlement.ApplyTransactionAsync(await pay.QueryOrderAsync(stale.OutTradeNo, ct), SettlementSource.ClientQuery, ct: ct);
-        }
-        return await settlement.ApplyTransactionAsync(new PayTransaction
-        {
-            // Our own decision, stated in WeChat's terms so it takes the one settlement path.
-            AppId = wechat.MiniProgram.AppId,
-            MchId = wechat.Pay.MchId,
-            OutTradeNo = stale.OutTradeNo,
-            TradeState = TradeStates.Closed,
-        }, SettlementSource.ClientQuery, ct: ct);
-    });
+        var name = await db.Users.Where(u => u.Id == open.PayerUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
+        var payer = string.IsNullOrWhiteSpace(name) ? "另一位业主" : name;
+        var until = open.ExpiresAt.ToChina();
+        return AppProblem.Conflict("payment_in_progress",
+                $"{payer}正在支付这笔费用，其订单在 {until:M月d日 HH:mm} 前有效。请等待对方完成，或选择“由我支付”关闭对方的订单后自己支付。")
+            .With("payerName", payer).With("payingUntil", until);
+    }
 
     /// <summary>WeChat's refusals and silence become problems the mini-program can show.</summary>
     internal static async Task<T> CallWeChatAsync<T>(Func<Task<T>> call)

@@ -110,8 +110,8 @@ public sealed class Payment : IAudited
 
     /// <summary>
     /// <see cref="OpenMarker"/> while the payment is open, NULL once it is paid, closed or failed. The unique index on
-    /// (Purpose, SubjectId, PayerUserId, OpenKey) is how the database, not a check-before-insert, keeps at most one
-    /// open payment per payer and subject: NULLs never collide, so any number of ended payments may sit beside it.
+    /// (Purpose, SubjectId, OpenKey) is how the database, not a check-before-insert, keeps at most one open payment per
+    /// subject, whoever pays: NULLs never collide, so any number of ended payments may sit beside it.
     /// (MariaDB has no filtered indexes; this works the same on SQLite.)
     /// </summary>
     public int? OpenKey { get; private set; }

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Quartz;
 using Renovation.Community.Application.Data;
-using Renovation.Community.WeChat.Configuration;
 using Renovation.Community.WeChat.Pay;
 using Renovation.Community.WeChat.Pay.Orders;
 
@@ -16,7 +15,7 @@ namespace Renovation.Community.Application.Features.Payments;
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class PaymentSweep(AppDbContext db, IServiceProvider services, PaymentSettlement settlement, PaymentRefunder refunder,
-    TimeProvider clock, IOptions<PaymentsOptions> options, IOptions<WeChatOptions> wechat, ILogger<PaymentSweep> logger) : IJob
+    OrderClosing closing, TimeProvider clock, IOptions<PaymentsOptions> options, ILogger<PaymentSweep> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
@@ -55,7 +54,7 @@ public sealed class PaymentSweep(AppDbContext db, IServiceProvider services, Pay
                 {
                     answer = await pay.QueryOrderAsync(payment.OutTradeNo, ct);
                 }
-                catch (WeChatPayApiException e) when (e.Code == "ORDER_NOT_EXIST" && payment.State == PaymentState.Created)
+                catch (WeChatPayApiException e) when (e.Code == WeChatPayErrorCodes.OrderNotExist && payment.State == PaymentState.Created)
                 {
                     // The prepay call never reached WeChat: nothing can be paid, close it once it expires.
                     answer = new PayTransaction { OutTradeNo = payment.OutTradeNo, TradeState = TradeStates.NotPay };
@@ -69,29 +68,8 @@ public sealed class PaymentSweep(AppDbContext db, IServiceProvider services, Pay
                     return;
                 }
             }
-            // Expired and unpaid: close at WeChat first, so nobody can pay after we recorded it closed.
-            try
-            {
-                await pay.CloseOrderAsync(payment.OutTradeNo, ct);
-            }
-            catch (WeChatPayApiException e) when (e.Code is "ORDER_NOT_EXIST" or "ORDER_CLOSED")
-            {
-                // Nothing to close there.
-            }
-            catch (WeChatPayApiException e) when (e.Code == "ORDERPAID")
-            {
-                // Paid at the last moment: credit it instead.
-                await settlement.ApplyTransactionAsync(await pay.QueryOrderAsync(payment.OutTradeNo, ct), SettlementSource.Sweep, ct: ct);
-                return;
-            }
-            await settlement.ApplyTransactionAsync(new PayTransaction
-            {
-                // Our own decision, stated in WeChat's terms so it takes the one settlement path.
-                AppId = wechat.Value.MiniProgram.AppId,
-                MchId = wechat.Value.Pay.MchId,
-                OutTradeNo = payment.OutTradeNo,
-                TradeState = TradeStates.Closed,
-            }, SettlementSource.Sweep, ct: ct);
+            // Expired and unpaid: close at WeChat first (or credit what was paid at the last moment).
+            await closing.CloseOrCreditAsync(payment, SettlementSource.Sweep, ct);
         }
         catch (Exception e) when (e is WeChatPayApiException or WeChatPaySignatureException or HttpRequestException or TimeoutException
                                       or TaskCanceledException && !ct.IsCancellationRequested)

@@ -29,9 +29,9 @@ internal sealed class PaymentModel : IEntityTypeConfiguration<Payment>
         // One credit per WeChat transaction, whatever path brought it.
         e.HasIndex(x => x.TransactionId).IsUnique();
         e.HasIndex(x => new { x.PayerUserId, x.CreatedAt });
-        // At most one open payment per payer, purpose and subject (OpenKey is NULL once it ended); also how a prepay
-        // finds the open one to return again.
-        e.HasIndex(x => new { x.Purpose, x.SubjectId, x.PayerUserId, x.OpenKey }).IsUnique();
+        // At most one open payment per purpose and subject, whoever pays (OpenKey is NULL once it ended): two co-owners
+        // cannot both be charged for one share. Also how a prepay finds the open one to return again.
+        e.HasIndex(x => new { x.Purpose, x.SubjectId, x.OpenKey }).IsUnique();
         e.HasIndex(x => new { x.CommunityId, x.Owner, x.CreatedAt });
         // The sweep: open orders by how long they have been silent or expired.
         e.HasIndex(x => new { x.State, x.ExpiresAt });

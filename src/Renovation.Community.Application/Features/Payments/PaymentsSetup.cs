@@ -19,6 +19,8 @@ public static class PaymentsSetup
         builder.Services.AddScoped<PaymentSettlement>();
         builder.Services.AddScoped<IPaymentSettlement>(sp => sp.GetRequiredService<PaymentSettlement>());
         builder.Services.AddScoped<PaymentRefunder>();
+        builder.Services.AddScoped<OrderClosing>();
+        builder.Services.AddScoped<IOpenPayments, OpenPayments>();
         builder.Services.AddScoped<IPaymentRefunds, PurposeRefunds>();
         if (options.EnableTryOutPurpose)
             builder.Services.AddPaymentPurpose<TryOutPurpose>();
