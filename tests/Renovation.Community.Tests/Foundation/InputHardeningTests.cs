@@ -15,7 +15,7 @@ public sealed class InputHardeningTests(ApiFactory api) : IClassFixture<ApiFacto
 {
     private async Task<JsonElement> Refused(HttpClient client, HttpMethod method, string url, string json, HttpStatusCode status, string code)
     {
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         var response = await client.SendAsync(new HttpRequestMessage(method, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") });
         var problem = await response.ShouldBeProblem(status, code);
         Assert.Equal(before, await RowCounts.Of(api));
@@ -69,7 +69,7 @@ public sealed class InputHardeningTests(ApiFactory api) : IClassFixture<ApiFacto
         var community = await world.Community(Owner(10000), Owner(10000));
         var vote = await world.OpenVote(community.Id, Matter.ElectCommittee, kind: VoteKind.Election, candidates: ["甲", "乙", "丙"], seats: 3);
         var candidate = vote.Candidates[0].Id;
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await VotingWorld.Cast(community.Parties[0].Voter.Client, vote.Id, new { candidateIds = new[] { candidate, candidate, candidate } }))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "ballot_choice_invalid");
         Assert.Equal(before, await RowCounts.Of(api));

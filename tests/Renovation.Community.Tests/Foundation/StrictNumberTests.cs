@@ -50,7 +50,7 @@ public sealed class StrictNumberTests(ApiFactory api) : IClassFixture<ApiFactory
 
     private async Task RefusedNamingField(HttpClient client, string url, string json, string field)
     {
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         var problem = await (await Send(client, url, json)).ShouldBeProblem(HttpStatusCode.BadRequest, "invalid_request");
         var detail = problem.GetProperty("detail").GetString();
         Assert.Contains(field, detail);

@@ -52,7 +52,7 @@ public sealed class AuthTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task WeChat_login_with_an_invalid_code_is_401_and_creates_nobody()
     {
         using var client = api.CreateClient();
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await client.PostJson("/api/v1/auth/wechat-login", new { code = "invalid-code" }))
             .ShouldBeProblem(HttpStatusCode.Unauthorized, "wechat_code_invalid");
         Assert.Equal(before, await RowCounts.Of(api));

@@ -130,7 +130,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
     {
         endpoint = await WithFundIds(endpoint, communityId);
         var client = await api.ClientFor(user);
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         var partyId = await api.WithDb(db => db.Units.Where(u => u.Id == unitId).Select(u => u.OwnerPartyId).SingleAsync());
         var response = await client.SendAsync(Build(endpoint, communityId, unitId, streetId, partyId));
         await response.ShouldBeProblem(HttpStatusCode.NotFound);
@@ -228,7 +228,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
     public async Task Only_finance_officers_reach_the_reconciliation_of_the_merchant_account(string user, string endpoint)
     {
         var client = await api.ClientFor(user);
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         var request = Build(endpoint, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         if (endpoint.EndsWith("/explain", StringComparison.Ordinal) || endpoint.EndsWith("/resolve", StringComparison.Ordinal))
             request.Content = JsonBody(new { note = "越权说明" });
@@ -241,7 +241,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
     public async Task A_display_name_is_changed_only_when_signed_in_and_only_the_callers_own()
     {
         using var anonymous = api.CreateClient();
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         Assert.Equal(HttpStatusCode.Unauthorized,
             (await anonymous.PutAsync("/api/v1/me/display-name", JsonBody(new { displayName = "匿名" }))).StatusCode);
         Assert.Equal(before, await RowCounts.Of(api));

@@ -53,7 +53,7 @@ public sealed class BindingDecisionTests(ApiFactory api) : IClassFixture<ApiFact
     {
         var (_, binding) = await NewClaim(matching: false);
         var committee = await api.ClientFor("committee-a");
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await committee.PostAsync($"/api/v1/bindings/{binding.Id}/approve", null))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "mismatch_confirmation_required");
         await (await committee.PostJson($"/api/v1/bindings/{binding.Id}/approve", new { confirmMismatch = false, reason = "见过本人" }))
@@ -82,7 +82,7 @@ public sealed class BindingDecisionTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Equal("微信用户", login.DisplayName);
         client.DefaultRequestHeaders.Authorization = new("Bearer", login.Tokens.AccessToken);
 
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         foreach (var bad in new[] { "", "   ", "微信用户", new string('名', 21) })
         {
             var problem = await (await client.PutAsJsonAsync("/api/v1/me/display-name", new { displayName = bad }, Json.Options))

@@ -72,7 +72,7 @@ public sealed class BindingTests(ApiFactory api) : IClassFixture<ApiFactory>
         var (client, unitId, _, _) = await NewResidentAndUnit(demo.CommunityA);
         var request = new { unitId, name = "王五", idLast4 = "123X", certificateNumber = "证" };
         Assert.Equal(HttpStatusCode.Created, (await client.PostJson("/api/v1/bindings", request)).StatusCode);
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await client.PostJson("/api/v1/bindings", request)).ShouldBeProblem(HttpStatusCode.Conflict, "binding_exists");
         Assert.Equal(before, await RowCounts.Of(api));
     }
@@ -131,7 +131,7 @@ public sealed class BindingTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Binding_request_validation_names_each_bad_field_and_writes_nothing()
     {
         using var client = await api.ClientFor("resident-a");
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         var problem = await (await client.PostJson("/api/v1/bindings",
                 new { unitId = Guid.Empty, name = "", idLast4 = "12", certificateNumber = "" }))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");

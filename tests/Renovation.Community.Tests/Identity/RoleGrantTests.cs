@@ -48,7 +48,7 @@ public sealed class RoleGrantTests(ApiFactory api) : IClassFixture<ApiFactory>
         var (_, userId) = await NewUser();
         var officer = await api.ClientFor("street-officer");
         Guid? scope = role switch { "StreetOfficer" => demo.StreetId, "PropertyStaff" => demo.CompanyA, _ => null };
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await officer.PostJson("/api/v1/role-grants", new { userId, role, scopeId = scope })).ShouldBeProblem(HttpStatusCode.Forbidden);
         Assert.Equal(before, await RowCounts.Of(api));
     }
@@ -70,7 +70,7 @@ public sealed class RoleGrantTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var demo = await Demo.Of(api);
         var city = await api.ClientFor("city-admin");
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await city.PostJson("/api/v1/role-grants", new { userId = Guid.Empty, role = "CommitteeMember" }))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
         await (await city.PostJson("/api/v1/role-grants", new { userId = Guid.NewGuid(), role = "Mayor", scopeId = demo.CommunityA }))

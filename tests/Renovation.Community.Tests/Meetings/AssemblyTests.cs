@@ -32,7 +32,7 @@ public sealed class AssemblyTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task An_assembly_notice_one_day_short_of_15_days_is_refused()
     {
         var c = await _world.Committee(3);
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await c.Chair.Client.PostJson($"/api/v1/communities/{c.CommunityId}/assemblies", Body(api.Clock.GetUtcNow().AddDays(14).AddMinutes(5))))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "notice_too_short");
         Assert.Equal(before, await RowCounts.Of(api));
@@ -46,7 +46,7 @@ public sealed class AssemblyTests(ApiFactory api) : IClassFixture<ApiFactory>
         var c = await _world.Committee(3);
         var assembly = await (await c.Chair.Client.PostJson($"/api/v1/communities/{c.CommunityId}/assemblies", Body(api.Clock.GetUtcNow().AddDays(16))))
             .ShouldBe<AssemblyView>(HttpStatusCode.Created);
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await c.Chair.Client.PostJson($"/api/v1/assemblies/{assembly.Id}/items",
                 new { title = "临时动议：增设充电桩", description = "", matter = "ChangeUseOfCommonParts", secret = false }))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "assembly_item_not_in_notice");

@@ -18,7 +18,7 @@ public sealed class CommitteeMeetingTests(ApiFactory api) : IClassFixture<ApiFac
     {
         var c = await _world.Committee(3);
         var now = api.Clock.GetUtcNow();
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         var refused = await (await _world.TryConvene(c.Chair.Client, c.CommunityId, now.AddDays(6).AddMinutes(5)))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "notice_too_short");
         Assert.True(refused.TryGetProperty("earliestStartsAt", out _));
@@ -141,7 +141,7 @@ public sealed class CommitteeMeetingTests(ApiFactory api) : IClassFixture<ApiFac
         var c = await _world.Committee(3);
         var meeting = await _world.Convene(c);
         _world.Start(meeting);
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await c.Members[1].Client.PostJson($"/api/v1/committee-meetings/{meeting.Id}/attendance",
                 new { memberUserId = c.Members[2].UserId, proxyUserId = c.Members[1].UserId }))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "committee_proxy_not_allowed");

@@ -43,7 +43,7 @@ public sealed class MeetingsAccessTests(ApiFactory api) : IClassFixture<ApiFacto
     public async Task Outsiders_of_the_community_are_told_the_meeting_does_not_exist(string user, string endpoint)
     {
         var (request, _) = await Build(endpoint);
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await (await api.ClientFor(user)).SendAsync(request)).ShouldBeProblem(HttpStatusCode.NotFound);
         Assert.Equal(before, await RowCounts.Of(api));
     }
@@ -55,7 +55,7 @@ public sealed class MeetingsAccessTests(ApiFactory api) : IClassFixture<ApiFacto
         var (request, meetingId) = await Build(endpoint);
         var client = await api.ClientFor(user);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/committee-meetings/{meetingId}")).StatusCode);
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await client.SendAsync(request)).ShouldBeProblem(HttpStatusCode.Forbidden);
         Assert.Equal(before, await RowCounts.Of(api));
     }

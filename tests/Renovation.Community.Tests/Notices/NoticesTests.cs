@@ -120,7 +120,7 @@ public sealed class NoticesTests(NoticesApiFactory api) : IClassFixture<NoticesA
         var c = await _world.Community();
         var notice = await _world.Publish(c.Committee, NoticeTargetKind.Building, c.BuildingOne, "燃气抢修", emergency: true,
             expiresAt: api.Clock.GetUtcNow().AddHours(4));
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await c.Committee.PutJson($"/api/v1/notices/{notice.Id}", new { title = "燃气抢修", body = "正文", pinned = true }))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "emergency_needs_expiry");
         Assert.Equal(before, await RowCounts.Of(api));
@@ -208,7 +208,7 @@ public sealed class NoticesTests(NoticesApiFactory api) : IClassFixture<NoticesA
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
 
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await c.Committee.PostAsync($"/api/v1/notices/{notice.Id}/attachments", Multipart("hello"u8.ToArray(), "a.pdf")))
             .ShouldBeProblem(HttpStatusCode.UnsupportedMediaType, "attachment_type_not_allowed");
         await (await c.InOne.Client.PostAsync($"/api/v1/notices/{notice.Id}/attachments", Multipart(pdf, "x.pdf")))
@@ -238,7 +238,7 @@ public sealed class NoticesTests(NoticesApiFactory api) : IClassFixture<NoticesA
     public async Task Bad_notices_are_400_with_the_field_and_nothing_is_written(string json, string field)
     {
         var c = await _world.Community();
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         var body = json.Replace("{c}", c.Id.ToString()).Replace("%LONG%", new string('长', 101));
         var problem = await (await c.Committee.PostAsync("/api/v1/notices", new StringContent(body, Encoding.UTF8, "application/json")))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
@@ -250,7 +250,7 @@ public sealed class NoticesTests(NoticesApiFactory api) : IClassFixture<NoticesA
     public async Task Expiry_in_the_past_and_unknown_target_kind_are_refused_and_nothing_is_written()
     {
         var c = await _world.Community();
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await c.Committee.PostJson("/api/v1/notices", new
         {
             targetKind = "Community", targetId = c.Id, title = "标题", body = "正文", expiresAt = api.Clock.GetUtcNow().AddMinutes(-1),
@@ -281,7 +281,7 @@ public sealed class NoticesTests(NoticesApiFactory api) : IClassFixture<NoticesA
             "Building" => await api.WithDb(db => db.Buildings.Where(b => b.CommunityId == demo.CommunityA).Select(b => b.Id).FirstAsync()),
             _ => demo.CommunityA,
         };
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         var response = await client.PostJson("/api/v1/notices", new { targetKind = kind, targetId, title = "权限测试", body = "正文" });
         if (expected == 201)
         {

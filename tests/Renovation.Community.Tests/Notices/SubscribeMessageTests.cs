@@ -128,7 +128,7 @@ public sealed class SubscribeMessageTests(NoticesApiFactory api) : IClassFixture
     public async Task Bad_consents_are_refused_and_nothing_is_written(string json, HttpStatusCode status)
     {
         var resident = await _world.NewUser();
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await resident.Client.PostAsync("/api/v1/subscriptions", new StringContent(json, System.Text.Encoding.UTF8, "application/json")))
             .ShouldBeProblem(status);
         Assert.Equal(before, await RowCounts.Of(api));

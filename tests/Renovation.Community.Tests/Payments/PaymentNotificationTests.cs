@@ -57,7 +57,7 @@ public sealed class PaymentNotificationTests(PaymentNotificationTests.Factory ap
     public async Task Bad_payment_input_is_a_coded_problem_and_writes_nothing(string method, string path, string body, HttpStatusCode status, string code)
     {
         var client = await api.ClientFor("chair-a");
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{random}", Guid.NewGuid().ToString()));
         if (body.Length > 0)
             request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
@@ -69,7 +69,7 @@ public sealed class PaymentNotificationTests(PaymentNotificationTests.Factory ap
     public async Task An_unsigned_post_to_the_notify_url_gets_a_FAIL_answer_and_nothing_is_kept()
     {
         using var anonymous = api.CreateClient();
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         var response = await anonymous.PostAsync("/api/v1/payments/wechat-notify",
             new StringContent("{\"id\":\"x\"}", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -81,7 +81,7 @@ public sealed class PaymentNotificationTests(PaymentNotificationTests.Factory ap
     public async Task An_unknown_purpose_is_not_found_and_writes_nothing()
     {
         var client = await api.ClientFor("resident-a");
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await client.PostJson("/api/v1/payments", new { purpose = "no-such-purpose", subjectId = Guid.NewGuid() }))
             .ShouldBeProblem(HttpStatusCode.NotFound, "payment_purpose_not_found");
         Assert.Equal(before, await RowCounts.Of(api));

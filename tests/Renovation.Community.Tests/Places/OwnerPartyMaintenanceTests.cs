@@ -68,7 +68,7 @@ public sealed class OwnerPartyMaintenanceTests(ApiFactory api) : IClassFixture<A
         var typo = await PartyOf(communityId, "赵陆");
         var right = await PartyOf(communityId, "赵六");
         var officer = await api.ClientFor("street-officer");
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         foreach (var reason in new[] { null, "", "   " })
             await (await officer.PostJson($"/api/v1/owner-parties/{typo}/merge", new { intoPartyId = right, reason }))
                 .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "merge_reason_required");
@@ -98,7 +98,7 @@ public sealed class OwnerPartyMaintenanceTests(ApiFactory api) : IClassFixture<A
         var community = await world.Community(PartySpec.Owner(8000), PartySpec.Owner(9000));
         await world.OpenVote(community.Id);
         var officer = await api.ClientFor("street-officer");
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
 
         await (await officer.PostJson($"/api/v1/owner-parties/{community.Parties[0].Id}/merge", new { intoPartyId = community.Parties[1].Id, reason = "测试" }))
             .ShouldBeProblem(HttpStatusCode.Conflict, "party_in_open_vote");

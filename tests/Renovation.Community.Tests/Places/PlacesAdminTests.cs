@@ -29,7 +29,7 @@ public sealed class PlacesAdminTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task District_bad_input_is_400_per_field(string body, string field, string? otherField)
     {
         var city = await api.ClientFor("city-admin");
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         var problem = await (await city.PostAsync("/api/v1/districts", new StringContent(body, System.Text.Encoding.UTF8, "application/json")))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
@@ -78,7 +78,7 @@ public sealed class PlacesAdminTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var demo = await Demo.Of(api);
         var officer = await api.ClientFor("street-officer");
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         var problem = await (await officer.PostJson("/api/v1/communities",
                 new { streetId = Guid.Empty, name = new string('长', 65), address = "", builtYear = 1800 }))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
@@ -133,7 +133,7 @@ public sealed class PlacesAdminTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var demo = await Demo.Of(api);
         var officer = await api.ClientFor("street-officer");
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await officer.PostJson($"/api/v1/communities/{demo.CommunityA}/owner-parties",
             new { kind = "CoOwners", members = new[] { new { name = "独自一人", idLast4 = "1111" } } }))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "party_members_invalid");
@@ -150,7 +150,7 @@ public sealed class PlacesAdminTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var demo = await Demo.Of(api);
         var officer = await api.ClientFor("street-officer");
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         var problem = await (await officer.PostJson($"/api/v1/communities/{demo.CommunityA}/units",
                 new { buildingId = Guid.Empty, number = "", exclusiveAreaHundredths = 0, areaBasis = "Registered", ownerPartyId = Guid.Empty }))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");

@@ -122,7 +122,7 @@ public sealed class RegisterFileTests(ApiFactory api) : IClassFixture<ApiFactory
             "utf-16-bom-less" => Encoding.Unicode.GetBytes(text),
             _ => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0xFF, 0xD8, 0x00, 0x81],
         };
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         var problem = await (await Import(communityId, bytes)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "register_encoding_unsupported");
         Assert.Contains("UTF-8", problem.GetProperty("detail").GetString());
         Assert.Equal(before, await RowCounts.Of(api));

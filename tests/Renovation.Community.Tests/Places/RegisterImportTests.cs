@@ -70,7 +70,7 @@ public sealed class RegisterImportTests(ApiFactory api) : IClassFixture<ApiFacto
             2幢,102,60,contract,,DEV2,developer,开发公司乙,
             1幢,107,70
             """;
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         var officer = await api.ClientFor("street-officer");
         var problem = await (await officer.PostAsync($"/api/v1/communities/{communityId}/register/import", Csv(csv)))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "register_invalid");
@@ -130,7 +130,7 @@ public sealed class RegisterImportTests(ApiFactory api) : IClassFixture<ApiFacto
     public async Task Only_street_and_city_admins_import_the_register(string caller, HttpStatusCode expected)
     {
         var demo = await Demo.Of(api);
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         var client = await api.ClientFor(caller);
         var csv = $"{Header}\n9幢,101,80,registered,证1,PX,person,张三,1234\n";
         await (await client.PostAsync($"/api/v1/communities/{demo.CommunityA}/register/import", Csv(csv))).ShouldBeProblem(expected);

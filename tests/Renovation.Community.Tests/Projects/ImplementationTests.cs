@@ -39,7 +39,7 @@ public sealed class ImplementationTests(ApiFactory api) : IClassFixture<ApiFacto
     public async Task Progress_needs_a_plan_that_finished_publicity()
     {
         var (_, project) = await _world.LibraryProject();
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await Progress(project.Id, new { percent = 10 })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "plan_not_publicised");
         Assert.Equal(before, await RowCounts.Of(api));
     }
@@ -50,7 +50,7 @@ public sealed class ImplementationTests(ApiFactory api) : IClassFixture<ApiFacto
     public async Task Progress_outside_0_to_100_is_refused(int percent)
     {
         var project = await ProjectReadyForWorks();
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await Progress(project.Id, new { percent })).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
         Assert.Equal(before, await RowCounts.Of(api));
     }
@@ -61,7 +61,7 @@ public sealed class ImplementationTests(ApiFactory api) : IClassFixture<ApiFacto
         var project = await ProjectReadyForWorks();
         await (await Progress(project.Id, new { percent = 60 })).ShouldBe<ProgressView>(HttpStatusCode.Created);
         await (await Progress(project.Id, new { percent = 60, notes = "同一进度的补充说明" })).ShouldBe<ProgressView>(HttpStatusCode.Created);
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await Progress(project.Id, new { percent = 50 })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "progress_backwards");
         Assert.Equal(before, await RowCounts.Of(api));
     }
@@ -71,7 +71,7 @@ public sealed class ImplementationTests(ApiFactory api) : IClassFixture<ApiFacto
     {
         var project = await ProjectReadyForWorks();
         var pdf = await Uploads.Upload(await _world.Office(), project.Id, Uploads.Pdf, "a.pdf");
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await Progress(project.Id, new { percent = 10, photoFileIds = new[] { pdf.Id } }))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "photo_not_found");
         await (await Progress(project.Id, new { percent = 10, photoFileIds = new[] { Guid.NewGuid() } }))
@@ -85,7 +85,7 @@ public sealed class ImplementationTests(ApiFactory api) : IClassFixture<ApiFacto
     public async Task Only_the_renovation_office_records_progress(string user, HttpStatusCode status)
     {
         var project = await ProjectReadyForWorks();
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await (await api.ClientFor(user)).PostJson($"/api/v1/projects/{project.Id}/progress", new { percent = 10 }))
             .ShouldBeProblem(status);
         Assert.Equal(before, await RowCounts.Of(api));
@@ -97,13 +97,13 @@ public sealed class ImplementationTests(ApiFactory api) : IClassFixture<ApiFacto
         var project = await ProjectReadyForWorks();
         var office = await _world.Office();
         await (await Progress(project.Id, new { percent = 90 })).ShouldBe<ProgressView>(HttpStatusCode.Created);
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await office.PostJson($"/api/v1/projects/{project.Id}/acceptance", new { representatives = new[] { "王伟" } }))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "progress_incomplete");
         Assert.Equal(before, await RowCounts.Of(api));
 
         await (await Progress(project.Id, new { percent = 100 })).ShouldBe<ProgressView>(HttpStatusCode.Created);
-        before = await RowCounts.Of(api);
+        before = await RowCounts.Settled(api);
         await (await office.PostJson($"/api/v1/projects/{project.Id}/acceptance", new { representatives = Array.Empty<string>() }))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
         Assert.Equal(before, await RowCounts.Of(api));

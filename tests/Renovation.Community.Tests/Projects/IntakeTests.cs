@@ -36,7 +36,7 @@ public sealed class IntakeTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var community = await _world.NewCommunity(units: 1);
         var client = user == "resident" ? community.Residents[0].Client : await api.ClientFor(user);
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await client.PostJson("/api/v1/projects", new { communityId = community.Id, title = "改造", facilityProblems = RenovationWorld.TwoCategories }))
             .ShouldBeProblem(expected);
         Assert.Equal(before, await RowCounts.Of(api));
@@ -46,7 +46,7 @@ public sealed class IntakeTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task A_street_officer_cannot_open_a_project_in_another_street()
     {
         var other = await Demo.AddOtherStreet(api);
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await (await _world.Officer()).PostJson("/api/v1/projects", new { communityId = other.CommunityId, title = "改造", facilityProblems = RenovationWorld.TwoCategories }))
             .ShouldBeProblem(HttpStatusCode.NotFound, "community_not_found");
         Assert.Equal(before, await RowCounts.Of(api));
@@ -64,7 +64,7 @@ public sealed class IntakeTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var community = await _world.NewCommunity(units: 1);
         var json = body.Replace("{c}", community.Id.ToString()).Replace("{random}", Guid.NewGuid().ToString());
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         var response = await (await _world.Officer()).PostAsync("/api/v1/projects", new StringContent(json, Encoding.UTF8, "application/json"));
         await response.ShouldBeProblem(status, code);
         Assert.Equal(before, await RowCounts.Of(api));
@@ -74,7 +74,7 @@ public sealed class IntakeTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task A_community_built_in_2000_or_later_is_not_a_renovation_target()
     {
         var community = await _world.NewCommunity(units: 1, builtYear: 2003);
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await (await _world.Officer()).PostJson("/api/v1/projects", new { communityId = community.Id, title = "改造", facilityProblems = RenovationWorld.TwoCategories }))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "community_not_eligible");
         Assert.Equal(before, await RowCounts.Of(api));
@@ -127,7 +127,7 @@ public sealed class IntakeTests(ApiFactory api) : IClassFixture<ApiFactory>
         var community = await _world.NewCommunity(units: 1);
         var project = await _world.OpenProject(community.Id);
         await RenovationWorld.Answer(community.Residents[0], project.Id, consents: true);
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         var again = await RenovationWorld.Answer(community.Residents[0], project.Id, consents: true);
         Assert.True(again.Consents);
         Assert.Equal(before, await RowCounts.Of(api));
@@ -138,7 +138,7 @@ public sealed class IntakeTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var community = await _world.NewCommunity(units: 2);
         var project = await _world.OpenProject(community.Id);
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await community.Residents[0].Client.PutJson($"/api/v1/projects/{project.Id}/survey/units/{community.Residents[1].UnitId}", new { consents = true }))
             .ShouldBeProblem(HttpStatusCode.Forbidden, "unit_not_bound");
         var outsider = await api.ClientFor("resident-b");
@@ -173,7 +173,7 @@ public sealed class IntakeTests(ApiFactory api) : IClassFixture<ApiFactory>
         await RenovationWorld.Answer(community.Residents[1], project.Id, consents: true);
         await RenovationWorld.Answer(community.Residents[2], project.Id, consents: false);
         Assert.False((await _world.GetProject(project.Id)).Qualification.Qualifies);
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await (await _world.Office()).PostAsync($"/api/v1/projects/{project.Id}/admit", null))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "project_not_qualified");
         Assert.Equal(before, await RowCounts.Of(api));
@@ -225,7 +225,7 @@ public sealed class IntakeTests(ApiFactory api) : IClassFixture<ApiFactory>
                 new { facilityProblems = new[] { FacilityItem.Roads, FacilityItem.Parking }, expectedVersion = project.Version }))
             .ShouldBe<ProjectView>(HttpStatusCode.OK);
         Assert.Equal(2, corrected.Qualification.ProblemCategories);
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await officer.PutJson($"/api/v1/projects/{project.Id}/facility-survey",
                 new { facilityProblems = new[] { FacilityItem.Gas }, expectedVersion = project.Version }))
             .ShouldBeProblem(HttpStatusCode.Conflict, "stale_version");
@@ -240,7 +240,7 @@ public sealed class IntakeTests(ApiFactory api) : IClassFixture<ApiFactory>
         var community = await _world.NewCommunity(units: 1);
         var project = await _world.OpenProject(community.Id);
         await RenovationWorld.Answer(community.Residents[0], project.Id, consents: true);
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         var response = await (await api.ClientFor(user)).PostAsync($"/api/v1/projects/{project.Id}/admit", null);
         await response.ShouldBeProblem(user == "street-officer" ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound);
         Assert.Equal(before, await RowCounts.Of(api));
@@ -250,7 +250,7 @@ public sealed class IntakeTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Admission_closes_the_survey_and_fixes_the_facility_survey()
     {
         var (community, project) = await _world.LibraryProject();
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await community.Residents[0].Client.PutJson($"/api/v1/projects/{project.Id}/survey/units/{community.Residents[0].UnitId}", new { consents = false }))
             .ShouldBeProblem(HttpStatusCode.Conflict, "survey_closed");
         await (await (await _world.Officer()).PutJson($"/api/v1/projects/{project.Id}/facility-survey", new { facilityProblems = new[] { FacilityItem.Gas } }))

@@ -35,7 +35,7 @@ public sealed class PlanTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Fund_raising_must_sum_to_the_total()
     {
         var (_, project) = await _world.LibraryProject();
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         var problem = await (await (await _world.Officer()).PostJson($"/api/v1/projects/{project.Id}/plans", new
         {
             title = "方案",
@@ -60,7 +60,7 @@ public sealed class PlanTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task A_plan_with_bad_money_or_content_is_refused_and_writes_nothing(string body, HttpStatusCode status, string code)
     {
         var (_, project) = await _world.LibraryProject();
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         var response = await (await _world.Officer()).PostAsync($"/api/v1/projects/{project.Id}/plans",
             new StringContent(body.Replace("{random}", Guid.NewGuid().ToString()), System.Text.Encoding.UTF8, "application/json"));
         await response.ShouldBeProblem(status, code);
@@ -72,7 +72,7 @@ public sealed class PlanTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var community = await _world.NewCommunity(units: 1);
         var project = await _world.OpenProject(community.Id);
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await (await _world.Officer()).PostJson($"/api/v1/projects/{project.Id}/plans", RenovationWorld.PlanBody()))
             .ShouldBeProblem(HttpStatusCode.Conflict, "project_not_in_library");
         Assert.Equal(before, await RowCounts.Of(api));
@@ -86,7 +86,7 @@ public sealed class PlanTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var (community, project) = await _world.LibraryProject();
         var client = user == "resident" ? community.Residents[0].Client : await api.ClientFor(user);
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await client.PostJson($"/api/v1/projects/{project.Id}/plans", RenovationWorld.PlanBody())).ShouldBeProblem(expected);
         Assert.Equal(before, await RowCounts.Of(api));
     }
@@ -112,7 +112,7 @@ public sealed class PlanTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(plan.Version + 1, edited.Version);
         Assert.Equal(2, await api.WithDb(db => db.PlanCostItems.CountAsync(i => i.PlanId == plan.Id)));
 
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await officer.PutJson($"/api/v1/plans/{plan.Id}", RenovationWorld.PlanBody(roadsFen: 1, expectedVersion: plan.Version)))
             .ShouldBeProblem(HttpStatusCode.Conflict, "stale_version");
         Assert.Equal(before, await RowCounts.Of(api));
@@ -125,7 +125,7 @@ public sealed class PlanTests(ApiFactory api) : IClassFixture<ApiFactory>
         var v1 = await _world.DraftPlan(project.Id);
         await _world.Submit(v1.Id);
         var officer = await _world.Officer();
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await officer.PutJson($"/api/v1/plans/{v1.Id}", RenovationWorld.PlanBody("改")))
             .ShouldBeProblem(HttpStatusCode.Conflict, "plan_not_editable");
         Assert.Equal(before, await RowCounts.Of(api));
@@ -186,7 +186,7 @@ public sealed class PlanTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var (community, project) = await _world.LibraryProject();
         var officer = await _world.Officer();
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         var storedBefore = StoredFileCount();
         await (await Uploads.Send(officer, project.Id, Uploads.Exe, "设计方案.pdf", "application/pdf"))
             .ShouldBeProblem(HttpStatusCode.UnsupportedMediaType, "attachment_type_not_allowed");
@@ -218,7 +218,7 @@ public sealed class PlanTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Files_are_uploaded_by_renovation_staff_and_read_only_within_the_community()
     {
         var (community, project) = await _world.LibraryProject();
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await Uploads.Send(community.Residents[0].Client, project.Id, Uploads.Pdf, "a.pdf")).ShouldBeProblem(HttpStatusCode.Forbidden);
         await (await Uploads.Send(await _world.Officer(), project.Id, [], "empty.pdf")).ShouldBeProblem(HttpStatusCode.BadRequest, "file_empty");
         var noFile = await (await _world.Officer()).PostAsync($"/api/v1/projects/{project.Id}/files", new MultipartFormDataContent { { new StringContent("x"), "other" } });
@@ -235,7 +235,7 @@ public sealed class PlanTests(ApiFactory api) : IClassFixture<ApiFactory>
         var (_, first) = await _world.LibraryProject();
         var (_, second) = await _world.LibraryProject();
         var file = await Uploads.Upload(await _world.Officer(), first.Id, Uploads.Pdf, "a.pdf");
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await (await _world.Officer()).PostJson($"/api/v1/projects/{second.Id}/plans",
                 RenovationWorld.PlanBody(attachments: [new { fileId = file.Id, title = "别的项目的图纸" }])))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "attachment_not_found");

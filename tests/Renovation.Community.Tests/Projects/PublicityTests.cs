@@ -17,7 +17,7 @@ public sealed class PublicityTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var (_, _, plan) = await _world.ApprovedPlan();
         var now = api.Clock.GetUtcNow();
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await (await _world.Officer()).PostJson($"/api/v1/plans/{plan.Id}/publicity",
                 new { startsAt = now, endsAt = now.AddDays(7).AddSeconds(-1) }))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "publicity_too_short");
@@ -56,7 +56,7 @@ public sealed class PublicityTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Contains("plan.ready_for_vote", kinds);
 
         // Another run finds nothing due and writes nothing.
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await _world.Sweep();
         Assert.Equal(before, await RowCounts.Of(api));
     }
@@ -100,7 +100,7 @@ public sealed class PublicityTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Only_residents_bound_in_the_community_comment_during_publicity(string user, HttpStatusCode status, string code)
     {
         var (_, _, plan) = await _world.PlanInPublicity();
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await (await api.ClientFor(user)).PostJson($"/api/v1/plans/{plan.Id}/comments", new { kind = "Objection", text = "异议" }))
             .ShouldBeProblem(status, code);
         Assert.Equal(before, await RowCounts.Of(api));
@@ -141,7 +141,7 @@ public sealed class PublicityTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Risky_comments_are_refused_and_write_nothing()
     {
         var (community, _, plan) = await _world.PlanInPublicity();
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await community.Residents[0].Client.PostJson($"/api/v1/plans/{plan.Id}/comments", new { kind = "Objection", text = ContentMarkers.Risky + "辱骂" }))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "content_risky");
         await (await community.Residents[0].Client.PostJson($"/api/v1/plans/{plan.Id}/comments", new { kind = "Objection", text = "" }))
@@ -156,7 +156,7 @@ public sealed class PublicityTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var (community, _, plan) = await _world.PlanInPublicity();
         var objection = await RenovationWorld.Comment(community.Residents[0], plan.Id, CommentKind.Objection, "噪音扰民");
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await (await _world.Office()).PostJson($"/api/v1/publicity-comments/{objection.Id}/answer", new { text = "答复" }))
             .ShouldBeProblem(HttpStatusCode.Forbidden);
         await (await community.Residents[1].Client.PostJson($"/api/v1/publicity-comments/{objection.Id}/answer", new { text = "答复" }))
@@ -187,7 +187,7 @@ public sealed class PublicityTests(ApiFactory api) : IClassFixture<ApiFactory>
         };
         var key = Guid.NewGuid().ToString("N");
         var first = await (await client.SendAsync(Post(key))).ShouldBe<CommentView>(HttpStatusCode.Created);
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         var retry = await (await client.SendAsync(Post(key))).ShouldBe<CommentView>(HttpStatusCode.OK);
         Assert.Equal(first.Id, retry.Id);
         Assert.Equal(before, await RowCounts.Of(api));
@@ -210,7 +210,7 @@ public sealed class PublicityTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task A_plan_in_publicity_cannot_be_revised()
     {
         var (_, _, plan) = await _world.PlanInPublicity();
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await (await _world.Officer()).PostJson($"/api/v1/plans/{plan.Id}/revisions", RenovationWorld.PlanBody()))
             .ShouldBeProblem(HttpStatusCode.Conflict, "plan_not_revisable");
         Assert.Equal(before, await RowCounts.Of(api));

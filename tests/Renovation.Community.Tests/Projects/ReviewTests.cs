@@ -25,7 +25,7 @@ public sealed class ReviewTests(ApiFactory api) : IClassFixture<ApiFactory>
         var panel = await _world.SetPanel(plan.Id, "住建局", "消防救援大队");
         await _world.Decide(panel.Reviews[0].Id, ReviewDecision.Approved);
         Assert.Equal(PlanState.InReview, (await _world.GetPlan(plan.Id)).State);
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await (await _world.Officer()).PostJson($"/api/v1/plans/{plan.Id}/publicity",
                 new { startsAt = api.Clock.GetUtcNow(), endsAt = api.Clock.GetUtcNow().AddDays(7) }))
             .ShouldBeProblem(HttpStatusCode.Conflict, "plan_not_approved");
@@ -60,7 +60,7 @@ public sealed class ReviewTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var plan = await SubmittedPlan();
         var panel = await _world.SetPanel(plan.Id, "住建局");
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await (await _world.Office()).PostJson($"/api/v1/plan-reviews/{panel.Reviews[0].Id}/decision", new { decision = "ChangesRequested", comment = " " }))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
         await (await (await _world.Office()).PostJson($"/api/v1/plan-reviews/{panel.Reviews[0].Id}/decision", new { decision = "Pending" }))
@@ -85,7 +85,7 @@ public sealed class ReviewTests(ApiFactory api) : IClassFixture<ApiFactory>
         var panel = await _world.SetPanel(plan.Id, "住建局");
         var reviewId = panel.Reviews[0].Id;
         var otherAdmin = await NewDistrictAdmin();
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await otherAdmin.PostJson($"/api/v1/plan-reviews/{reviewId}/decision", new { decision = "Approved" }))
             .ShouldBeProblem(HttpStatusCode.Forbidden, "not_the_reviewer");
         await (await (await _world.Officer()).PostJson($"/api/v1/plan-reviews/{reviewId}/decision", new { decision = "Approved" }))
@@ -102,7 +102,7 @@ public sealed class ReviewTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var plan = await SubmittedPlan();
         var officerId = await _world.UserId("street-officer");
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await (await _world.Office()).PutJson($"/api/v1/plans/{plan.Id}/review-panel",
                 new { reviewers = new[] { new { department = "住建局", reviewerUserId = officerId } } }))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "reviewer_not_city_admin");
@@ -119,11 +119,11 @@ public sealed class ReviewTests(ApiFactory api) : IClassFixture<ApiFactory>
         var draft = await _world.DraftPlan(project.Id);
         var reviewer = await _world.UserId("city-admin");
         var body = new { reviewers = new[] { new { department = "住建局", reviewerUserId = reviewer } } };
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await (await _world.Office()).PutJson($"/api/v1/plans/{draft.Id}/review-panel", body))
             .ShouldBeProblem(HttpStatusCode.Conflict, "plan_not_submitted");
         await _world.Submit(draft.Id);
-        before = await RowCounts.Of(api);
+        before = await RowCounts.Settled(api);
         await (await (await _world.Officer()).PutJson($"/api/v1/plans/{draft.Id}/review-panel", body))
             .ShouldBeProblem(HttpStatusCode.Forbidden);
         Assert.Equal(before, await RowCounts.Of(api));

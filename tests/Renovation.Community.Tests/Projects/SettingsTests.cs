@@ -54,7 +54,7 @@ public sealed class SettingsTests(StrictSettingsApiFactory api) : IClassFixture<
         var atLimit = new byte[1024];
         Uploads.Pdf.CopyTo(atLimit, 0);
         await Uploads.Upload(officer, project.Id, atLimit, "刚好.pdf");
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         var tooBig = new byte[1025];
         Uploads.Pdf.CopyTo(tooBig, 0);
         var problem = await (await Uploads.Send(officer, project.Id, tooBig, "太大.pdf"))

@@ -61,7 +61,7 @@ public sealed class VotingRaceTests(ApiFactory api) : IClassFixture<ApiFactory>
         var vote = await _world.OpenVote(community.Id);
         var party = community.Parties[0];
         var files = FilesOnDisk();
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await party.Voter.Client.PostAsync($"/api/v1/votes/{vote.Id}/proxies?partyId={party.Id}&proxyUserId={party.Voter.UserId}", Pdf()))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "proxy_is_self");
         Assert.Equal(files, FilesOnDisk());

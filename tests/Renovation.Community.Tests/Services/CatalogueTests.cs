@@ -14,7 +14,7 @@ public sealed class CatalogueTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Staff_publish_items_only_in_communities_their_company_serves()
     {
         var demo = await Demo.Of(api);
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         var body = new
         {
             category = "HomeRepair", title = "水管维修", description = "上门检修", priceFen = 3000, unit = "次",

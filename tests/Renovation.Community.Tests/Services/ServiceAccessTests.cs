@@ -79,7 +79,7 @@ public sealed class ServiceAccessTests(ApiFactory api) : IClassFixture<ApiFactor
                 _ => (object)new { reason = "越权" },
             });
         var client = await api.ClientFor(user);
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await client.SendAsync(request)).ShouldBeProblem(HttpStatusCode.NotFound);
         Assert.Equal(before, await RowCounts.Of(api));
     }

@@ -14,7 +14,7 @@ public sealed class ServiceRaceTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var item = await _world.NewItem(slotCapacity: 3);
         var slotId = item.Slots[0].Id;
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
 
         var answers = await Race.Run(20, () => _world.SendOrder(item));
 

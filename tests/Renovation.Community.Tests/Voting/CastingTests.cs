@@ -51,7 +51,7 @@ public sealed class CastingTests(ApiFactory api) : IClassFixture<ApiFactory>
         };
         if (key is not null)
             request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await community.Parties[0].Voter.Client.SendAsync(request)).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
         Assert.Equal(0, await BallotCount(vote.Id));
         Assert.Equal(before, await RowCounts.Of(api));

@@ -27,7 +27,7 @@ public sealed class ConveneAndLiveTests(ApiFactory api) : IClassFixture<ApiFacto
         var community = await _world.Community(Owner(10000));
         var officer = await _world.Officer();
         var now = api.Clock.GetUtcNow();
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await officer.PostJson($"/api/v1/communities/{community.Id}/votes", Body(now.AddDays(14), now.AddDays(20))))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "notice_too_short");
         Assert.Equal(before, await RowCounts.Of(api));
@@ -42,7 +42,7 @@ public sealed class ConveneAndLiveTests(ApiFactory api) : IClassFixture<ApiFacto
     public async Task Convening_bad_input_is_400_and_writes_nothing(string body, string code)
     {
         var community = await _world.Community(Owner(10000));
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         var response = await (await _world.Officer()).PostAsync($"/api/v1/communities/{community.Id}/votes",
             new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
         await response.ShouldBeProblem(HttpStatusCode.BadRequest, code);

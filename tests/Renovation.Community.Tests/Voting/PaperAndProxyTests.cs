@@ -163,7 +163,7 @@ public sealed class PaperAndProxyTests(ApiFactory api) : IClassFixture<ApiFactor
         var vote = await _world.OpenVote(community.Id);
         var (_, proxyUserId) = await _world.NewUser();
         var url = $"/api/v1/votes/{vote.Id}/proxies?partyId={community.Parties[0].Id}&proxyUserId={proxyUserId}";
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         await (await community.Parties[0].Voter.Client.PostAsync(url, new StringContent("<html>not a pdf</html>", System.Text.Encoding.UTF8, "application/pdf")))
             .ShouldBeProblem(HttpStatusCode.UnsupportedMediaType);
         await (await community.Parties[1].Voter.Client.PostAsync(url, Pdf())).ShouldBeProblem(HttpStatusCode.Forbidden);

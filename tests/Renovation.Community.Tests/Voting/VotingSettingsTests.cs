@@ -13,7 +13,7 @@ public sealed class VotingSettingsTests(ApiFactory api) : IClassFixture<ApiFacto
         var demo = await Demo.Of(api);
         var chair = await api.ClientFor("chair-a");
         var url = $"/api/v1/communities/{demo.CommunityA}/voting-settings";
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         var problem = await (await chair.PutJson(url, new { lastBallotWins = true, resultPublicityDays = 7, silenceCountsAsConsent = false, minimumNoticeDays = 0 }))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "below_legal_minimum");
         Assert.Equal("minimumNoticeDays", problem.GetProperty("field").GetString());
@@ -31,7 +31,7 @@ public sealed class VotingSettingsTests(ApiFactory api) : IClassFixture<ApiFacto
     {
         var demo = await Demo.Of(api);
         var chair = await api.ClientFor("chair-a");
-        var before = await RowCounts.Of(api);
+        var before = await RowCounts.Settled(api);
         var response = await chair.PutJson($"/api/v1/communities/{demo.CommunityA}/voting-settings",
             new { lastBallotWins = true, resultPublicityDays = 7, silenceCountsAsConsent = false, quorumPercent = 50 });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
