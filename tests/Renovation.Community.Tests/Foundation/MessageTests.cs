@@ -123,6 +123,6 @@ public sealed partial class MessageTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Equal(created.GetProperty("opensAt").GetDateTimeOffset(), stored);
     }
 
-    [GeneratedRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$")]
+    [GeneratedRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+08:00$")]
     private static partial Regex Millisecond();
 }
