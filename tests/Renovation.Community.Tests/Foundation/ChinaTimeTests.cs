@@ -76,8 +76,8 @@ public sealed class ChinaTimeTests(ApiFactory api) : IClassFixture<ApiFactory>
     public void No_endpoint_reads_a_time_from_the_query_string_route_or_a_header()
     {
         // Only the JSON converter (Timestamps.Json) reads a time without an offset as China time; the framework's
-        // binding of a query, route or header value would read it in the server's zone. A new endpoint that needs a
-        // time there takes a string and parses it as the converter does, and is then listed here.
+        // binding of a query, route or header value would read it in the server's zone. An endpoint that needs a time
+        // there takes a string and reads it by the converter's rule.
         var instants = new[] { typeof(DateTimeOffset), typeof(DateTimeOffset?), typeof(DateTime), typeof(DateTime?) };
         var handlers = api.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .Select(e => (Name: e.DisplayName, Method: e.Metadata.GetMetadata<MethodInfo>()))
