@@ -101,7 +101,7 @@ public sealed partial class MessageTests(ApiFactory api) : IClassFixture<ApiFact
         var world = new VotingWorld(api);
         var community = await world.Community(PartySpec.Owner(10000));
         var officer = await api.ClientFor("street-officer");
-        var opensAt = api.Clock.GetUtcNow().AddDays(15).AddMinutes(1).AddTicks(1234567 - api.Clock.GetUtcNow().Ticks % 10_000_000);
+        var opensAt = api.Clock.GetUtcNow().AddDays(17).AddTicks(1234567 - api.Clock.GetUtcNow().Ticks % 10_000_000);
         var posted = await officer.PostJson($"/api/v1/communities/{community.Id}/votes", new
         {
             title = "精度表决", description = "时间精度", matter = "OtherMajorMatter", kind = "Motion", secrecy = "Named",
@@ -123,6 +123,6 @@ public sealed partial class MessageTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Equal(created.GetProperty("opensAt").GetDateTimeOffset(), stored);
     }
 
-    [GeneratedRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$")]
+    [GeneratedRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+08:00$")]
     private static partial Regex Millisecond();
 }

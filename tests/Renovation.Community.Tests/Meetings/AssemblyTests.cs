@@ -36,7 +36,8 @@ public sealed class AssemblyTests(ApiFactory api) : IClassFixture<ApiFactory>
         await (await c.Chair.Client.PostJson($"/api/v1/communities/{c.CommunityId}/assemblies", Body(api.Clock.GetUtcNow().AddDays(14).AddMinutes(5))))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "notice_too_short");
         Assert.Equal(before, await RowCounts.Of(api));
-        await (await c.Chair.Client.PostJson($"/api/v1/communities/{c.CommunityId}/assemblies", Body(api.Clock.GetUtcNow().AddDays(15).AddMinutes(1))))
+        // The 16th calendar day after the notice day is the first allowed; the 17th leaves a day to spare.
+        await (await c.Chair.Client.PostJson($"/api/v1/communities/{c.CommunityId}/assemblies", Body(api.Clock.GetUtcNow().AddDays(17))))
             .ShouldBe<AssemblyView>(HttpStatusCode.Created);
     }
 
@@ -60,7 +61,7 @@ public sealed class AssemblyTests(ApiFactory api) : IClassFixture<ApiFactory>
         var owners = await _voting.Community(PartySpec.Owner(9000), PartySpec.Owner(8000), PartySpec.Owner(7000));
         var c = await _world.Committee(3, owners.Id);
         var assembly = await (await c.Chair.Client.PostJson($"/api/v1/communities/{owners.Id}/assemblies",
-            Body(api.Clock.GetUtcNow().AddDays(15).AddMinutes(1)))).ShouldBe<AssemblyView>(HttpStatusCode.Created);
+            Body(api.Clock.GetUtcNow().AddDays(17)))).ShouldBe<AssemblyView>(HttpStatusCode.Created);
         var owner = owners.Parties[0].Voter.Client;
         var notice = await (await owner.GetAsync($"/api/v1/notices/{assembly.NoticeId}")).ShouldBe<NoticeView>(HttpStatusCode.OK);
         Assert.Contains("选聘新物业服务企业", notice.Body);
@@ -76,7 +77,7 @@ public sealed class AssemblyTests(ApiFactory api) : IClassFixture<ApiFactory>
         await (await c.Chair.Client.PostAsync($"/api/v1/assemblies/{assembly.Id}/results", null))
             .ShouldBeProblem(HttpStatusCode.Conflict, "votes_not_closed");
 
-        api.Clock.Advance(TimeSpan.FromDays(15) + TimeSpan.FromMinutes(2));
+        api.Clock.Advance(assembly.StartsAt - api.Clock.GetUtcNow() + TimeSpan.FromMinutes(1));
         await _voting.Sweep();
         foreach (var party in owners.Parties)
             await VotingWorld.Agree(party.Voter, votes[0]);

@@ -38,7 +38,8 @@ public sealed class CommitteeMeetingTests(ApiFactory api) : IClassFixture<ApiFac
         var now = api.Clock.GetUtcNow();
         await (await _world.TryConvene(c.Chair.Client, c.CommunityId, now.AddDays(4).AddHours(23)))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "notice_too_short");
-        var meeting = await (await _world.TryConvene(c.Chair.Client, c.CommunityId, now.AddDays(5).AddMinutes(1)))
+        // Five days counted from the day after the notice: the 6th calendar day at the earliest, the 7th to spare.
+        var meeting = await (await _world.TryConvene(c.Chair.Client, c.CommunityId, now.AddDays(7)))
             .ShouldBe<CommitteeMeetingView>(HttpStatusCode.Created);
         Assert.Equal("海门社区居委会 王主任 0576-88000000", meeting.ResidentsCommitteeContact);
         await (await officer.PutJson($"/api/v1/communities/{c.CommunityId}/meeting-settings",
@@ -258,7 +259,7 @@ public sealed class CommitteeMeetingTests(ApiFactory api) : IClassFixture<ApiFac
     {
         var demo = await Demo.Of(api);
         var chair = await api.ClientFor("chair-a");
-        var meeting = await (await _world.TryConvene(chair, demo.CommunityA, api.Clock.GetUtcNow().AddDays(7).AddMinutes(1), observerCapacity: 10))
+        var meeting = await (await _world.TryConvene(chair, demo.CommunityA, api.Clock.GetUtcNow().AddDays(9), observerCapacity: 10))
             .ShouldBe<CommitteeMeetingView>(HttpStatusCode.Created);
         await (await (await api.ClientFor("resident-a")).PostAsync($"/api/v1/committee-meetings/{meeting.Id}/observers", null))
             .ShouldBe<ObserverView>(HttpStatusCode.Created);

@@ -66,10 +66,13 @@ public sealed class MeetingsWorld(ApiFactory api)
             callId,
         });
 
-    /// <summary>Convenes a meeting starting just after the default 7-day notice.</summary>
+    /// <summary>
+    /// Convenes a meeting past the default 7-day notice: the 8th calendar day is the first allowed, the 9th leaves a day
+    /// to spare should the request cross midnight in China.
+    /// </summary>
     public async Task<CommitteeMeetingView> Convene(Committee c, int items = 1, int observerCapacity = 0, HttpClient? by = null,
         Guid? callId = null) =>
-        await (await TryConvene(by ?? c.Chair.Client, c.CommunityId, api.Clock.GetUtcNow().AddDays(7).AddMinutes(1), items,
+        await (await TryConvene(by ?? c.Chair.Client, c.CommunityId, api.Clock.GetUtcNow().AddDays(9), items,
             observerCapacity, callId)).ShouldBe<CommitteeMeetingView>(HttpStatusCode.Created);
 
     /// <summary>Moves the clock to the meeting's start.</summary>

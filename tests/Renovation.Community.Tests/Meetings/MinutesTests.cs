@@ -19,7 +19,7 @@ public sealed class MinutesTests(ApiFactory api) : IClassFixture<ApiFactory>
         var c = await _world.Committee(3, owners.Id);
         var meeting = await (await c.Chair.Client.PostJson($"/api/v1/communities/{c.CommunityId}/committee-meetings", new
         {
-            title = "季度例会", startsAt = api.Clock.GetUtcNow().AddDays(7).AddMinutes(1), place = "活动室", onlineLink = (string?)null,
+            title = "季度例会", startsAt = api.Clock.GetUtcNow().AddDays(9), place = "活动室", onlineLink = (string?)null,
             observerCapacity = 0, callId = (Guid?)null,
             items = new object[] { new { title = $"关于{itemWord}的决定", description = "更换单元门禁", @public = true }, new { title = "内部事务", description = "", @public = false } },
         })).ShouldBe<CommitteeMeetingView>(HttpStatusCode.Created);

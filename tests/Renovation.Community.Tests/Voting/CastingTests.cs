@@ -113,9 +113,9 @@ public sealed class CastingTests(ApiFactory api) : IClassFixture<ApiFactory>
         var convened = await _world.Convene(community.Id);
         await (await VotingWorld.Cast(community.Parties[0].Voter.Client, convened.Id, new { choice = Choice.Agree }))
             .ShouldBeProblem(HttpStatusCode.Conflict, "vote_not_open");
-        api.Clock.Advance(TimeSpan.FromDays(15) + TimeSpan.FromMinutes(2));
+        api.Clock.Advance(convened.OpensAt - api.Clock.GetUtcNow() + TimeSpan.FromMinutes(1));
         await _world.Sweep();
-        api.Clock.Advance(TimeSpan.FromDays(10));
+        api.Clock.Advance(convened.ClosesAt - api.Clock.GetUtcNow() + TimeSpan.FromMinutes(1));
         // Past the closing time, before the closing job ran: still refused.
         await (await VotingWorld.Cast(community.Parties[0].Voter.Client, convened.Id, new { choice = Choice.Agree }))
             .ShouldBeProblem(HttpStatusCode.Conflict, "vote_not_open");

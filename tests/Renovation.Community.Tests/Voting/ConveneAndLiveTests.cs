@@ -32,7 +32,7 @@ public sealed class ConveneAndLiveTests(ApiFactory api) : IClassFixture<ApiFacto
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "notice_too_short");
         Assert.Equal(before, await RowCounts.Of(api));
         Assert.Equal(HttpStatusCode.Created,
-            (await officer.PostJson($"/api/v1/communities/{community.Id}/votes", Body(now.AddDays(15).AddMinutes(1), now.AddDays(20)))).StatusCode);
+            (await officer.PostJson($"/api/v1/communities/{community.Id}/votes", Body(now.AddDays(17), now.AddDays(20)))).StatusCode);
     }
 
     [Theory]

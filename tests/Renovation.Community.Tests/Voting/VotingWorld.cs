@@ -92,12 +92,12 @@ public sealed class VotingWorld(ApiFactory api)
         return (first.Client, second.Client);
     }
 
-    /// <summary>Convenes a vote opening just after the notice period, then moves the clock and opens it.</summary>
+    /// <summary>Convenes a vote opening after the notice period, then moves the clock and opens it.</summary>
     public async Task<VoteView> OpenVote(Guid communityId, Matter matter = Matter.OtherMajorMatter, Secrecy secrecy = Secrecy.Named,
         bool showCounts = false, VoteKind kind = VoteKind.Motion, string[]? candidates = null, int seats = 0)
     {
         var vote = await Convene(communityId, matter, secrecy, showCounts, kind, candidates, seats);
-        api.Clock.Advance(TimeSpan.FromDays(15) + TimeSpan.FromMinutes(2));
+        api.Clock.Advance(vote.OpensAt - api.Clock.GetUtcNow() + TimeSpan.FromMinutes(1));
         await Sweep();
         var opened = await Get(vote.Id);
         Assert.Equal(VoteState.Open, opened.State);
@@ -117,8 +117,10 @@ public sealed class VotingWorld(ApiFactory api)
             kind,
             secrecy,
             showCountsBeforeClose = showCounts,
-            opensAt = now.AddDays(15).AddMinutes(1),
-            closesAt = now.AddDays(25),
+            // 15 days' notice: the 16th calendar day is the first allowed, the 17th leaves a day to spare should the
+            // request cross midnight in China.
+            opensAt = now.AddDays(17),
+            closesAt = now.AddDays(27),
             seats,
             candidates,
         })).ShouldBe<VoteView>(HttpStatusCode.Created);

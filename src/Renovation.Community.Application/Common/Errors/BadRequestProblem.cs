@@ -103,7 +103,7 @@ public static partial class BadRequestProblem
             "Int16" or "short" or "Byte" or "byte" => "较小的整数",
             "Boolean" or "bool" => "true 或 false",
             "Guid" => "GUID（如 0193b5c4-0000-7000-8000-000000000000）",
-            "DateTimeOffset" or "DateTime" => "ISO 8601 时间（如 2026-01-01T08:00:00Z）",
+            "DateTimeOffset" or "DateTime" => "ISO 8601 时间（如 2026-01-01T08:00:00+08:00；不带时区的按北京时间）",
             "DateOnly" => "日期（如 2026-01-01）",
             "String" or "string" => "字符串",
             "Decimal" or "Double" or "decimal" or "double" => "数字",

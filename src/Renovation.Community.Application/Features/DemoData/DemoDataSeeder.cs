@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Renovation.Community.Application.Common.Authorization;
 using Renovation.Community.Application.Data;
 using Renovation.Community.Application.Features.Identity;
+using Renovation.Community.Application.Features.Meetings;
 using Renovation.Community.Application.Features.Places;
 
 namespace Renovation.Community.Application.Features.DemoData;
@@ -11,7 +13,7 @@ namespace Renovation.Community.Application.Features.DemoData;
 /// the developer's unsold units, and one demo user per role (sign in with dev-login as the usernames below).
 /// Deterministic, and skipped when the demo district already exists.
 /// </summary>
-public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock, StoryDemo story)
+public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock, StoryDemo story, IOptions<MeetingsOptions> meetings)
 {
     public const string DistrictCode = "331002";
     public static readonly string[] Usernames =
@@ -58,7 +60,7 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock, StoryDem
         Bind(users["resident-b"], unitsB.MultiUnitOwnerUnit, now);
         await db.SaveChangesAsync(ct);
         await story.SeedAsync(ct);
-        await MeetingsDemo.SeedAsync(db, communityA.Id, communityB.Id, now, ct);
+        await MeetingsDemo.SeedAsync(db, communityA.Id, communityB.Id, now, meetings.Value.CommitteeNoticeDays, ct);
         await ServicesDemo.SeedAsync(db, now, ct);
         await FundDemo.SeedAsync(db, clock, ct);
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Application.Common.Authorization;
+using Renovation.Community.Application.Common.Time;
 using Renovation.Community.Application.Data;
 using Renovation.Community.Application.Features.Identity;
 using Renovation.Community.Application.Features.Meetings;
@@ -7,16 +8,17 @@ using Renovation.Community.Application.Features.Meetings;
 namespace Renovation.Community.Application.Features.DemoData;
 
 /// <summary>
-/// One committee meeting in each demo community, a week and a day ahead (past the 7-day notice): 幸福里's convened
-/// by chair-a with committee-a on the roster; 和平新村's convened by committee-b on their own call for a meeting
-/// (a committee of one is its own third).
+/// One committee meeting in each demo community, at 19:00 China time on the first day the committee notice period
+/// allows (the 8th calendar day on the default 7 days): 幸福里's convened by chair-a with committee-a on the roster;
+/// 和平新村's convened by committee-b on their own call for a meeting (a committee of one is its own third).
 /// </summary>
 public static class MeetingsDemo
 {
-    public static async Task SeedAsync(AppDbContext db, Guid communityA, Guid communityB, DateTimeOffset now, CancellationToken ct)
+    public static async Task SeedAsync(AppDbContext db, Guid communityA, Guid communityB, DateTimeOffset now, int noticeDays,
+        CancellationToken ct)
     {
         var grants = await db.RoleGrants.AsNoTracking().Where(g => g.ScopeId == communityA || g.ScopeId == communityB).ToListAsync(ct);
-        var startsAt = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(8).AddHours(11); // 19:00 China time
+        var startsAt = NoticePeriod.EarliestStart(now, noticeDays).AddHours(19);
         db.CommitteeMeetings.Add(Meeting(communityA, "幸福里业委会十二月例会", startsAt, MeetingOrigin.Chair, null, grants, now,
             [("1幢加装电梯选址方案", "比较东西两侧两个方案", true), ("单元门禁更换", "三家报价比选", true), ("委员分工调整", null, false)]));
 

@@ -25,7 +25,7 @@ namespace Renovation.Community.Application.Features.DemoData;
 /// Nothing here switches a rule off: a change to a rule that the story no longer meets makes seeding fail loudly.
 /// </summary>
 public sealed class StoryDemo(AppDbContext db, TimeProvider clock, IConfiguration config, IOptions<ProjectsOptions> projects,
-    IOptions<VotingOptions> voting)
+    IOptions<VotingOptions> voting, VoteConvening convening)
 {
     public const string ProjectTitle = "老旧小区综合改造";
     public const string OpenVoteTitle = "关于使用专项维修资金维修屋面防水的决定";
@@ -122,8 +122,8 @@ public sealed class StoryDemo(AppDbContext db, TimeProvider clock, IConfiguratio
 
     private async Task SeedOpenVoteAsync(ResidentialCommunity community, Guid convener, DateTimeOffset now, CancellationToken ct)
     {
-        var vote = Convene(community.Id, OpenVoteTitle, "3 幢、4 幢屋面渗漏，拟使用专项维修资金 38 万元维修屋面防水，详见公示的预算。",
-            Matter.UseMaintenanceFund, convener, convenedAt: now.AddDays(-20), opensAt: now.AddDays(-4), closesAt: now.AddDays(10));
+        var vote = await ConveneAsync(community.Id, OpenVoteTitle, "3 幢、4 幢屋面渗漏，拟使用专项维修资金 38 万元维修屋面防水，详见公示的预算。",
+            Matter.UseMaintenanceFund, convener, convenedAt: now.AddDays(-20), opensAt: now.AddDays(-4), closesAt: now.AddDays(10), ct);
         await OpenAsync(vote, ct);
         await db.SaveChangesAsync(ct);
     }
@@ -131,8 +131,8 @@ public sealed class StoryDemo(AppDbContext db, TimeProvider clock, IConfiguratio
     private async Task SeedClosedVoteAsync(ResidentialCommunity community, Guid enteredBy, Guid confirmedBy,
         DateTimeOffset now, CancellationToken ct)
     {
-        var vote = Convene(community.Id, ClosedVoteTitle, "物业服务合同到期，拟按原收费标准续聘现物业服务企业三年。",
-            Matter.HireOrDismissManager, enteredBy, convenedAt: now.AddDays(-30), opensAt: now.AddDays(-12), closesAt: now.AddDays(-2));
+        var vote = await ConveneAsync(community.Id, ClosedVoteTitle, "物业服务合同到期，拟按原收费标准续聘现物业服务企业三年。",
+            Matter.HireOrDismissManager, enteredBy, convenedAt: now.AddDays(-30), opensAt: now.AddDays(-12), closesAt: now.AddDays(-2), ct);
         await OpenAsync(vote, ct);
         await db.SaveChangesAsync(ct);
 
@@ -181,12 +181,11 @@ public sealed class StoryDemo(AppDbContext db, TimeProvider clock, IConfiguratio
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Convening as <see cref="ConveneVote"/> does it, with the notice the setting demands checked here too.</summary>
-    private Vote Convene(Guid communityId, string title, string description, Matter matter, Guid convener,
-        DateTimeOffset convenedAt, DateTimeOffset opensAt, DateTimeOffset closesAt)
+    /// <summary>Convening as <see cref="ConveneVote"/> does it, with the notice rule every vote meets checked here too.</summary>
+    private async Task<Vote> ConveneAsync(Guid communityId, string title, string description, Matter matter, Guid convener,
+        DateTimeOffset convenedAt, DateTimeOffset opensAt, DateTimeOffset closesAt, CancellationToken ct)
     {
-        if (opensAt < convenedAt.AddDays(voting.Value.MinimumNoticeDays))
-            throw new InvalidOperationException($"The demo vote '{title}' would open with less than Voting:MinimumNoticeDays of notice.");
+        await convening.RequireNoticeAsync(communityId, opensAt, convenedAt, ct);
         var vote = new Vote(communityId, title, description, matter, VoteKind.Motion, Secrecy.Named, showCountsBeforeClose: false,
             seats: 0, opensAt, closesAt, convener, planId: null, [], convenedAt);
         db.Votes.Add(vote);

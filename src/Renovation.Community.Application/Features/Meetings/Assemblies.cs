@@ -58,10 +58,10 @@ public static class Assemblies
         var place = await access.RequireAsync(communityId, Permission.SitOnCommittee, ct);
         var now = clock.GetUtcNow();
         var settings = await MeetingsAccess.SettingsAsync(db, communityId, options.Value, ct);
-        var earliest = now.AddDays(settings.AssemblyNoticeDays);
+        var earliest = NoticePeriod.EarliestStart(now, settings.AssemblyNoticeDays);
         if (request.StartsAt < earliest)
             throw new DomainRuleViolation("notice_too_short",
-                $"业主大会须至少提前 {settings.AssemblyNoticeDays} 日通知全体业主，会议时间不能早于 {earliest.ToChina():yyyy-MM-dd HH:mm}")
+                $"业主大会须至少提前 {settings.AssemblyNoticeDays} 日通知全体业主（通知当日不计入），会议日期不能早于 {earliest.ToChina():yyyy年M月d日}")
                 .With("earliestStartsAt", earliest);
         MeetingLimits.EnsureWithinHorizon(request.StartsAt, now);
         if (request.EndsAt > request.StartsAt.AddDays(MeetingLimits.LongestAssemblyDays))
@@ -76,8 +76,8 @@ public static class Assemblies
         demand?.Convened(assembly.Id);
         foreach (var item in request.Items)
         {
-            var voteId = votes.AddMotion(communityId, $"{assembly.Title}：{item.Title.Trim()}", item.Description ?? "", item.Matter,
-                item.Secret, request.StartsAt, request.EndsAt, access.UserId, now);
+            var voteId = await votes.AddMotionAsync(communityId, $"{assembly.Title}：{item.Title.Trim()}", item.Description ?? "",
+                item.Matter, item.Secret, request.StartsAt, request.EndsAt, access.UserId, now, ct);
             assembly.AddItem(item.Title, item.Description, item.Matter, item.Secret, voteId);
         }
         db.OwnersAssemblies.Add(assembly);

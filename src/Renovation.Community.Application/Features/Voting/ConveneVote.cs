@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Renovation.Community.Application.Common.Authorization;
 using Renovation.Community.Application.Common.Errors;
 using Renovation.Community.Application.Common.Events;
-using Renovation.Community.Application.Common.Time;
 using Renovation.Community.Application.Common.Validation;
 using Renovation.Community.Application.Data;
 using Renovation.Community.Application.Features.Proposals;
@@ -35,14 +33,11 @@ public sealed record ConveneVoteRequest(string Title, string? Description, Matte
 public static class ConveneVote
 {
     public static async Task<Created<VoteView>> HandleAsync(Guid communityId, ConveneVoteRequest request, Access access,
-        AppDbContext db, EventOutbox outbox, TimeProvider clock, IOptions<VotingOptions> options, CancellationToken ct)
+        AppDbContext db, EventOutbox outbox, VoteConvening convening, TimeProvider clock, CancellationToken ct)
     {
         await access.RequireAsync(communityId, Permission.ConveneVotes, ct);
         var now = clock.GetUtcNow();
-        var settings = await db.VotingSettings.AsNoTracking().SingleOrDefaultAsync(s => s.CommunityId == communityId, ct);
-        var notice = settings?.NoticeDays(options.Value.MinimumNoticeDays) ?? options.Value.MinimumNoticeDays;
-        if (request.OpensAt < now.AddDays(notice))
-            throw new DomainRuleViolation("notice_too_short", $"投票须至少提前 {notice} 天通知全体业主，开始时间不能早于 {now.AddDays(notice).ToChina():yyyy-MM-dd HH:mm}");
+        await convening.RequireNoticeAsync(communityId, request.OpensAt, now, ct);
         if (request.PlanId is { } planId)
         {
             var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId && p.CommunityId == communityId, ct)

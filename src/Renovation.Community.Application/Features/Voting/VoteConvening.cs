@@ -25,22 +25,36 @@ public sealed record ConvenedVoteStatus(Guid VoteId, string State, DateTimeOffse
 /// <summary>
 /// The public surface Voting offers another feature that decides through Article 278 votes (owners' assemblies):
 /// convene a motion inside the caller's unit of work, after the caller checked its own access; the outcomes are read
-/// back through <see cref="VoteOutcomes"/> like every other feature's. The vote is an ordinary vote from then on: same electorate, thresholds, channels, receipts and record.
+/// back through <see cref="VoteOutcomes"/> like every other feature's. The vote is an ordinary vote from then on: same
+/// notice rule, electorate, thresholds, channels, receipts and record.
 /// </summary>
 public sealed class VoteConvening(AppDbContext db, EventOutbox outbox, IOptions<VotingOptions> options)
 {
-    public Guid AddMotion(Guid communityId, string title, string description, Matter matter, bool secret,
-        DateTimeOffset opensAt, DateTimeOffset closesAt, Guid convenedBy, DateTimeOffset now)
+    public async Task<Guid> AddMotionAsync(Guid communityId, string title, string description, Matter matter, bool secret,
+        DateTimeOffset opensAt, DateTimeOffset closesAt, Guid convenedBy, DateTimeOffset now, CancellationToken ct)
     {
         if (!Enum.IsDefined(matter))
             throw new DomainRuleViolation("matter_invalid", "表决事项应为《民法典》第二百七十八条所列的 1 至 9 项之一");
-        var notice = options.Value.MinimumNoticeDays;
-        if (opensAt < now.AddDays(notice))
-            throw new DomainRuleViolation("notice_too_short", $"投票须至少提前 {notice} 天通知全体业主，开始时间不能早于 {now.AddDays(notice).ToChina():yyyy-MM-dd HH:mm}");
+        await RequireNoticeAsync(communityId, opensAt, now, ct);
         var vote = new Vote(communityId, title, description, matter, VoteKind.Motion, secret ? Secrecy.Secret : Secrecy.Named,
             showCountsBeforeClose: false, seats: 0, opensAt, closesAt, convenedBy, planId: null, [], now);
         db.Votes.Add(vote);
         outbox.Add("vote.convened", Audience.Community(communityId), new { voteId = vote.Id, vote.Title, vote.OpensAt, vote.ClosesAt });
         return vote.Id;
+    }
+
+    /// <summary>
+    /// The notice every vote of the community needs, however it is convened: the community's own notice period, never
+    /// below the legal minimum (<see cref="VotingSettings.NoticeDays"/>), counted in calendar days (<see cref="NoticePeriod"/>).
+    /// </summary>
+    public async Task RequireNoticeAsync(Guid communityId, DateTimeOffset opensAt, DateTimeOffset convenedAt, CancellationToken ct)
+    {
+        var legal = options.Value.MinimumNoticeDays;
+        var settings = await db.VotingSettings.AsNoTracking().SingleOrDefaultAsync(s => s.CommunityId == communityId, ct);
+        var days = settings?.NoticeDays(legal) ?? legal;
+        var earliest = NoticePeriod.EarliestStart(convenedAt, days);
+        if (opensAt < earliest)
+            throw new DomainRuleViolation("notice_too_short",
+                $"投票须至少提前 {days} 日通知全体业主（通知当日不计入），开始日期不能早于 {earliest.ToChina():yyyy年M月d日}");
     }
 }
