@@ -42,13 +42,15 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// Chosen before start so the WeChat simulator can be given this API's notify URL (payment notifications are real
     /// HTTP posts to it).
     /// </summary>
-    public int Port { get; } = FreePort();
+    public int Port { get; }
 
     public ApiFactory()
     {
         Clock = new ShiftedClock();
         WeChat = WeChatSimulatorServer.StartAsync(new SimulatorOptions { ShareKeysWithinProcess = true, NotificationTimeScale = 0.001, Time = Clock })
             .GetAwaiter().GetResult();
+        // Probed after the simulator has bound its own port, so the two can never be handed the same one.
+        Port = FreePort();
         UseKestrel(Port);
     }
 
