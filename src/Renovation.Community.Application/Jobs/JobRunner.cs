@@ -7,10 +7,23 @@ public sealed class JobRunner(ISchedulerFactory schedulers)
 {
     private const string RunIdKey = "run-now-id";
 
-    public async Task RunNowAsync<TJob>(CancellationToken ct = default) where TJob : IJob
+    public Task RunNowAsync<TJob>(CancellationToken ct = default) where TJob : IJob => RunNowAsync(new JobKey(typeof(TJob).Name), ct);
+
+    /// <summary>Runs every registered sweep once, one after another, each to its end.</summary>
+    public async Task RunSweepsNowAsync(CancellationToken ct = default)
     {
         var scheduler = await schedulers.GetScheduler(ct);
-        var key = new JobKey(typeof(TJob).Name);
+        var sweeps = (await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.AnyGroup(), ct))
+            .Where(t => t.Name.EndsWith(JobsSetup.SweepTriggerSuffix, StringComparison.Ordinal)).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        if (sweeps.Count == 0)
+            throw new InvalidOperationException("No sweep is registered with the scheduler.");
+        foreach (var trigger in sweeps)
+            await RunNowAsync((await scheduler.GetTrigger(trigger, ct))!.JobKey, ct);
+    }
+
+    private async Task RunNowAsync(JobKey key, CancellationToken ct)
+    {
+        var scheduler = await schedulers.GetScheduler(ct);
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // Only this fire counts: a scheduled run that was already going may have seen an older clock.
         var runId = Guid.NewGuid().ToString("N");

@@ -65,13 +65,16 @@ public static class JobsSetup
         return builder;
     }
 
+    /// <summary>Names every sweep's trigger, so the sweeps can be found among the scheduler's jobs (<see cref="JobRunner.RunSweepsNowAsync"/>).</summary>
+    public const string SweepTriggerSuffix = "-every";
+
     /// <summary>Registers a sweep that runs every <c>Jobs:SweepSeconds</c>, first shortly after start.</summary>
     public static IQuartzBuilder AddSweep<TJob>(this IQuartzBuilder q, JobsOptions options)
         where TJob : IJob
     {
         var key = new JobKey(typeof(TJob).Name);
         q.AddJob<TJob>(j => j.WithIdentity(key).StoreDurably().DisallowConcurrentExecution());
-        q.AddTrigger(t => t.ForJob(key).WithIdentity($"{key.Name}-every")
+        q.AddTrigger(t => t.ForJob(key).WithIdentity(key.Name + SweepTriggerSuffix)
             // Quartz schedules fires on the machine's clock; each job reads "now" from the registered TimeProvider.
             .StartAt(TimeProvider.System.GetUtcNow().AddSeconds(2))
             .WithSimpleSchedule(TimeSpan.FromSeconds(options.SweepSeconds)));

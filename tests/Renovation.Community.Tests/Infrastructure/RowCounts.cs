@@ -1,13 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
-using Renovation.Community.Application.Features.Fund;
-using Renovation.Community.Application.Features.Meetings;
-using Renovation.Community.Application.Features.Notices;
-using Renovation.Community.Application.Features.Payments;
-using Renovation.Community.Application.Features.Proposals;
-using Renovation.Community.Application.Features.Services;
-using Renovation.Community.Application.Features.Voting;
 using Renovation.Community.Application.Jobs;
 
 namespace Renovation.Community.Tests.Infrastructure;
@@ -39,15 +32,7 @@ public sealed class RowCounts : IEquatable<RowCounts>
     /// </summary>
     public static async Task<RowCounts> Settled(ApiFactory factory)
     {
-        var jobs = factory.Services.GetRequiredService<JobRunner>();
-        await jobs.RunNowAsync<PublicitySweep>();
-        await jobs.RunNowAsync<VotingSweep>();
-        await jobs.RunNowAsync<NoticeSweep>();
-        await jobs.RunNowAsync<SubscribeMessageSweep>();
-        await jobs.RunNowAsync<PaymentSweep>();
-        await jobs.RunNowAsync<MeetingsSweep>();
-        await jobs.RunNowAsync<ServicesSweep>();
-        await jobs.RunNowAsync<FundSweep>();
+        await factory.Services.GetRequiredService<JobRunner>().RunSweepsNowAsync();
         return await Of(factory);
     }
 
