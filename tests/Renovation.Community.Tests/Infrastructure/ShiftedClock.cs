@@ -34,7 +34,7 @@ public sealed class ShiftedClock(TimeSpan initialOffset) : TimeProvider
     public DateTimeOffset AdvanceToNext(TimeOnly chinaTime)
     {
         var now = GetUtcNow();
-        var by = chinaTime - TimeOnly.FromTimeSpan(now.ToOffset(China).TimeOfDay);
+        var by = TestRunClock.UntilNext(chinaTime, now);
         Advance(by);
         return (now + by).ToOffset(China);
     }

@@ -28,7 +28,11 @@ public static class TestRunClock
             return TimeSpan.Zero;
         if (!TimeOnly.TryParseExact(chinaTime.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var target))
             throw new InvalidOperationException($"{ChinaTimeVariable}='{chinaTime}' is not a time of day (HH:mm or HH:mm:ss).");
-        // TimeOnly subtraction wraps around midnight: the result is the forward distance, so the clock never runs back.
-        return target - TimeOnly.FromTimeSpan(utcNow.ToOffset(TimeSpan.FromHours(8)).TimeOfDay);
+        return UntilNext(target, utcNow);
     }
+
+    /// <summary>From <paramref name="utcNow"/> forward to the next instant at <paramref name="chinaTime"/> China time.</summary>
+    public static TimeSpan UntilNext(TimeOnly chinaTime, DateTimeOffset utcNow) =>
+        // TimeOnly subtraction wraps around midnight: the result is the forward distance, so a clock never runs back.
+        chinaTime - TimeOnly.FromTimeSpan(utcNow.ToOffset(TimeSpan.FromHours(8)).TimeOfDay);
 }
