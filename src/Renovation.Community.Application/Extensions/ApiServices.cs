@@ -41,6 +41,7 @@ public static class ApiServices
 
         // Stateless (it reads the ambient HttpContext), so the pooled DbContext's audit interceptor can hold it.
         services.AddSingleton<ICurrentActor, HttpCurrentActor>();
+        services.AddScoped<IScopeStore, ScopeStore>();
         services.AddScoped<Access>();
         services.AddScoped<TokenService>();
         services.AddScoped<EventOutbox>();

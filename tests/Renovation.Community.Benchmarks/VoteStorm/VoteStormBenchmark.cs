@@ -10,7 +10,6 @@ using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using MySqlConnector;
-using Renovation.Community.Application.Common.Events;
 
 namespace Renovation.Community.Benchmarks.VoteStorm;
 

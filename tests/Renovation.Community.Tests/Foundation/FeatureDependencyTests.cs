@@ -12,6 +12,7 @@ namespace Renovation.Community.Tests.Foundation;
 public sealed class FeatureDependencyTests
 {
     private const string FeaturesPrefix = "Renovation.Community.Application.Features.";
+    private const string CommonPrefix = "Renovation.Community.Application.Common";
     /// <summary>The quick-start seed builds a whole world; nothing depends on it, so it may use every feature.</summary>
     private const string DemoData = "DemoData";
 
@@ -23,9 +24,9 @@ public sealed class FeatureDependencyTests
     {
         // The register: other features read places, units and owner parties.
         ["Places"] = ["ResidentialCommunity", "Street", "District", "Building", "Unit", "OwnerParty", "PartyMember",
-            "PropertyCompany", "RegisterFile", "SheetRow"],
+            "PropertyCompany", "RegisterFile", "SheetRow", "CommunityScopeFilter"],
         // Users and their bindings (who acts for which unit).
-        ["Identity"] = ["AppUser", "UnitBinding", "BindingStatus", "RoleGrant"],
+        ["Identity"] = ["AppUser", "UnitBinding", "BindingStatus", "RoleGrant", "UnitActors"],
         // A plan is what an Article 278 vote may decide on.
         ["Proposals"] = ["PlanVersion", "PlanState"],
         // Plans belong to projects; plans answer the project's questions through the IProjectPlans port.
@@ -59,6 +60,94 @@ public sealed class FeatureDependencyTests
                 .Select(type => $"{from.Key} uses {to.Key}.{type}")))
             .ToList();
         Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    [Fact]
+    public void Common_names_no_feature_type()
+    {
+        var violations = typeof(AppDbContext).Assembly.GetTypes()
+            .Where(t => t.Namespace?.StartsWith(CommonPrefix, StringComparison.Ordinal) == true)
+            .SelectMany(t => UsedTypes(t).Where(used => FeatureOf(used) is not null).Select(used => $"{t.Name} uses {used.FullName}"))
+            .ToList();
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    /// <summary>
+    /// The build's own layer check (build/LayerCheck.cs, run before the product compiles) fails on a copy of the
+    /// product's source with a Common -> Features reference made through an inlined constant and a feature cycle
+    /// made by a using directive, and passes on the product as it is.
+    /// </summary>
+    [Fact]
+    public async Task The_build_fails_on_a_common_to_feature_reference_and_on_a_feature_cycle()
+    {
+        var repo = RepoRoot();
+        var product = Path.Combine(repo, "src", "Renovation.Community.Application");
+        var copy = Directory.CreateTempSubdirectory("rc-layers-");
+        try
+        {
+            foreach (var layer in new[] { "Common", "Data", "Features" })
+                CopyTree(Path.Combine(product, layer), Path.Combine(copy.FullName, layer));
+            await PlantViolationsAsync(copy.FullName);
+
+            var (code, output) = await CheckLayersAsync(repo, copy.FullName);
+            Assert.NotEqual(0, code);
+            Assert.Contains("LAYER001", output);
+            Assert.Contains("Common names the feature 'Fund'", output);
+            Assert.Contains("LAYER002", output);
+            Assert.Contains("Places->Fund in Features/Places/Planted.cs", output);
+        }
+        finally
+        {
+            copy.Delete(recursive: true);
+        }
+
+        var (realCode, realOutput) = await CheckLayersAsync(repo, product);
+        Assert.True(realCode == 0, realOutput);
+    }
+
+    private static async Task PlantViolationsAsync(string root)
+    {
+        await File.WriteAllTextAsync(Path.Combine(root, "Common", "Money", "Planted.cs"), """
+            namespace Renovation.Community.Application.Common.Money;
+            public static class Planted { public const int Days = Renovation.Community.Application.Features.Fund.Planted.Days; }
+            """);
+        await File.WriteAllTextAsync(Path.Combine(root, "Features", "Places", "Planted.cs"), """
+            using Renovation.Community.Application.Features.Fund;
+            namespace Renovation.Community.Application.Features.Places;
+            public static class PlantedLoop { }
+            """);
+    }
+
+    private static async Task<(int Code, string Output)> CheckLayersAsync(string repo, string root)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet",
+            ["msbuild", Path.Combine(repo, "build", "CheckLayers.proj"), "-t:Check", "-nologo", $"-p:LayerCheckRoot={root}"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, output + await process.StandardError.ReadToEndAsync());
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*.cs", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Renovation.Community.sln")))
+            dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
     }
 
     [Fact]

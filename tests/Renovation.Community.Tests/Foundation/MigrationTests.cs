@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Application.Data;
 using Renovation.Community.Migrations.MySql;
 using Renovation.Community.Migrations.Sqlite;
 using Renovation.Community.Tests.Infrastructure;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Application.Features.Fund;
 using Renovation.Community.Tests.Infrastructure;

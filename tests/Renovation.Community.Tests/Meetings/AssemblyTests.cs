@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Application.Features.Meetings;
 using Renovation.Community.Application.Features.Notices;
-using Renovation.Community.Application.Features.Voting;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.Tests.Voting;
 

@@ -22,7 +22,7 @@ public sealed class NoticePeriodTests(ApiFactory api) : IClassFixture<ApiFactory
 
     private static string Named(DateOnly day) => day.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
 
-    /// <summary>Gives notice at <paramref name="chinaTime"/> today (China time) and answers that day.</summary>
+    /// <summary>Moves the clock to the next <paramref name="hour"/>:<paramref name="minute"/> China time and answers that day.</summary>
     private DateOnly NoticeAt(int hour, int minute) =>
         DateOnly.FromDateTime(api.Clock.AdvanceToNext(new TimeOnly(hour, minute)).DateTime);
 

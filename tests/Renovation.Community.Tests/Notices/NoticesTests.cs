@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Renovation.Community.Application.Common.Events;
 using Renovation.Community.Application.Common.Paging;
 using Renovation.Community.Application.Features.Notices;
 using Renovation.Community.Application.Features.Realtime;

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Application.Common.Events;
 using Renovation.Community.Application.Common.Paging;
 using Renovation.Community.Application.Features.Proposals;
 using Renovation.Community.Tests.Infrastructure;

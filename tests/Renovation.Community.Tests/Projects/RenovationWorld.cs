@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Renovation.Community.Application.Common.Events;
 using Renovation.Community.Application.Features.Identity;
 using Renovation.Community.Application.Features.Places;
 using Renovation.Community.Application.Features.Projects;

@@ -1,5 +1,4 @@
 using System.Net;
-using Renovation.Community.Application.Common.Events;
 using Renovation.Community.Application.Common.Paging;
 using Renovation.Community.Application.Features.Proposals;
 using Renovation.Community.Tests.Infrastructure;

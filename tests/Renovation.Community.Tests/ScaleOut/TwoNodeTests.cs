@@ -1,7 +1,6 @@
 using System.Net;
 using System.Threading.Channels;
 using MySqlConnector;
-using Renovation.Community.Application.Common.Events;
 using Renovation.Community.Application.Data;
 using Renovation.Community.Application.Features.Identity;
 using Renovation.Community.Application.Features.Notices;

@@ -1,5 +1,3 @@
-using Renovation.Community.Application.Features.Places;
-
 namespace Renovation.Community.Application.Common.Authorization;
 
 /// <summary>
@@ -32,26 +30,20 @@ public sealed class CallerScope(Guid userId, IReadOnlyList<GrantedRole> grants, 
         _ => false,
     };
 
-    /// <summary>Narrows a community query to those where the caller holds the permission.</summary>
-    public IQueryable<ResidentialCommunity> Filter(IQueryable<ResidentialCommunity> communities, Permission permission)
+    /// <summary>The places where the caller holds the permission (Places narrows community queries with it).</summary>
+    public ScopeIds Reach(Permission permission)
     {
         var roles = PermissionRoles.For(permission);
         var held = Grants.Where(g => roles.Contains(g.Role)).ToList();
-        if (held.Any(g => g.Role == Role.CityAdmin && g.ScopeId is null))
-            return communities;
-
         List<Guid> ScopesOf(params Role[] r) => held.Where(g => r.Contains(g.Role)).Select(g => g.ScopeId!.Value).ToList();
         var communityIds = ScopesOf(Role.CommitteeMember, Role.CommitteeChair);
         if (permission == Permission.ViewCommunity)
             communityIds.AddRange(Units.Select(u => u.CommunityId));
-        var companyIds = ScopesOf(Role.PropertyStaff);
-        var streetIds = ScopesOf(Role.StreetOfficer);
-        var districtIds = ScopesOf(Role.CityAdmin);
-
-        return communities.Where(c =>
-            communityIds.Contains(c.Id)
-            || (c.PropertyCompanyId != null && companyIds.Contains(c.PropertyCompanyId.Value))
-            || streetIds.Contains(c.StreetId)
-            || districtIds.Contains(c.Street!.DistrictId));
+        return new ScopeIds(
+            held.Any(g => g.Role == Role.CityAdmin && g.ScopeId is null),
+            communityIds,
+            ScopesOf(Role.PropertyStaff),
+            ScopesOf(Role.StreetOfficer),
+            held.Where(g => g.Role == Role.CityAdmin && g.ScopeId is not null).Select(g => g.ScopeId!.Value).ToList());
     }
 }

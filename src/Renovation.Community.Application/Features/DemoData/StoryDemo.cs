@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Renovation.Community.Application.Common.Authorization;
 using Renovation.Community.Application.Common.Time;
 using Renovation.Community.Application.Data;
 using Renovation.Community.Application.Features.Identity;

@@ -48,7 +48,7 @@ internal sealed class TopUpPurpose(TopUpCredit credit, TimeProvider clock) : IPa
         credit.RefundAsync(refund.SubjectId, refund.RefundFen, $"refund:{refund.RefundId}", ct);
 
     internal static Task<bool> PayerActsForAsync(AppDbContext db, Guid userId, Guid unitId, CancellationToken ct) =>
-        db.UnitBindings.AnyAsync(b => b.UserId == userId && b.UnitId == unitId && b.Status == BindingStatus.Approved, ct);
+        db.ActsForUnitAsync(userId, unitId, ct);
 
     /// <summary>"3幢 201 维修资金续筹" (WeChat shows at most 127 characters).</summary>
     internal static async Task<string> DescribeAsync(AppDbContext db, Guid unitId, string what, CancellationToken ct)

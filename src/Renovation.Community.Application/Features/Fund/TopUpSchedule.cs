@@ -4,7 +4,7 @@ namespace Renovation.Community.Application.Features.Fund;
 public sealed record InstalmentView(int Number, DateTimeOffset DueBy, long AmountFen, long PaidFen, long OwingFen, bool Overdue);
 
 /// <summary>
-/// A campaign's instalment schedule (分期续筹): <see cref="TopUpCampaign.Instalments"/> due dates at equal intervals of
+/// A campaign's instalment schedule (分期续筹): <see cref="TopUpCampaign.InstalmentCount"/> due dates at equal intervals of
 /// months from the first due date. Each share is split in whole fen, the remainder on the first instalment, so the parts
 /// sum exactly to the share. Nothing stores a payment per instalment: a share keeps one running <c>PaidFen</c>, and
 /// instalment i is paid by what remains of it after instalments 1 … i−1, which is exactly "every payment, online or

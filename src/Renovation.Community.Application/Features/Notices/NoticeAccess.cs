@@ -5,7 +5,6 @@ using Renovation.Community.Application.Common.Events;
 using Renovation.Community.Application.Data;
 using Renovation.Community.Application.Features.Identity;
 using Renovation.Community.Application.Features.Places;
-using Renovation.Community.Application.Features.Realtime;
 
 namespace Renovation.Community.Application.Features.Notices;
 
@@ -95,8 +94,7 @@ public static class NoticeAccess
 
     /// <summary>Users bound (approved) to a unit inside the target.</summary>
     public static IQueryable<Guid> Residents(AppDbContext db, NoticeTargetKind kind, Guid targetId) =>
-        from b in db.UnitBindings
-        where b.Status == BindingStatus.Approved
+        from b in db.ApprovedBindings()
         join u in db.Units on b.UnitId equals u.Id
         join c in db.Communities on u.CommunityId equals c.Id
         where (kind == NoticeTargetKind.Building && u.BuildingId == targetId)

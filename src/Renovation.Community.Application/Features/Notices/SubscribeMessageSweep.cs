@@ -7,6 +7,7 @@ using Quartz;
 using Renovation.Community.Application.Common.Events;
 using Renovation.Community.Application.Common.Time;
 using Renovation.Community.Application.Data;
+using Renovation.Community.Application.Features.Identity;
 using Renovation.Community.WeChat.MiniProgram.SubscribeMessages;
 using Renovation.Community.WeChat.MiniProgram;
 
@@ -79,7 +80,7 @@ public sealed partial class SubscribeMessageSweep(AppDbContext db, IMiniProgramC
         return target.Kind switch
         {
             AudienceKind.User => db.Users.Where(u => u.Id == id).Select(u => u.Id),
-            AudienceKind.Unit => db.UnitBindings.Where(b => b.UnitId == id && b.Status == Identity.BindingStatus.Approved).Select(b => b.UserId),
+            AudienceKind.Unit => db.UsersActingFor(id),
             AudienceKind.Building => NoticeAccess.Residents(db, NoticeTargetKind.Building, id),
             AudienceKind.Community => NoticeAccess.Residents(db, NoticeTargetKind.Community, id),
             AudienceKind.Street => NoticeAccess.Residents(db, NoticeTargetKind.Street, id),

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Renovation.Community.Application.Common.Authorization;
 using Renovation.Community.Application.Common.Errors;
 using Renovation.Community.Application.Common.Events;
@@ -8,7 +7,6 @@ using Renovation.Community.Application.Common.Payments;
 using Renovation.Community.Application.Common.Validation;
 using Renovation.Community.Application.Common.Time;
 using Renovation.Community.Application.Data;
-using Renovation.Community.WeChat.Configuration;
 using Renovation.Community.WeChat.Pay.Orders;
 using Renovation.Community.WeChat.Pay;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Application.Common.Errors;
 using Renovation.Community.Application.Common.Payments;
 using Renovation.Community.Application.Data;
+using Renovation.Community.Application.Features.Identity;
 
 namespace Renovation.Community.Application.Features.Payments;
 
@@ -20,8 +21,7 @@ internal sealed class TryOutPurpose : IPaymentPurpose
 
     public async Task<PaymentQuote> QuoteAsync(PaymentQuoteRequest request, AppDbContext db, CancellationToken ct)
     {
-        var bound = await db.UnitBindings.AnyAsync(b => b.UserId == request.PayerUserId
-            && b.Status == Identity.BindingStatus.Approved
+        var bound = await db.ApprovedBindings().AnyAsync(b => b.UserId == request.PayerUserId
             && db.Units.Any(u => u.Id == b.UnitId && u.CommunityId == request.SubjectId), ct);
         if (!bound)
             throw AppProblem.NotFound("community_not_found", "小区不存在或您未绑定该小区的房屋");

@@ -8,7 +8,6 @@ using Renovation.Community.Application.Common.Errors;
 using Renovation.Community.Application.Common.Events;
 using Renovation.Community.Application.Common.Validation;
 using Renovation.Community.Application.Data;
-using Renovation.Community.Application.Features.Realtime;
 
 namespace Renovation.Community.Application.Features.Projects;
 

@@ -1,6 +1,5 @@
 using Renovation.Community.Application.Common.Authorization;
 using Renovation.Community.Application.Common.Events;
-using Renovation.Community.Application.Features.Realtime;
 
 namespace Renovation.Community.Application.Features.Projects;
 

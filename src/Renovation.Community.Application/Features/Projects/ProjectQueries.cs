@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Application.Common.Authorization;
 using Renovation.Community.Application.Common.Paging;
 using Renovation.Community.Application.Data;
+using Renovation.Community.Application.Features.Places;
 
 namespace Renovation.Community.Application.Features.Projects;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using Renovation.Community.Application.Common.Authorization;
-using Renovation.Community.Application.Data;
 using StackExchange.Redis;
 
 namespace Renovation.Community.Application.Features.Realtime;
@@ -38,7 +37,7 @@ public sealed class LiveMemberships(IHubContext<EventsHub> hub, IServiceScopeFac
         if (mine.Count == 0)
             return;
         await using var scope = scopes.CreateAsyncScope();
-        var access = new Access(scope.ServiceProvider.GetRequiredService<AppDbContext>(), new FixedActor(userId));
+        var access = new Access(scope.ServiceProvider.GetRequiredService<IScopeStore>(), new FixedActor(userId));
         var now = AudienceResolver.For(await access.ScopeAsync(ct)).Select(a => a.Key).ToHashSet();
         foreach (var (connectionId, (_, groups)) in mine)
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Renovation.Community.Application.Data;
+using Renovation.Community.Application.Features.Identity;
 
 namespace Renovation.Community.Application.Features.Voting;
 
@@ -42,8 +43,8 @@ public sealed class OpenVotes(IMemoryCache cache)
     public static async Task<Dictionary<(Guid VoteId, Guid UserId), List<OwnParty>>> OwnPartiesAsync(AppDbContext db,
         IReadOnlyCollection<Guid> voteIds, IReadOnlyCollection<Guid> userIds, CancellationToken ct)
     {
-        var bindings = await db.UnitBindings.AsNoTracking()
-            .Where(b => userIds.Contains(b.UserId) && b.Status == Identity.BindingStatus.Approved)
+        var bindings = await db.ApprovedBindings().AsNoTracking()
+            .Where(b => userIds.Contains(b.UserId))
             .Select(b => new { b.UserId, b.UnitId }).ToListAsync(ct);
         var unitIds = bindings.Select(b => b.UnitId).Distinct().ToList();
         var onRoll = await (

@@ -7,7 +7,6 @@ using Renovation.Community.Application.Common.Events;
 using Renovation.Community.Application.Common.Files;
 using Renovation.Community.Application.Common.Validation;
 using Renovation.Community.Application.Data;
-using Renovation.Community.Application.Features.Realtime;
 
 namespace Renovation.Community.Application.Features.Voting;
 

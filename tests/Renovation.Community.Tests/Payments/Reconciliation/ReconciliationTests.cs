@@ -1,4 +1,3 @@
-using Renovation.Community.Application.Common.Events;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;

@@ -5,7 +5,6 @@ using Renovation.Community.Application.Common.Errors;
 using Renovation.Community.Application.Common.Payments;
 using Renovation.Community.Application.Common.Time;
 using Renovation.Community.Application.Data;
-using Renovation.Community.Application.Features.Identity;
 using Renovation.Community.WeChat.Pay;
 using Renovation.Community.WeChat.Pay.Orders;
 using Renovation.Community.WeChat.Pay.TradeBills;

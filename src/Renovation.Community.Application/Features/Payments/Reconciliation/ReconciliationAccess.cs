@@ -1,7 +1,6 @@
 using Renovation.Community.Application.Common.Authorization;
 using Renovation.Community.Application.Common.Errors;
 using Renovation.Community.Application.Common.Payments;
-using Renovation.Community.Application.Features.Identity;
 
 namespace Renovation.Community.Application.Features.Payments.Reconciliation;
 

@@ -8,7 +8,6 @@ using Renovation.Community.Application.Common.Text;
 using Renovation.Community.Application.Common.Validation;
 using Renovation.Community.Application.Common.Time;
 using Renovation.Community.Application.Data;
-using Renovation.Community.Application.Features.Identity;
 using Renovation.Community.WeChat.Pay.TradeBills;
 
 namespace Renovation.Community.Application.Features.Payments.Reconciliation;
