@@ -18,11 +18,14 @@ namespace Renovation.Community.Tests.Infrastructure;
 
 /// <summary>
 /// The real API on Kestrel (loopback, random port) over a fresh real database, a copy of one the real migrations made
-/// for this test run (<see cref="TemplateDatabase"/>), with the demo data. One per test class; the clock is a <see cref="ShiftedClock"/> that tests may move forward.
+/// and the API seeded with the demo data once for this test run (<see cref="TemplateDatabase"/>). One per test class;
+/// the clock is a <see cref="ShiftedClock"/> that tests may move forward.
 /// </summary>
 public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly string _connectionString = TemplateDatabase.Copy($"rc_{Guid.NewGuid():N}");
+    private string? _connectionString;
+    /// <summary>Set for the one API that seeds the run's template: it seeds, and leaves its database behind.</summary>
+    private readonly string? _seedInto;
     private readonly ConcurrentDictionary<string, TokenPair> _tokens = new();
 
     /// <summary>Uploaded files of this factory's API; removed with its database.</summary>
@@ -36,6 +39,20 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Overridden by factories that need different settings (e.g. a tight login rate limit).</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
+    /// <summary>
+    /// Whether this API starts on a copy of the run's seeded template. A factory with settings of its own seeds its own
+    /// demo data, because its settings may change what the seed writes or whether the seed's rules hold.
+    /// </summary>
+    protected virtual bool SharesSeededTemplate => ExtraSettings.Count == 0;
+
+    private string ConnectionString => _connectionString ??= _seedInto
+        ?? TemplateDatabase.Copy($"rc_{Guid.NewGuid():N}", seeded: SharesSeededTemplate);
+
+    /// <summary>The API that seeds the demo data into <paramref name="connectionString"/> for the seeded template.</summary>
+    internal static ApiFactory SeedingInto(string connectionString) => new(connectionString);
+
+    private ApiFactory(string seedInto) : this() => _seedInto = seedInto;
 
     /// <summary>
     /// Chosen before start so the WeChat simulator can be given this API's notify URL (payment notifications are real
@@ -66,11 +83,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = TestDatabase.Provider.ToString(),
-            [$"ConnectionStrings:{TestDatabase.Provider}"] = _connectionString,
+            [$"ConnectionStrings:{TestDatabase.Provider}"] = ConnectionString,
             ["Auth:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
             ["Auth:EnableDevLogin"] = "true",
             ["Auth:LoginPermitsPerMinute"] = "100000",
-            ["DemoData:Seed"] = "true",
+            ["DemoData:Seed"] = _seedInto is not null || !SharesSeededTemplate ? "true" : "false",
             ["Realtime:PollMilliseconds"] = "100",
             // Tests move the clock by weeks; pruning would make "nothing written" row counts drift (RetentionTests sets its own).
             ["Realtime:RetentionDays"] = "36500",
@@ -107,9 +124,16 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
+        await StopAsync();
+        if (_connectionString is not null && _seedInto is null)
+            await TestDatabase.DropAsync(_connectionString);
+    }
+
+    /// <summary>Stops the API and its WeChat simulator and removes its uploaded files; the database stays.</summary>
+    internal async Task StopAsync()
+    {
         await DisposeAsync();
         await WeChat.DisposeAsync();
-        await TestDatabase.DropAsync(_connectionString);
         if (Directory.Exists(FilesRoot))
             Directory.Delete(FilesRoot, recursive: true);
     }

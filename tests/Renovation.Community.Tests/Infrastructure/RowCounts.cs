@@ -16,13 +16,23 @@ public sealed class RowCounts : IEquatable<RowCounts>
 
     public static Task<RowCounts> Of(ApiFactory factory) => factory.WithDb(async db =>
     {
-        var tables = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        foreach (var name in db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct())
+        var names = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().Order().ToList();
+        // One round trip for every table: on MariaDB a query per table made the counts the cost of a matrix test.
+        var sql = string.Join(" UNION ALL ", names.Select((name, i) => $"SELECT {i} AS TableIndex, COUNT(*) AS RowCount FROM `{name}`"));
 #pragma warning disable EF1002 // table names come from our own model, not from input
-            tables[name] = await db.Database.SqlQueryRaw<long>($"SELECT COUNT(*) AS Value FROM `{name}`").SingleAsync();
+        var rows = await db.Database.SqlQueryRaw<TableCount>(sql).ToListAsync();
 #pragma warning restore EF1002
+        var tables = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var row in rows)
+            tables[names[(int)row.TableIndex]] = row.RowCount;
         return new RowCounts(tables);
     });
+
+    private sealed class TableCount
+    {
+        public long TableIndex { get; set; }
+        public long RowCount { get; set; }
+    }
 
     /// <summary>
     /// The counts to compare against, taken once the sweeps have done what fell due. A class shares its API, so an

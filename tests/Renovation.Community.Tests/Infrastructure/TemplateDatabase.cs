@@ -2,23 +2,29 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using MySqlConnector;
 using Renovation.Community.Application.Data;
+using Renovation.Community.Application.Jobs;
 
 namespace Renovation.Community.Tests.Infrastructure;
 
 /// <summary>
-/// The migrations run once per test process, into a template database; every test class gets a copy of it. On SQLite
-/// a copy is a file copy. MariaDB has no CREATE DATABASE … FROM TEMPLATE, so a copy replays the template's own
-/// <c>SHOW CREATE TABLE</c> statements (foreign keys included) and its few rows (the migrations history), which takes
-/// a fraction of running the migrations. The API then starts on a database with nothing left to migrate.
+/// The migrations run once per test process, into a template database, and the demo data is seeded once, into a
+/// second template made from the first by starting the API on it; every test class gets a copy of one of them. On
+/// SQLite a copy is a file copy. MariaDB has no CREATE DATABASE … FROM TEMPLATE, so a copy replays the template's own
+/// <c>SHOW CREATE TABLE</c> statements (foreign keys included) and copies its rows, which takes a fraction of running
+/// the migrations and the seed. The API then starts on a database with nothing left to migrate or seed.
 /// </summary>
 public static class TemplateDatabase
 {
-    private static readonly Lazy<Task<Template>> Shared = new(CreateAsync);
+    private static readonly Lazy<Task<Template>> Migrated = new(CreateAsync);
+    private static readonly Lazy<Task<Template>> Seeded = new(CreateSeededAsync);
 
-    /// <summary>Makes database <paramref name="name"/> as a copy of the migrated template; answers its connection string.</summary>
-    public static string Copy(string name)
+    /// <summary>
+    /// Makes database <paramref name="name"/> as a copy of the migrated template, or of the seeded one when
+    /// <paramref name="seeded"/>; answers its connection string.
+    /// </summary>
+    public static string Copy(string name, bool seeded = false)
     {
-        var template = Shared.Value.GetAwaiter().GetResult();
+        var template = (seeded ? Seeded : Migrated).Value.GetAwaiter().GetResult();
         var connectionString = TestDatabase.NewConnectionString(name);
         if (TestDatabase.Provider == DatabaseProvider.Sqlite)
             File.Copy(new SqliteConnectionStringBuilder(template.ConnectionString).DataSource,
@@ -32,11 +38,54 @@ public static class TemplateDatabase
 
     private static async Task<Template> CreateAsync()
     {
-        var database = $"rc_template_{Environment.ProcessId}_{Guid.NewGuid():N}"[..48];
+        var database = TemplateName("template");
         var connectionString = TestDatabase.NewConnectionString(database);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => TestDatabase.DropAsync(connectionString).GetAwaiter().GetResult();
         await using (var db = TestDatabase.OpenContext(connectionString))
             await db.Database.MigrateAsync();
+        return await SnapshotAsync(connectionString, database);
+    }
+
+    /// <summary>
+    /// The demo data, seeded by the API itself (as every class did at its start) on a copy of the migrated template.
+    /// What only a running API owns is taken out afterwards: its leases (a class's API would wait for them to expire)
+    /// and Quartz's scheduler rows, so each class's API schedules its jobs afresh as on an unseeded database.
+    /// </summary>
+    private static async Task<Template> CreateSeededAsync()
+    {
+        var database = TemplateName("seeded");
+        var connectionString = Copy(database);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TestDatabase.DropAsync(connectionString).GetAwaiter().GetResult();
+        var seeder = ApiFactory.SeedingInto(connectionString);
+        await seeder.InitializeAsync();
+        await seeder.StopAsync();
+        await using (var db = TestDatabase.OpenContext(connectionString))
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM `Leases`");
+        if (TestDatabase.Provider == DatabaseProvider.MySql)
+            await ForgetSchedulerAsync(connectionString);
+        return await SnapshotAsync(connectionString, database);
+    }
+
+    /// <summary>Empties Quartz's tables except its lock rows, which the migration wrote.</summary>
+    private static async Task ForgetSchedulerAsync(string connectionString)
+    {
+        await using var connection = new MySqlConnection(connectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new MySqlCommand("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() " +
+            $"AND TABLE_NAME LIKE '{JobsSetup.QuartzTablePrefix}%' AND TABLE_NAME <> '{JobsSetup.QuartzTablePrefix}LOCKS'", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+            while (await reader.ReadAsync())
+                tables.Add(reader.GetString(0));
+        await using var delete = new MySqlCommand("SET FOREIGN_KEY_CHECKS = 0; " +
+            string.Concat(tables.Select(t => $"DELETE FROM `{t}`; ")), connection);
+        await delete.ExecuteNonQueryAsync();
+    }
+
+    private static string TemplateName(string kind) => $"rc_{kind}_{Environment.ProcessId}_{Guid.NewGuid():N}"[..48];
+
+    private static async Task<Template> SnapshotAsync(string connectionString, string database)
+    {
         if (TestDatabase.Provider == DatabaseProvider.Sqlite)
         {
             // Closes the pooled connection, so the file on disk is complete before it is copied.
