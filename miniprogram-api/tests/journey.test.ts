@@ -133,6 +133,30 @@ describe('resident journey through the SDK', () => {
     expect(again.data.state).toBe('Paid');
   });
 
+  it('meets a co-owner paying the same subject: 409 names who pays, takeOver closes their order, close gives up one\'s own', async () => {
+    const coOwner = new sdk.RenovationClient({ baseUrl: backendUrl(), storageKey: 'co-owner' });
+    await coOwner.devSignIn('resident-a');
+    const subject = { purpose: 'dev-try-out', subjectId: ctx.communityId };
+    const theirs = await sdk.paymentFlow(coOwner, subject).create();
+    expect(theirs.payment.state).toBe('AwaitingPayment');
+
+    const refused = await sdk.paymentFlow(alice, subject).create().catch((e: unknown) => e);
+    const inProgress = sdk.paymentInProgress(refused);
+    expect(inProgress).not.toBeNull();
+    expect(inProgress!.payerName).not.toBe('');
+    expect(inProgress!.payingUntil).toMatch(/\+08:00$/);
+    expect(inProgress!.detail).toContain(inProgress!.payerName);
+    expect(sdk.paymentInProgress(new Error('other'))).toBeNull();
+
+    const mine = await sdk.paymentFlow(alice, { ...subject, takeOver: true }).create();
+    expect(mine.payment.id).not.toBe(theirs.payment.id);
+    const closedTheirs = await coOwner.raw<{ state: string }>('GET', `/api/v1/payments/${theirs.payment.id}`);
+    expect(closedTheirs.data.state).toBe('Closed');
+
+    const given = await sdk.closePayment(alice, mine.payment.id);
+    expect(given.state).toBe('Closed');
+  });
+
   it('uploads a notice attachment with wx.uploadFile', async () => {
     const notice = await publish('改造方案图纸');
     const file = join(tmpdir(), `plan-${Date.now()}.png`);

@@ -1,4 +1,6 @@
 import type { RenovationClient } from '../client';
+import { ApiError } from '../errors';
+import type { Schemas } from '../types';
 
 /** The arguments of wx.requestPayment, as the backend returns them for a created order (WeChat Pay v3 JSAPI). */
 export interface PaymentParams {
@@ -10,8 +12,8 @@ export interface PaymentParams {
 }
 
 /**
- * The three server calls a payment needs. The SDK does not fix the endpoints: the payments API is being built on
- * another branch, so the app wires them (e.g. `create: () => client.post('/api/v1/…/orders', …)`).
+ * The three server calls a payment needs. `paymentFlow` wires them to the backend's payments API; an app may pass
+ * any flow of its own.
  */
 export interface PaymentFlow<Order, Status> {
   /** Creates the order on the server; returns it with the wx.requestPayment arguments. */
@@ -63,32 +65,21 @@ export async function pay<Order, Status>(flow: PaymentFlow<Order, Status>,
   }
 }
 
-/**
- * The backend's payments API as built on the `payments` branch (POST /api/v1/payments, GET /api/v1/payments/{id}).
- * Hand-written because that branch is not merged here yet; after the merge, `npm run generate` adds the generated
- * `Schemas['PaymentView']`, which these types mirror.
- */
-export interface PaymentView {
-  id: string;
-  outTradeNo: string;
-  purpose: string;
-  subjectId: string;
-  amountFen: number;
-  state: 'Created' | 'AwaitingPayment' | 'Paid' | 'Closed' | 'Failed';
-  acceptance: 'Pending' | 'Accepted' | 'Rejected';
-  rejectionReason: string | null;
-  expiresAt: string;
-  paidAt: string | null;
-  [field: string]: unknown;
-}
+/** A payment as the backend shows it (`GET /api/v1/payments/{id}`). */
+export type PaymentView = Schemas['PaymentView'];
 
 interface PrepayView {
   payment: PaymentView;
   requestPayment: PaymentParams & { appId: string };
 }
 
-/** The flow for `pay()` over the backend's payments API: `pay(paymentFlow(api, { purpose, subjectId }))`. */
-export function paymentFlow(client: RenovationClient, request: { purpose: string; subjectId: string }): PaymentFlow<PrepayView, PaymentView> {
+/**
+ * The flow for `pay()` over the backend's payments API: `pay(paymentFlow(api, { purpose, subjectId }))`. A share or
+ * order has one open payment whoever pays: while a co-owner's order is open, `create` throws an `ApiError` 409
+ * `payment_in_progress` (see `paymentInProgress`); `takeOver: true` closes that order at WeChat and pays yourself.
+ */
+export function paymentFlow(client: RenovationClient,
+  request: { purpose: string; subjectId: string; takeOver?: boolean }): PaymentFlow<PrepayView, PaymentView> {
   return {
     create: async () => (await client.raw<PrepayView>('POST', '/api/v1/payments', { body: request })).data,
     paymentParams: (order) => order.requestPayment,
@@ -96,4 +87,27 @@ export function paymentFlow(client: RenovationClient, request: { purpose: string
     status: async (order) => (await client.raw<PaymentView>('GET', `/api/v1/payments/${encodeURIComponent(order.payment.id)}`)).data,
     isSettled: (status) => status.state === 'Paid' || status.state === 'Closed' || status.state === 'Failed',
   };
+}
+
+/** Who is already paying for the subject and until when (China time, with its offset), from a 409 `payment_in_progress`. */
+export interface PaymentInProgress {
+  payerName: string;
+  payingUntil: string;
+  /** Ready to show, e.g. "王阿姨正在支付，2026-12-07 10:30 前有效". */
+  detail: string;
+}
+
+/** Reads a refusal of `paymentFlow(...).create()`: the co-owner's payment in progress, or null for any other error. */
+export function paymentInProgress(error: unknown): PaymentInProgress | null {
+  if (!(error instanceof ApiError) || error.status !== 409 || error.code !== 'payment_in_progress') return null;
+  const body = (error.body || {}) as { payerName?: string; payingUntil?: string };
+  return { payerName: body.payerName || '', payingUntil: body.payingUntil || '', detail: error.detail };
+}
+
+/**
+ * Gives up the caller's own open payment, so a co-owner can pay or the caller can start again. The server closes the
+ * order at WeChat first; if WeChat had already taken the money the payment is credited and comes back `Paid`.
+ */
+export async function closePayment(client: RenovationClient, paymentId: string): Promise<PaymentView> {
+  return (await client.raw<PaymentView>('POST', `/api/v1/payments/${encodeURIComponent(paymentId)}/close`)).data;
 }
