@@ -168,7 +168,7 @@ public static class TopUps
             if (confirmed == 0)
                 throw AppProblem.Conflict("offline_already_confirmed", "该笔线下缴款已经确认");
             var refused = await credit.ApplyAsync(offline.ShareId, offline.AmountFen, $"offline:{offline.Id}",
-                $"线下缴款：{offline.Note}", me, c);
+                $"线下缴款：{offline.Note}", me, now, c);
             if (refused is not null)
                 throw new DomainRuleViolation("top_up_not_accepted", refused);
             await db.SaveChangesAsync(c);
