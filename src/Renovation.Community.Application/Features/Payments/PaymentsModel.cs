@@ -24,7 +24,6 @@ internal sealed class PaymentModel : IEntityTypeConfiguration<Payment>
         e.Property(x => x.PrepayId).HasMaxLength(64);
         e.Property(x => x.TransactionId).HasMaxLength(32);
         e.Property(x => x.FailureReason).HasMaxLength(200);
-        e.Property(x => x.SettledVia).HasMaxLength(32);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => x.OutTradeNo).IsUnique();
         // One credit per WeChat transaction, whatever path brought it.
