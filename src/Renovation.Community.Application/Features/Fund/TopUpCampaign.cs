@@ -103,7 +103,10 @@ public sealed class TopUpCampaign : IAudited
     /// notification; money paid later is refused and refunded.
     /// </summary>
     public bool TakesMoney(DateTimeOffset at) =>
-        at <= LastDueBy && (State == TopUpCampaignState.Open || (ClosedAt is { } closedAt && at < closedAt));
+        at <= LastDueBy && (State == TopUpCampaignState.Open || (ClosedAt is { } closedAt && at < StartOfSecond(closedAt)));
+
+    // WeChat reports success_time to the second: money of the close's own second cannot be shown to precede it.
+    private static DateTimeOffset StartOfSecond(DateTimeOffset t) => DateTimeOffset.FromUnixTimeSeconds(t.ToUnixTimeSeconds());
 }
 
 /// <summary>What one household owes a campaign, and what it has paid (PaidFen ≤ AmountFen is a database check).</summary>
