@@ -88,6 +88,39 @@ public sealed class TopUpDeadlineTests(ApiFactory api) : IClassFixture<ApiFactor
     }
 
     [Fact]
+    public async Task Closing_a_campaign_closes_an_open_share_order_at_WeChat()
+    {
+        var (_, share) = await ShareDueSoon();
+        var prepay = await Prepay(share.Id);
+
+        await (await (await api.ClientFor("chair-a")).PostAsync($"/api/v1/fund/top-up-campaigns/{share.CampaignId}/close", null))
+            .ShouldBe<TopUpCampaignView>(HttpStatusCode.OK);
+
+        Assert.Equal("CLOSED", api.WeChat.Orders.Find(prepay.Payment.OutTradeNo)!.TradeState);
+        var payment = await _payments.Row(prepay.Payment.Id);
+        Assert.Equal((PaymentState.Closed, SettlementSource.Close), (payment.State, payment.SettledVia));
+        Assert.Equal(0, await PaidFen(share.Id));
+    }
+
+    [Fact]
+    public async Task Closing_a_campaign_credits_a_share_order_WeChat_took_before_the_close()
+    {
+        var (_, share) = await ShareDueSoon();
+        var prepay = await Prepay(share.Id);
+        Assert.True(await api.WeChat.PayAsync(prepay.Payment.OutTradeNo, new PaymentOptions { SuppressNotification = true }));
+        api.Clock.Advance(TimeSpan.FromSeconds(2));
+
+        await (await (await api.ClientFor("chair-a")).PostAsync($"/api/v1/fund/top-up-campaigns/{share.CampaignId}/close", null))
+            .ShouldBe<TopUpCampaignView>(HttpStatusCode.OK);
+
+        var payment = await _payments.Row(prepay.Payment.Id);
+        Assert.Equal((PaymentState.Paid, PaymentAcceptanceState.Accepted, SettlementSource.Close),
+            (payment.State, payment.Acceptance, payment.SettledVia));
+        Assert.Equal(prepay.Payment.AmountFen, await PaidFen(share.Id));
+        Assert.Empty(await _payments.Refunds(payment.Id));
+    }
+
+    [Fact]
     public async Task The_payments_sweep_closes_an_unpaid_share_order_at_WeChat_at_the_due_date()
     {
         var (dueBy, share) = await ShareDueSoon();

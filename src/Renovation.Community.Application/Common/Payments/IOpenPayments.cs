@@ -14,6 +14,13 @@ public interface IOpenPayments
     /// <summary>Someone gives the order up (recorded as a close).</summary>
     Task<bool> CloseOpenAsync(string purpose, Guid subjectId, CancellationToken ct);
 
+    /// <summary>
+    /// The open orders of many subjects given up at once (a campaign closed; recorded as closes). One that WeChat could
+    /// not be asked about is left open for the payments sweep, which closes it at its time_expire; answers how many were
+    /// left so. Money WeChat takes meanwhile is judged by its payment time, so it is refunded.
+    /// </summary>
+    Task<int> CloseAllOpenAsync(string purpose, IReadOnlyCollection<Guid> subjectIds, CancellationToken ct);
+
     /// <summary>A purpose's sweep is about to expire the subject (recorded as the sweep's doing).</summary>
     Task<bool> ExpireOpenAsync(string purpose, Guid subjectId, CancellationToken ct);
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Application.Common.Errors;
 using Renovation.Community.Application.Common.Payments;
 using Renovation.Community.Application.Data;
 
@@ -11,6 +12,28 @@ public sealed class OpenPayments(AppDbContext db, OrderClosing closing) : IOpenP
 
     public Task<bool> ExpireOpenAsync(string purpose, Guid subjectId, CancellationToken ct) =>
         EndAsync(purpose, subjectId, SettlementSource.Sweep, ct);
+
+    public async Task<int> CloseAllOpenAsync(string purpose, IReadOnlyCollection<Guid> subjectIds, CancellationToken ct)
+    {
+        var left = 0;
+        foreach (var chunk in subjectIds.Chunk(500))
+        {
+            var open = await db.Payments.AsNoTracking()
+                .Where(p => p.Purpose == purpose && p.OpenKey == Payment.OpenMarker && chunk.Contains(p.SubjectId)).ToListAsync(ct);
+            foreach (var payment in open)
+            {
+                try
+                {
+                    await CreatePayment.CallWeChatAsync(() => closing.CloseOrCreditAsync(payment, SettlementSource.Close, ct));
+                }
+                catch (AppProblem)
+                {
+                    left++;
+                }
+            }
+        }
+        return left;
+    }
 
     private async Task<bool> EndAsync(string purpose, Guid subjectId, SettlementSource source, CancellationToken ct)
     {
