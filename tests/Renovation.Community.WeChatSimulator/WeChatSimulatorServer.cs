@@ -143,6 +143,25 @@ public sealed class WeChatSimulatorServer : IAsyncDisposable
     }
 
     /// <summary>
+    /// Sends the TRANSACTION.SUCCESS notification of an order paid with <see cref="PaymentOptions.SuppressNotification"/>
+    /// now: WeChat's news of a payment arriving late. False when the order is not paid.
+    /// </summary>
+    public bool NotifyPaid(string outTradeNo, PaymentOptions? options = null)
+    {
+        SimulatedOrder? order;
+        lock (_state.Orders.Gate)
+        {
+            order = _state.Orders.FindUnlocked(outTradeNo);
+            if (order is null || order.TradeState != "SUCCESS")
+            {
+                return false;
+            }
+        }
+        _state.Notifications.SendTransaction(order, options ?? new PaymentOptions());
+        return true;
+    }
+
+    /// <summary>
     /// A TRANSACTION.SUCCESS notification for an order of ours, encrypted and signed as WeChat Pay would send it, for a
     /// caller to POST itself (benchmarks). The order book is not consulted or changed.
     /// </summary>

@@ -5048,6 +5048,7 @@ export interface components {
             refundedFen: number;
             refunds: components["schemas"]["RefundView"][];
             rejectionReason?: null | string;
+            settledVia?: null | components["schemas"]["SettlementSource"];
             state: components["schemas"]["PaymentState"];
             /** Format: uuid */
             subjectId: string;
@@ -5761,6 +5762,8 @@ export interface components {
         SetReviewPanel: {
             reviewers: null | components["schemas"]["ReviewerInput"][];
         };
+        /** @enum {unknown} */
+        SettlementSource: "Notification" | "ClientQuery" | "Sweep" | "Reconciliation" | "Close" | null;
         /** @enum {unknown} */
         Stance: "For" | "Against" | "Abstain";
         StartDemandRequest: {

@@ -50,7 +50,7 @@ public sealed class OneOpenPaymentTests(ApiFactory api) : IClassFixture<ApiFacto
         var other = await api.WithDb(db => db.Users.AsNoTracking().SingleAsync(u => u.OpenId == AuthApi.DevOpenId("resident-b")));
         var duplicate = new Payment(copy.Purpose, copy.SubjectId, other.Id, other.OpenId,
             new Renovation.Community.Application.Common.Payments.PaymentQuote(copy.AmountFen, copy.Description, copy.CommunityId, copy.Owner),
-            TimeSpan.FromMinutes(30), api.Clock.GetUtcNow());
+            api.Clock.GetUtcNow().AddMinutes(30), api.Clock.GetUtcNow());
         var error = await Assert.ThrowsAsync<DbUpdateException>(() => api.WithDb(async db =>
         {
             db.Payments.Add(duplicate);

@@ -40,6 +40,9 @@ public sealed class SimulatedOrder
 
     public string PrepayId { get; }
 
+    /// <summary>The time_expire the merchant sent (null when it sent none), as received, so a test can see it.</summary>
+    public DateTimeOffset? TimeExpire { get; internal set; }
+
     /// <summary>NOTPAY, SUCCESS, REFUND or CLOSED.</summary>
     public string TradeState { get; internal set; } = "NOTPAY";
 

@@ -69,7 +69,11 @@ internal static partial class PayEndpoints
                     : SignedPayResult.Error(state, 400, "INVALID_REQUEST", "商户订单号重复，且订单内容不一致");
             }
             var order = new SimulatedOrder(outTradeNo, state.Options.AppId, state.Options.MchId, description, total, openId, notifyUrl,
-                (string?)body["attach"], state.Options.Time.GetUtcNow());
+                (string?)body["attach"], state.Options.Time.GetUtcNow())
+            {
+                TimeExpire = DateTimeOffset.TryParse((string?)body["time_expire"], CultureInfo.InvariantCulture,
+                    DateTimeStyles.None, out var expire) ? expire : null,
+            };
             state.Orders.AddUnlocked(order);
             return new SignedPayResult(state, 200, new { prepay_id = order.PrepayId });
         }

@@ -43,8 +43,8 @@ public interface IPaymentPurpose
 
 /// <summary>Per-purpose settings.</summary>
 /// <param name="TimeExpire">
-/// How long WeChat accepts payment for a new order (sent as <c>time_expire</c>; WeChat allows 1 minute to 90 days).
-/// After it the sweep closes the order.
+/// How long WeChat accepts payment for a new order (sent as <c>time_expire</c>; WeChat allows 1 minute to 90 days),
+/// cut short by the quote's <see cref="PaymentQuote.Deadline"/>. After it the sweep closes the order.
 /// </param>
 public sealed record PaymentPurposeSettings(TimeSpan TimeExpire)
 {
@@ -66,7 +66,14 @@ public sealed record PaymentQuoteRequest(Guid SubjectId, Guid PayerUserId);
 /// </summary>
 /// <param name="AmountFen">1 fen or more.</param>
 /// <param name="Description">Shown by WeChat (at most 127 characters), e.g. "3栋2单元 维修资金续筹".</param>
-public sealed record PaymentQuote(long AmountFen, string Description, Guid CommunityId, MoneyOwner Owner);
+/// <param name="Deadline">
+/// The subject's own deadline for this money (a service order's hold end, a campaign's last due date), or null when it
+/// has none. The WeChat order expires then (<c>time_expire</c>) when that is sooner than
+/// <see cref="PaymentPurposeSettings.TimeExpire"/>, so WeChat never takes money the subject can no longer accept. The
+/// purpose judges money against the same deadline by WeChat's payment time (<see cref="PaidPayment.PaidAt"/>).
+/// </param>
+public sealed record PaymentQuote(long AmountFen, string Description, Guid CommunityId, MoneyOwner Owner,
+    DateTimeOffset? Deadline = null);
 
 /// <summary>Whose money a payment is.</summary>
 public enum MoneyOwner
@@ -78,6 +85,10 @@ public enum MoneyOwner
 }
 
 /// <summary>A payment at the moment it is credited.</summary>
+/// <param name="PaidAt">
+/// When WeChat took the money (its <c>success_time</c>), not when we heard of it: a notification may arrive long after.
+/// A purpose judges its deadline by this time, so a payment made in time is honoured however late the news is.
+/// </param>
 public sealed record PaidPayment(
     Guid PaymentId,
     string OutTradeNo,

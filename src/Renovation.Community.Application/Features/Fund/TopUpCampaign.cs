@@ -97,8 +97,16 @@ public sealed class TopUpCampaign : IAudited
         ClosedAt = now;
     }
 
-    /// <summary>Open and before its last due date (money arriving later is refused and refunded).</summary>
-    public bool TakesMoney(DateTimeOffset now) => State == TopUpCampaignState.Open && now <= LastDueBy;
+    /// <summary>
+    /// Takes money paid at <paramref name="at"/>: by its last due date and before the committee closed it. For WeChat
+    /// money <paramref name="at"/> is WeChat's payment time, so a share paid in time is honoured however late the
+    /// notification; money paid later is refused and refunded.
+    /// </summary>
+    public bool TakesMoney(DateTimeOffset at) =>
+        at <= LastDueBy && (State == TopUpCampaignState.Open || (ClosedAt is { } closedAt && at < StartOfSecond(closedAt)));
+
+    // WeChat reports success_time to the second: money of the close's own second cannot be shown to precede it.
+    private static DateTimeOffset StartOfSecond(DateTimeOffset t) => DateTimeOffset.FromUnixTimeSeconds(t.ToUnixTimeSeconds());
 }
 
 /// <summary>What one household owes a campaign, and what it has paid (PaidFen ≤ AmountFen is a database check).</summary>

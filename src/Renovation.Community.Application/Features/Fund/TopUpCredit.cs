@@ -9,15 +9,17 @@ namespace Renovation.Community.Application.Features.Fund;
 /// one order everywhere (share, campaign, then the ledger's account and household) so concurrent credits queue instead
 /// of deadlocking. Returns a Chinese reason when the money cannot be taken (the caller refunds or refuses it).
 /// </summary>
-public sealed class TopUpCredit(AppDbContext db, FundLedger ledger, EventOutbox outbox, TimeProvider clock)
+public sealed class TopUpCredit(AppDbContext db, FundLedger ledger, EventOutbox outbox)
 {
-    public async Task<string?> ApplyAsync(Guid shareId, long amountFen, string sourceKey, string memo, Guid? by, CancellationToken ct)
+    /// <param name="paidAt">When the money was paid (WeChat's success_time; the confirmation time for cash): the campaign's deadline is judged by it.</param>
+    public async Task<string?> ApplyAsync(Guid shareId, long amountFen, string sourceKey, string memo, Guid? by,
+        DateTimeOffset paidAt, CancellationToken ct)
     {
         var share = await db.FundTopUpShares.AsNoTracking().SingleOrDefaultAsync(s => s.Id == shareId, ct);
         if (share is null)
             return "续筹项目不存在";
         var campaign = await db.FundTopUpCampaigns.AsNoTracking().SingleAsync(c => c.Id == share.CampaignId, ct);
-        if (!campaign.TakesMoney(clock.GetUtcNow()))
+        if (!campaign.TakesMoney(paidAt))
             return "该续筹活动已结束";
         // The database decides overpayment: PaidFen may only grow up to AmountFen.
         var taken = await db.FundTopUpShares.Where(s => s.Id == shareId && s.PaidFen + amountFen <= s.AmountFen)

@@ -8,8 +8,8 @@ namespace Renovation.Community.Application.Features.Fund;
 
 /// <summary>
 /// <c>fund-top-up</c>: a household pays what it owes a top-up campaign (the subject is its <see cref="TopUpShare"/>).
-/// The credit posts the top-up entry in the payment's own transaction; money for a closed campaign, or more than is
-/// owed, is rejected and refunded by Payments.
+/// The credit posts the top-up entry in the payment's own transaction; money paid (by WeChat's payment time) after the
+/// campaign's last due date or its close, or more than is owed, is rejected and refunded by Payments.
 /// </summary>
 internal sealed class TopUpPurpose(TopUpCredit credit, TimeProvider clock) : IPaymentPurpose
 {
@@ -34,13 +34,15 @@ internal sealed class TopUpPurpose(TopUpCredit credit, TimeProvider clock) : IPa
         var now = clock.GetUtcNow();
         var next = TopUpSchedule.NextUnpaid(TopUpSchedule.Of(campaign, share.AmountFen, share.PaidFen, now))!;
         var what = campaign.InstalmentCount > 1 ? $"维修资金续筹第 {next.Number}/{campaign.InstalmentCount} 期" : "维修资金续筹";
-        return new PaymentQuote(next.OwingFen, await DescribeAsync(db, share.UnitId, what, ct), share.CommunityId, MoneyOwner.Owners);
+        // The WeChat order expires no later than the campaign's last due date: after it the money would be refused.
+        return new PaymentQuote(next.OwingFen, await DescribeAsync(db, share.UnitId, what, ct), share.CommunityId, MoneyOwner.Owners,
+            campaign.LastDueBy);
     }
 
     public async Task<PaymentAcceptance> OnPaidAsync(PaidPayment payment, AppDbContext db, CancellationToken ct)
     {
         var refused = await credit.ApplyAsync(payment.SubjectId, payment.AmountFen, $"payment:{payment.PaymentId}",
-            $"微信支付续筹（{payment.TransactionId}）", payment.PayerUserId, ct);
+            $"微信支付续筹（{payment.TransactionId}）", payment.PayerUserId, payment.PaidAt, ct);
         return refused is null ? PaymentAcceptance.Accepted : PaymentAcceptance.Rejected(refused);
     }
 

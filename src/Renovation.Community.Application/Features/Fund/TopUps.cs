@@ -118,14 +118,25 @@ public static class TopUps
         return TypedResults.Ok((overdueOnly == true ? views.Where(v => v.OverdueFen > 0) : views).ToList());
     }
 
-    public static async Task<Ok<TopUpCampaignView>> CloseAsync(Guid campaignId, Access access, AppDbContext db, TimeProvider clock,
-        CancellationToken ct)
+    /// <summary>
+    /// Closes the campaign, then gives up the households' open WeChat orders for it (closed at WeChat, or credited when
+    /// WeChat already took the money), so nobody pays after the close. Money is judged by WeChat's payment time: paid
+    /// before the close it is credited, paid after it is refused and refunded.
+    /// </summary>
+    public static async Task<Ok<TopUpCampaignView>> CloseAsync(Guid campaignId, Access access, AppDbContext db, IOpenPayments openPayments,
+        TimeProvider clock, ILogger<TopUpCampaign> logger, CancellationToken ct)
     {
         var found = await FindAsync(campaignId, access, Permission.RunFund, db, ct);
         var campaign = await db.FundTopUpCampaigns.SingleAsync(c => c.Id == found.Id, ct);
         campaign.Close(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(View(campaign));
+        var unpaid = await db.FundTopUpShares.AsNoTracking().Where(s => s.CampaignId == campaign.Id && s.PaidFen < s.AmountFen)
+            .Select(s => s.Id).ToListAsync(ct);
+        var left = await openPayments.CloseAllOpenAsync(TopUpPurpose.TopUpName, unpaid, ct);
+        if (left > 0)
+            logger.LogWarning("{Left} WeChat orders of closed campaign {CampaignId} could not be closed now; the payments sweep closes them at their time_expire",
+                left, campaign.Id);
+        return TypedResults.Ok(View(await db.FundTopUpCampaigns.AsNoTracking().SingleAsync(c => c.Id == campaign.Id, ct)));
     }
 
     /// <summary>A committee member records cash or a transfer; it posts nothing until another member confirms it.</summary>
@@ -168,7 +179,7 @@ public static class TopUps
             if (confirmed == 0)
                 throw AppProblem.Conflict("offline_already_confirmed", "该笔线下缴款已经确认");
             var refused = await credit.ApplyAsync(offline.ShareId, offline.AmountFen, $"offline:{offline.Id}",
-                $"线下缴款：{offline.Note}", me, c);
+                $"线下缴款：{offline.Note}", me, now, c);
             if (refused is not null)
                 throw new DomainRuleViolation("top_up_not_accepted", refused);
             await db.SaveChangesAsync(c);

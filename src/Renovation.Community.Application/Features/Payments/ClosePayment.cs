@@ -18,7 +18,7 @@ public static class ClosePayment
             ?? throw PaymentAccess.NotFound();
         if (!payment.IsOpen)
             throw new DomainRuleViolation("payment_not_open", "该支付单已结束", StatusCodes.Status409Conflict);
-        await CreatePayment.CallWeChatAsync(() => closing.CloseOrCreditAsync(payment, SettlementSource.ClientQuery, ct));
+        await CreatePayment.CallWeChatAsync(() => closing.CloseOrCreditAsync(payment, SettlementSource.Close, ct));
         db.ChangeTracker.Clear();
         return TypedResults.Ok(PaymentView.Of(await db.Payments.AsNoTracking().SingleAsync(p => p.Id == id, ct)));
     }

@@ -93,13 +93,14 @@ public static class CreatePayment
                 throw new AppProblem(StatusCodes.Status409Conflict, "payment_busy", "该订单正在处理中，请稍后再试");
             if (open is not null)
             {
-                await CallWeChatAsync(() => closing.CloseOrCreditAsync(open, SettlementSource.ClientQuery, ct));
+                await CallWeChatAsync(() => closing.CloseOrCreditAsync(open, SettlementSource.Close, ct));
                 continue;
             }
             var openId = await db.Users.Where(u => u.Id == payerId).Select(u => u.OpenId).SingleAsync(ct);
             if (string.IsNullOrEmpty(openId))
                 throw new DomainRuleViolation("wechat_openid_missing", "请使用微信登录后再支付");
-            var payment = new Payment(purpose.Name, request.SubjectId, payerId, openId, quote, purpose.Settings.TimeExpire, now);
+            var payment = new Payment(purpose.Name, request.SubjectId, payerId, openId, quote,
+                PrepayExpiry.For(quote, purpose.Settings, now), now);
             db.Payments.Add(payment);
             try
             {

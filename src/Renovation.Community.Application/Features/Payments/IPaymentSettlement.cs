@@ -3,14 +3,25 @@ using Renovation.Community.WeChat.Pay.Refunds;
 
 namespace Renovation.Community.Application.Features.Payments;
 
-/// <summary>Which path brought WeChat's word about a payment (kept in the audit and the events).</summary>
+/// <summary>
+/// Which path brought WeChat's word that ended a payment (paid, closed or failed). Kept on the payment
+/// (<see cref="Payment.SettledVia"/>, so in its audit trail), shown in the payment view and carried by the events.
+/// </summary>
 public enum SettlementSource
 {
+    /// <summary>WeChat's notification.</summary>
     Notification = 0,
+    /// <summary>The client's status poll (<c>GET /payments/{id}</c>) asked WeChat.</summary>
     ClientQuery = 1,
+    /// <summary>A sweep: the payments sweep (silent or expired orders) or a purpose's own sweep expiring its subject.</summary>
     Sweep = 2,
     /// <summary>The daily trade bill (reconciliation healing a payment we never heard about).</summary>
     Reconciliation = 3,
+    /// <summary>
+    /// Someone gave the order up (the payer's close, a co-payer taking over, a stale order replaced, a committee's cash
+    /// confirmation): closed at WeChat, or credited because WeChat answered ORDERPAID.
+    /// </summary>
+    Close = 4,
 }
 
 public enum SettlementOutcome

@@ -44,8 +44,9 @@ public sealed class Payment : IAudited
 
     private Payment() { }
 
+    /// <param name="expiresAt">The time_expire sent to WeChat (<see cref="PrepayExpiry"/>).</param>
     public Payment(string purpose, Guid subjectId, Guid payerUserId, string payerOpenId, PaymentQuote quote,
-        TimeSpan timeExpire, DateTimeOffset now)
+        DateTimeOffset expiresAt, DateTimeOffset now)
     {
         if (quote.AmountFen < 1)
             throw new DomainRuleViolation("payment_amount_invalid", "支付金额必须大于零");
@@ -61,8 +62,7 @@ public sealed class Payment : IAudited
         Description = quote.Description.Length > MaxDescription ? quote.Description[..MaxDescription] : quote.Description;
         State = PaymentState.Created;
         OpenKey = OpenMarker;
-        // WeChat wants whole seconds; the order stays payable until then.
-        ExpiresAt = DateTimeOffset.FromUnixTimeSeconds((now + timeExpire).ToUnixTimeSeconds());
+        ExpiresAt = expiresAt;
         CreatedAt = now;
         UpdatedAt = now;
     }
@@ -89,7 +89,10 @@ public sealed class Payment : IAudited
     public DateTimeOffset? PrepayExpiresAt { get; private set; }
     /// <summary>微信支付订单号.</summary>
     public string? TransactionId { get; private set; }
+    /// <summary>When WeChat took the money (its success_time), however late we heard of it.</summary>
     public DateTimeOffset? PaidAt { get; private set; }
+    /// <summary>Which path ended it (paid, closed or failed); null while open.</summary>
+    public SettlementSource? SettledVia { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
     public string? FailureReason { get; private set; }
     /// <summary>Sum of refunds requested and not closed; never above <see cref="AmountFen"/> (check constraint).</summary>
@@ -136,23 +139,26 @@ public sealed class Payment : IAudited
     }
 
     /// <summary>
-    /// WeChat says the money arrived. Callers have checked merchant, app, number and amount. Returns false when it was
-    /// already paid (nothing changes). A closed order is credited too (the money is real) and then refunded.
+    /// WeChat says the money arrived. Callers have checked merchant, app, number and amount. Nothing changes when it was
+    /// already paid. The one home of "paid after close": a closed order is credited too (the money is real) but
+    /// rejected here, so it is refunded and its purpose is never told.
     /// </summary>
-    public bool MarkPaid(string transactionId, DateTimeOffset paidAt, DateTimeOffset now)
+    public PaymentCredit MarkPaid(string transactionId, DateTimeOffset paidAt, SettlementSource via, DateTimeOffset now)
     {
         if (State == PaymentState.Paid)
-            return false;
+            return PaymentCredit.AlreadyPaid;
         var wasClosed = State == PaymentState.Closed;
         State = PaymentState.Paid;
         OpenKey = null;
         TransactionId = transactionId;
         // WeChat reports success_time in +08:00; every stored time is UTC (SQLite's binary form keeps the offset).
         PaidAt = paidAt.ToUniversalTime();
-        if (wasClosed)
-            Reject("订单已关闭后才到账，款项将原路退回");
+        SettledVia = via;
         Touch(now);
-        return true;
+        if (!wasClosed)
+            return PaymentCredit.Credited;
+        Reject("订单已关闭后才到账，款项将原路退回");
+        return PaymentCredit.PaidAfterClose;
     }
 
     public void Accept() => Acceptance = PaymentAcceptanceState.Accepted;
@@ -163,22 +169,24 @@ public sealed class Payment : IAudited
         RejectionReason = reason;
     }
 
-    public void Close(DateTimeOffset now)
+    public void Close(SettlementSource via, DateTimeOffset now)
     {
         if (!IsOpen)
             throw new DomainRuleViolation("payment_not_open", "该支付单已结束");
         State = PaymentState.Closed;
         OpenKey = null;
         ClosedAt = now;
+        SettledVia = via;
         Touch(now);
     }
 
-    public void Fail(string reason, DateTimeOffset now)
+    public void Fail(string reason, SettlementSource via, DateTimeOffset now)
     {
         if (!IsOpen)
             throw new DomainRuleViolation("payment_not_open", "该支付单已结束");
         State = PaymentState.Failed;
         OpenKey = null;
+        SettledVia = via;
         FailureReason = reason.Length > 200 ? reason[..200] : reason;
         Touch(now);
     }

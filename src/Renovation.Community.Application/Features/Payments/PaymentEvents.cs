@@ -29,6 +29,7 @@ public static class PaymentEvents
             p.AmountFen,
             state = p.State.ToString(),
             reason = p.RejectionReason,
+            settledVia = p.SettledVia?.ToString(),
         });
 
     public static void Emit(EventOutbox outbox, string kind, Payment p, PaymentRefund r) =>

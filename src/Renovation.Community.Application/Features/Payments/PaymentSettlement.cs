@@ -24,7 +24,7 @@ public sealed class PaymentSettlement(AppDbContext db, IPaymentPurposes purposes
 
     public Task<SettlementOutcome> ApplyTransactionAsync(PayTransaction transaction, SettlementSource source,
         string? notificationId = null, CancellationToken ct = default) =>
-        ReplayOnConflictAsync(c => ApplyTransactionOnceAsync(transaction, notificationId, c), null, ct);
+        ReplayOnConflictAsync(c => ApplyTransactionOnceAsync(transaction, source, notificationId, c), null, ct);
 
     public Task<SettlementOutcome> ApplyRefundAsync(PayRefund refund, SettlementSource source,
         string? notificationId = null, CancellationToken ct = default) =>
@@ -52,7 +52,7 @@ public sealed class PaymentSettlement(AppDbContext db, IPaymentPurposes purposes
     internal Task<SettlementOutcome> ApplyNotificationAsync(PaymentNotificationRecord record, PayTransaction? transaction,
         PayRefund? refund, string? refundMchId, CancellationToken ct) =>
         ReplayOnConflictAsync(c => transaction is not null
-            ? ApplyTransactionOnceAsync(transaction, record.NotificationId, c)
+            ? ApplyTransactionOnceAsync(transaction, SettlementSource.Notification, record.NotificationId, c)
             : refund is not null ? ApplyRefundOnceAsync(refund, record.NotificationId, c, refundMchId ?? "")
             : Task.FromResult<(SettlementOutcome, Guid?)>((SettlementOutcome.NoChange, null)), record, ct);
 
@@ -99,7 +99,8 @@ public sealed class PaymentSettlement(AppDbContext db, IPaymentPurposes purposes
         }
     }
 
-    private async Task<(SettlementOutcome, Guid?)> ApplyTransactionOnceAsync(PayTransaction tx, string? notificationId, CancellationToken ct)
+    private async Task<(SettlementOutcome, Guid?)> ApplyTransactionOnceAsync(PayTransaction tx, SettlementSource source,
+        string? notificationId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var reportedFen = tx.Amount?.TotalFen;
@@ -119,13 +120,13 @@ public sealed class PaymentSettlement(AppDbContext db, IPaymentPurposes purposes
         switch (tx.TradeState)
         {
             case TradeStates.Success or TradeStates.Refund:
-                return (await CreditAsync(payment, tx, notificationId, now, ct), payment.Id);
+                return (await CreditAsync(payment, tx, source, notificationId, now, ct), payment.Id);
             case TradeStates.Closed or TradeStates.Revoked when payment.IsOpen:
-                payment.Close(now);
+                payment.Close(source, now);
                 PaymentEvents.Emit(outbox, PaymentEvents.Closed, payment);
                 return (SettlementOutcome.Closed, payment.Id);
             case TradeStates.PayError when payment.IsOpen:
-                payment.Fail(tx.TradeStateDesc ?? TradeStates.PayError, now);
+                payment.Fail(tx.TradeStateDesc ?? TradeStates.PayError, source, now);
                 PaymentEvents.Emit(outbox, PaymentEvents.Failed, payment);
                 return (SettlementOutcome.Failed, payment.Id);
             default:
@@ -133,8 +134,8 @@ public sealed class PaymentSettlement(AppDbContext db, IPaymentPurposes purposes
         }
     }
 
-    private async Task<SettlementOutcome> CreditAsync(Payment payment, PayTransaction tx, string? notificationId,
-        DateTimeOffset now, CancellationToken ct)
+    private async Task<SettlementOutcome> CreditAsync(Payment payment, PayTransaction tx, SettlementSource source,
+        string? notificationId, DateTimeOffset now, CancellationToken ct)
     {
         var reportedFen = tx.Amount?.TotalFen;
         if (reportedFen != payment.AmountFen || string.IsNullOrEmpty(tx.TransactionId))
@@ -144,11 +145,13 @@ public sealed class PaymentSettlement(AppDbContext db, IPaymentPurposes purposes
                 notificationId, ct);
             return SettlementOutcome.Incident;
         }
-        var wasClosed = payment.State == PaymentState.Closed;
-        if (!payment.MarkPaid(tx.TransactionId, tx.SuccessTime ?? now, now))
+        // Deadlines are judged by WeChat's success_time, never by when its word reached us; every answer WeChat gives for
+        // a paid order carries it, the fallback only covers a malformed one.
+        var credit = payment.MarkPaid(tx.TransactionId, tx.SuccessTime ?? now, source, now);
+        if (credit == PaymentCredit.AlreadyPaid)
             return SettlementOutcome.AlreadyApplied;
 
-        if (wasClosed)
+        if (credit == PaymentCredit.PaidAfterClose)
         {
             await RecordIncidentAsync(PaymentIncidentKind.PaidAfterClose, payment.OutTradeNo, payment.Id, payment.CommunityId,
                 payment.AmountFen, reportedFen, "Paid after the order was closed; refunded in full", notificationId, ct);

@@ -47,29 +47,27 @@ public sealed class PaymentSweep(AppDbContext db, IServiceProvider services, Pay
         var pay = services.GetRequiredService<IWeChatPayClient>();
         try
         {
-            if (payment.State == PaymentState.AwaitingPayment || payment.ExpiresAt > now)
+            if (payment.ExpiresAt <= now)
             {
-                PayTransaction answer;
-                try
-                {
-                    answer = await pay.QueryOrderAsync(payment.OutTradeNo, ct);
-                }
-                catch (WeChatPayApiException e) when (e.Code == WeChatPayErrorCodes.OrderNotExist && payment.State == PaymentState.Created)
-                {
-                    // The prepay call never reached WeChat: nothing can be paid, close it once it expires.
-                    answer = new PayTransaction { OutTradeNo = payment.OutTradeNo, TradeState = TradeStates.NotPay };
-                }
-                if (answer.TradeState != TradeStates.NotPay || payment.ExpiresAt > now)
-                {
-                    if (answer.TradeState != TradeStates.NotPay)
-                        await settlement.ApplyTransactionAsync(answer, SettlementSource.Sweep, ct: ct);
-                    else
-                        await PaymentQueries.TakeQuerySlotAsync(db, payment, clock, new PaymentsOptions { QueryMinIntervalSeconds = 0 }, ct);
-                    return;
-                }
+                // Expired: close at WeChat first, or credit what WeChat says it already took (ORDERPAID). No query
+                // before it: money could arrive between a query and a close.
+                await closing.CloseOrCreditAsync(payment, SettlementSource.Sweep, ct);
+                return;
             }
-            // Expired and unpaid: close at WeChat first (or credit what was paid at the last moment).
-            await closing.CloseOrCreditAsync(payment, SettlementSource.Sweep, ct);
+            PayTransaction answer;
+            try
+            {
+                answer = await pay.QueryOrderAsync(payment.OutTradeNo, ct);
+            }
+            catch (WeChatPayApiException e) when (e.Code == WeChatPayErrorCodes.OrderNotExist && payment.State == PaymentState.Created)
+            {
+                // The prepay call never reached WeChat: nothing can be paid, close it once it expires.
+                answer = new PayTransaction { OutTradeNo = payment.OutTradeNo, TradeState = TradeStates.NotPay };
+            }
+            if (answer.TradeState != TradeStates.NotPay)
+                await settlement.ApplyTransactionAsync(answer, SettlementSource.Sweep, ct: ct);
+            else
+                await PaymentQueries.TakeQuerySlotAsync(db, payment, clock, new PaymentsOptions { QueryMinIntervalSeconds = 0 }, ct);
         }
         catch (Exception e) when (e is WeChatPayApiException or WeChatPaySignatureException or HttpRequestException or TimeoutException
                                       or TaskCanceledException && !ct.IsCancellationRequested)

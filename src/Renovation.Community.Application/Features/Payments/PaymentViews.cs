@@ -28,13 +28,14 @@ public sealed record PaymentView(
     DateTimeOffset ExpiresAt,
     DateTimeOffset? PaidAt,
     DateTimeOffset? ClosedAt,
+    SettlementSource? SettledVia,
     long RefundedFen,
     DateTimeOffset CreatedAt,
     IReadOnlyList<RefundView> Refunds)
 {
     public static PaymentView Of(Payment p, IReadOnlyList<RefundView>? refunds = null) =>
         new(p.Id, p.OutTradeNo, p.Purpose, p.SubjectId, p.CommunityId, p.Owner, p.Description, p.AmountFen, p.State,
-            p.Acceptance, p.RejectionReason, p.ExpiresAt, p.PaidAt, p.ClosedAt, p.RefundedFen, p.CreatedAt, refunds ?? []);
+            p.Acceptance, p.RejectionReason, p.ExpiresAt, p.PaidAt, p.ClosedAt, p.SettledVia, p.RefundedFen, p.CreatedAt, refunds ?? []);
 }
 
 /// <summary>The answer to a prepay: the payment and the object to pass to <c>wx.requestPayment</c>.</summary>

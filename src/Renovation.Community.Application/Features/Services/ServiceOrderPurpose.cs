@@ -9,9 +9,11 @@ namespace Renovation.Community.Application.Features.Services;
 
 /// <summary>
 /// Paying for a service order (<c>service-order</c>; the subject is the order id). Only its resident may pay, only while
-/// it is unpaid and within its hold time. Money that arrives later (the order expired or was cancelled meanwhile) is
-/// rejected, and Payments refunds it automatically; an order that is unpaid past its hold is expired right here, in the
-/// credit's transaction, with its seat given back.
+/// it is unpaid and within its hold time; the WeChat order expires with the hold (the quote's deadline). Money is
+/// judged by when WeChat took it (success_time), not when we heard: paid within the hold, it is honoured however late
+/// the notification. Money paid after the hold (or after the order was cancelled) is rejected, and Payments refunds it
+/// automatically; an order that is unpaid past its hold is expired right here, in the credit's transaction, with its
+/// seat given back.
 /// </summary>
 internal sealed class ServiceOrderPurpose(IOptions<ServicesOptions> options, TimeProvider clock, EventOutbox outbox) : IPaymentPurpose
 {
@@ -29,7 +31,7 @@ internal sealed class ServiceOrderPurpose(IOptions<ServicesOptions> options, Tim
         if (!order.IsPayable(clock.GetUtcNow()))
             throw new DomainRuleViolation("order_not_payable", "订单已支付、已取消或已超时，不能支付").With("state", order.State.ToString());
         var description = $"{order.ItemTitle} ×{order.Quantity}";
-        return new PaymentQuote(order.AmountFen, description, order.CommunityId, MoneyOwner.PropertyCompany);
+        return new PaymentQuote(order.AmountFen, description, order.CommunityId, MoneyOwner.PropertyCompany, order.ExpiresAt);
     }
 
     public async Task<PaymentAcceptance> OnPaidAsync(PaidPayment payment, AppDbContext db, CancellationToken ct)
@@ -38,9 +40,9 @@ internal sealed class ServiceOrderPurpose(IOptions<ServicesOptions> options, Tim
         if (order is null)
             return PaymentAcceptance.Rejected("服务订单不存在，款项将原路退回");
         var now = clock.GetUtcNow();
-        // Judged by when the money reaches us, the same clock the sweep expires holds by: once the hold is over the seat
-        // may already be someone else's.
-        if (order.State == ServiceOrderState.Created && !order.IsPayable(now))
+        // Judged by when WeChat took the money: the seat is still held while the order is unpaid (the sweep closes the
+        // WeChat order before it expires one), so money paid within the hold is honoured however late the news is.
+        if (order.State == ServiceOrderState.Created && !order.IsPayable(payment.PaidAt))
         {
             order.Expire(now);
             if (order.ReleaseSeat() is { } slotId)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Quartz;
 using Renovation.Community.Application.Common.Errors;
+using Renovation.Community.Application.Common.Payments;
 using Renovation.Community.Application.Data;
 
 namespace Renovation.Community.Application.Features.Services;
@@ -9,10 +10,12 @@ namespace Renovation.Community.Application.Features.Services;
 /// <summary>
 /// Expires orders left unpaid past their hold (their seats go back to the slot) and confirms completed orders the
 /// resident did not confirm within <c>Services:AutoConfirmDays</c>. Each order moves through <see cref="OrderMoves"/>,
-/// so a resident paying or confirming at the same moment, or the sweep on another node, still moves it once.
+/// so a resident paying or confirming at the same moment, or the sweep on another node, still moves it once. An order
+/// with an open WeChat order is expired only once that order is closed at WeChat; if WeChat already took the money
+/// (ORDERPAID) it is credited instead and the order is paid, since the money came in time.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class ServicesSweep(AppDbContext db, OrderMoves moves, TimeProvider clock, IOptions<ServicesOptions> options,
+public sealed class ServicesSweep(AppDbContext db, OrderMoves moves, IOpenPayments openPayments, TimeProvider clock, IOptions<ServicesOptions> options,
     ILogger<ServicesSweep> logger) : IJob
 {
     private const int BatchSize = 200;
@@ -24,7 +27,10 @@ public sealed class ServicesSweep(AppDbContext db, OrderMoves moves, TimeProvide
             .Where(o => o.State == ServiceOrderState.Created && o.ExpiresAt <= now)
             .OrderBy(o => o.ExpiresAt).Select(o => o.Id).Take(BatchSize).ToListAsync(ct);
         foreach (var id in expired)
-            await TryMoveAsync(id, (o, at) => o.Expire(at), ServiceEvents.Expired, ct);
+        {
+            if (await TryCloseOpenPaymentAsync(id, ct))
+                await TryMoveAsync(id, (o, at) => o.Expire(at), ServiceEvents.Expired, ct);
+        }
 
         var completedBefore = now.AddDays(-options.Value.AutoConfirmDays);
         var unconfirmed = await db.ServiceOrders.AsNoTracking()
@@ -32,6 +38,24 @@ public sealed class ServicesSweep(AppDbContext db, OrderMoves moves, TimeProvide
             .OrderBy(o => o.CompletedAt).Select(o => o.Id).Take(BatchSize).ToListAsync(ct);
         foreach (var id in unconfirmed)
             await TryMoveAsync(id, (o, at) => o.Confirm(automatically: true, at), ServiceEvents.Confirmed, ct);
+    }
+
+    /// <summary>
+    /// Closes the order's open WeChat order first, so nobody pays it once the order is expired. False when the order
+    /// must not be expired now: the money had arrived (credited: the order is paid), or WeChat could not be asked (the
+    /// next run tries again; expiring without asking could refund a payment made in time).
+    /// </summary>
+    private async Task<bool> TryCloseOpenPaymentAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            return !await openPayments.ExpireOpenAsync(ServiceOrderPurpose.PurposeName, id, ct);
+        }
+        catch (AppProblem e)
+        {
+            logger.LogWarning("Sweep could not close the WeChat order of service order {OrderId} ({Code}); next run retries", id, e.Code);
+            return false;
+        }
     }
 
     private async Task TryMoveAsync(Guid id, Action<ServiceOrder, DateTimeOffset> verb, string kind, CancellationToken ct)
