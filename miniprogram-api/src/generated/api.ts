@@ -5406,6 +5406,8 @@ export interface components {
         RefundOrigin: "Manual" | "Automatic";
         /** @enum {unknown} */
         RefundState: "Requested" | "Processing" | "Succeeded" | "Closed" | "Abnormal" | "Failed";
+        /** @enum {unknown} */
+        RefundStatus: "None" | "Partial" | "Full";
         RefundView: {
             /** Format: date-time */
             acceptedAt?: null | string;
@@ -5495,6 +5497,7 @@ export interface components {
         RequestRefundRequest: {
             /** Format: int64 */
             amountFen: number;
+            overrideReason?: null | string;
             reason: string;
         };
         ResolutionView: {
@@ -5673,7 +5676,7 @@ export interface components {
             version: number;
         };
         /** @enum {unknown} */
-        ServiceOrderState: "Created" | "Paid" | "Accepted" | "Declined" | "InService" | "Completed" | "Confirmed" | "Rated" | "Cancelled" | "Expired";
+        ServiceOrderState: "Created" | "Paid" | "Accepted" | "Declined" | "InService" | "Completed" | "Confirmed" | "Rated" | "Cancelled" | "Expired" | "Refunded";
         ServiceOrderView: {
             /** Format: int64 */
             amountFen: number;
@@ -5717,7 +5720,10 @@ export interface components {
             quantity: number;
             ratingComment?: null | string;
             /** Format: int64 */
+            refundedFen: number;
+            /** Format: int64 */
             refundFen: number;
+            refundStatus: components["schemas"]["RefundStatus"];
             /** Format: uuid */
             residentUserId: string;
             /** Format: date-time */
