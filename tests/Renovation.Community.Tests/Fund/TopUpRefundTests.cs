@@ -141,6 +141,36 @@ public sealed class TopUpRefundTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task An_incident_resolved_with_a_refund_the_balance_no_longer_holds_is_refused_and_leaves_the_incident_open()
+    {
+        var (share, paymentId) = await PaidShare();
+        var household = await _fund.Household(share.UnitId);
+        await _fund.Post(new FundPosting(household.Id, FundEntryKind.WorksCharge, -household.BalanceFen, $"works:test:{Guid.NewGuid()}", "外墙维修分摊"));
+        var payment = await _payments.Row(paymentId);
+        var incidentId = await api.WithDb(async db =>
+        {
+            var incident = new PaymentIncident(PaymentIncidentKind.RefundMismatch, payment.OutTradeNo + "R98", payment.Id,
+                payment.CommunityId, share.AmountFen, 1, "测试：退款金额与微信不符", null, api.Clock.GetUtcNow());
+            db.PaymentIncidents.Add(incident);
+            await db.SaveChangesAsync();
+            return incident.Id;
+        });
+        var finance = await api.ClientFor("finance");
+
+        await (await finance.PostJson($"/api/v1/payments/incidents/{incidentId}/resolve", new { note = "退还", refundFen = share.AmountFen }))
+            .ShouldBeProblem(HttpStatusCode.Conflict, "fund_balance_spent");
+
+        // Nothing was written: the incident is open, no refund reserved, the share still paid.
+        Assert.Null((await api.WithDb(db => db.PaymentIncidents.AsNoTracking().SingleAsync(i => i.Id == incidentId))).ResolvedAt);
+        Assert.Empty(await _payments.Refunds(paymentId));
+        Assert.Equal(share.AmountFen, (await ShareRow(share.Id)).PaidFen);
+
+        var resolved = await (await finance.PostJson($"/api/v1/payments/incidents/{incidentId}/resolve", new { note = "款项已用于维修，不退" }))
+            .ShouldBe<PaymentIncidentView>(HttpStatusCode.OK);
+        Assert.Equal(PaymentIncidentState.Resolved, resolved.State);
+    }
+
+    [Fact]
     public async Task Refunds_racing_on_one_top_up_give_back_at_most_what_was_paid()
     {
         var demo = await Demo.Of(api);

@@ -124,6 +124,60 @@ public sealed class ServiceRefundReachTests(ApiFactory api) : IClassFixture<ApiF
     }
 
     [Fact]
+    public async Task A_dispute_answered_with_a_refund_reaches_the_order_and_the_income()
+    {
+        var order = await _world.InService(await _world.NewItem(slotCapacity: null));
+        await _world.Move(order.Id, "complete", "property-a");
+        await (await _world.Post(order.Id, "dispute", "resident-a", new { text = "打扫不干净" })).ShouldBe<ServiceDisputeView>(HttpStatusCode.Created);
+        var before = await Income(order);
+
+        var answered = await (await _world.Post(order.Id, "dispute/answer", "property-a", new { text = "抱歉，退还部分费用", refundFen = 2000 }))
+            .ShouldBe<ServiceDisputeView>(HttpStatusCode.OK);
+
+        Assert.NotNull(answered.AnsweredAt);
+        var read = await _world.Get(order.Id);
+        Assert.Equal((ServiceOrderState.Completed, 2000L, RefundStatus.Partial), (read.State, read.RefundedFen, read.RefundStatus));
+        var refund = Assert.Single(await _world.Refunds(order.Id));
+        Assert.Equal((2000L, OrderLifecycle.DisputeRefundKey), (refund.AmountFen, refund.SubjectKey));
+        var after = await Income(order);
+        Assert.Equal((2000L, -2000L), (after.RefundFen - before.RefundFen, after.NetFen - before.NetFen));
+        // Answered once: a second answer with another refund writes nothing.
+        await (await _world.Post(order.Id, "dispute/answer", "property-a", new { text = "再退一些", refundFen = 1000 }))
+            .ShouldBeProblem(HttpStatusCode.Conflict, "dispute_already_answered");
+        Assert.Single(await _world.Refunds(order.Id));
+    }
+
+    [Fact]
+    public async Task An_incident_resolved_with_a_refund_reaches_the_order_and_the_income()
+    {
+        var order = await _world.Paid(await _world.NewItem(slotCapacity: null));
+        var payment = Assert.Single(await _world.PaymentsOf(order.Id));
+        var incidentId = await api.WithDb(async db =>
+        {
+            var incident = new PaymentIncident(PaymentIncidentKind.RefundMismatch, payment.OutTradeNo + "R99", payment.Id,
+                payment.CommunityId, 5000, 4000, "测试：退款金额与微信不符", null, api.Clock.GetUtcNow());
+            db.PaymentIncidents.Add(incident);
+            await db.SaveChangesAsync();
+            return incident.Id;
+        });
+        var before = await Income(order);
+        var finance = await api.ClientFor("finance");
+
+        var resolved = await (await finance.PostJson($"/api/v1/payments/incidents/{incidentId}/resolve",
+            new { note = "核实后全额退还", refundFen = 5000 })).ShouldBe<PaymentIncidentView>(HttpStatusCode.OK);
+
+        Assert.Equal(PaymentIncidentState.Resolved, resolved.State);
+        var read = await _world.Get(order.Id);
+        Assert.Equal((ServiceOrderState.Refunded, RefundStatus.Full), (read.State, read.RefundStatus));
+        await (await _world.Post(order.Id, "accept", "property-a")).ShouldBeProblem(HttpStatusCode.Conflict, "order_not_awaiting_acceptance");
+        var after = await Income(order);
+        Assert.Equal((5000L, -5000L), (after.RefundFen - before.RefundFen, after.NetFen - before.NetFen));
+        await (await finance.PostJson($"/api/v1/payments/incidents/{incidentId}/resolve", new { note = "再退", refundFen = 1 }))
+            .ShouldBeProblem(HttpStatusCode.Conflict, "incident_already_resolved");
+        Assert.Single(await _world.Refunds(order.Id));
+    }
+
+    [Fact]
     public async Task A_full_refund_racing_accepts_never_leaves_a_refunded_order_served()
     {
         for (var round = 0; round < 3; round++)
