@@ -3706,6 +3706,11 @@ export interface components {
         AnswerComment: {
             text: string;
         };
+        AnswerDisputeRequest: {
+            /** Format: int64 */
+            refundFen?: null | number;
+            text: string;
+        };
         AnswerSurvey: {
             consents: null | boolean;
         };
@@ -5521,6 +5526,8 @@ export interface components {
         };
         ResolveIncidentRequest: {
             note: string;
+            /** Format: int64 */
+            refundFen?: null | number;
         };
         /** @enum {unknown} */
         ReviewDecision: "Pending" | "Approved" | "ChangesRequested";
@@ -20602,7 +20609,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DisputeRequest"];
+                "application/json": components["schemas"]["AnswerDisputeRequest"];
             };
         };
         responses: {
