@@ -1971,6 +1971,10 @@ namespace Renovation.Community.Migrations.MySql
                         .HasMaxLength(64)
                         .HasColumnType("varchar(64)");
 
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(80)
+                        .HasColumnType("varchar(80)");
+
                     b.Property<Guid>("PaymentId")
                         .HasColumnType("char(36)");
 
@@ -3212,6 +3216,9 @@ namespace Renovation.Community.Migrations.MySql
                     b.Property<long>("RefundFen")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("RefundedFen")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("ResidentUserId")
                         .HasColumnType("char(36)");
 
@@ -3270,6 +3277,8 @@ namespace Renovation.Community.Migrations.MySql
                             t.HasCheckConstraint("CK_ServiceOrders_Amount", "AmountFen > 0");
 
                             t.HasCheckConstraint("CK_ServiceOrders_Refund", "RefundFen >= 0 AND RefundFen <= AmountFen");
+
+                            t.HasCheckConstraint("CK_ServiceOrders_Refunded", "RefundedFen >= 0 AND RefundedFen <= AmountFen");
 
                             t.HasCheckConstraint("CK_ServiceOrders_Stars", "Stars IS NULL OR (Stars >= 1 AND Stars <= 5)");
                         });

@@ -1960,6 +1960,10 @@ namespace Renovation.Community.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PaymentId")
                         .HasColumnType("TEXT");
 
@@ -3201,6 +3205,9 @@ namespace Renovation.Community.Migrations.Sqlite
                     b.Property<long>("RefundFen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("RefundedFen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ResidentUserId")
                         .HasColumnType("TEXT");
 
@@ -3259,6 +3266,8 @@ namespace Renovation.Community.Migrations.Sqlite
                             t.HasCheckConstraint("CK_ServiceOrders_Amount", "AmountFen > 0");
 
                             t.HasCheckConstraint("CK_ServiceOrders_Refund", "RefundFen >= 0 AND RefundFen <= AmountFen");
+
+                            t.HasCheckConstraint("CK_ServiceOrders_Refunded", "RefundedFen >= 0 AND RefundedFen <= AmountFen");
 
                             t.HasCheckConstraint("CK_ServiceOrders_Stars", "Stars IS NULL OR (Stars >= 1 AND Stars <= 5)");
                         });

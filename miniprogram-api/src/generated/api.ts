@@ -3706,6 +3706,11 @@ export interface components {
         AnswerComment: {
             text: string;
         };
+        AnswerDisputeRequest: {
+            /** Format: int64 */
+            refundFen?: null | number;
+            text: string;
+        };
         AnswerSurvey: {
             consents: null | boolean;
         };
@@ -5407,6 +5412,8 @@ export interface components {
         RefundOrigin: "Manual" | "Automatic";
         /** @enum {unknown} */
         RefundState: "Requested" | "Processing" | "Succeeded" | "Closed" | "Abnormal" | "Failed";
+        /** @enum {unknown} */
+        RefundStatus: "None" | "Partial" | "Full";
         RefundView: {
             /** Format: date-time */
             acceptedAt?: null | string;
@@ -5496,6 +5503,7 @@ export interface components {
         RequestRefundRequest: {
             /** Format: int64 */
             amountFen: number;
+            overrideReason?: null | string;
             reason: string;
         };
         ResolutionView: {
@@ -5519,6 +5527,8 @@ export interface components {
         };
         ResolveIncidentRequest: {
             note: string;
+            /** Format: int64 */
+            refundFen?: null | number;
         };
         /** @enum {unknown} */
         ReviewDecision: "Pending" | "Approved" | "ChangesRequested";
@@ -5674,7 +5684,7 @@ export interface components {
             version: number;
         };
         /** @enum {unknown} */
-        ServiceOrderState: "Created" | "Paid" | "Accepted" | "Declined" | "InService" | "Completed" | "Confirmed" | "Rated" | "Cancelled" | "Expired";
+        ServiceOrderState: "Created" | "Paid" | "Accepted" | "Declined" | "InService" | "Completed" | "Confirmed" | "Rated" | "Cancelled" | "Expired" | "Refunded";
         ServiceOrderView: {
             /** Format: int64 */
             amountFen: number;
@@ -5718,7 +5728,10 @@ export interface components {
             quantity: number;
             ratingComment?: null | string;
             /** Format: int64 */
+            refundedFen: number;
+            /** Format: int64 */
             refundFen: number;
+            refundStatus: components["schemas"]["RefundStatus"];
             /** Format: uuid */
             residentUserId: string;
             /** Format: date-time */
@@ -20599,7 +20612,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DisputeRequest"];
+                "application/json": components["schemas"]["AnswerDisputeRequest"];
             };
         };
         responses: {

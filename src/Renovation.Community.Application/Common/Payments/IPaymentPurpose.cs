@@ -34,9 +34,24 @@ public interface IPaymentPurpose
     Task<PaymentAcceptance> OnPaidAsync(PaidPayment payment, AppDbContext db, CancellationToken ct);
 
     /// <summary>
-    /// Called once per refund of an ACCEPTED payment when WeChat confirms the refund succeeded, inside the transaction
-    /// that records it (same rules as <see cref="OnPaidAsync"/>): undo the purpose's effect for the refunded amount.
-    /// Refunds of rejected payments do not call it (nothing was written). The default does nothing.
+    /// Called once per refund of an ACCEPTED payment, whatever asked for it (staff through <c>/payments</c>, a declined
+    /// or cancelled service order, a dispute, a finance officer resolving an incident), inside the transaction that
+    /// reserves the refund and BEFORE anything is sent to WeChat (same rules as <see cref="OnPaidAsync"/>): undo the
+    /// purpose's effect for the refunded amount, or throw an <see cref="Errors.AppProblem"/> to refuse the refund (then
+    /// nothing is reserved and WeChat is never asked). Refunds of rejected payments do not call it (nothing was written).
+    /// </summary>
+    Task OnRefundingAsync(RefundingPayment refund, AppDbContext db, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
+    /// A refund announced by <see cref="OnRefundingAsync"/> ended without moving money (WeChat closed it, or refused it
+    /// for good): the amount is refundable again, so restore the purpose's effect, once, in that transaction.
+    /// </summary>
+    Task OnRefundReleasedAsync(RefundingPayment refund, AppDbContext db, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
+    /// Called once per refund of an ACCEPTED payment when WeChat confirms the money reached the payer, inside the
+    /// transaction that records it. The effect was already undone by <see cref="OnRefundingAsync"/>; this is news only.
+    /// The default does nothing.
     /// </summary>
     Task OnRefundedAsync(RefundedPayment refund, AppDbContext db, CancellationToken ct) => Task.CompletedTask;
 }
@@ -99,6 +114,30 @@ public sealed record PaidPayment(
     long AmountFen,
     string TransactionId,
     DateTimeOffset PaidAt);
+
+/// <summary>A refund of an accepted payment at the moment it is reserved (or released).</summary>
+/// <param name="RefundFen">This refund.</param>
+/// <param name="RefundedSoFarFen">All refunds of the payment not closed or failed, this one included (when reserving) or
+/// excluded (when released): <c>== PaidFen</c> means nothing of the payment is left.</param>
+/// <param name="RequestedBy">The staff member or officer who asked, or null for a purpose's own or automatic refund.</param>
+/// <param name="OverrideReason">
+/// Set only when the payment is owners' money and a committee chair of its community explicitly overrode a purpose's
+/// refusal (e.g. the fund's "the household's balance no longer holds this money"), with the reason recorded on the
+/// refund (audited). Purposes that have nothing to override ignore it.
+/// </param>
+public sealed record RefundingPayment(
+    Guid PaymentId,
+    Guid RefundId,
+    string Purpose,
+    Guid SubjectId,
+    Guid PayerUserId,
+    Guid CommunityId,
+    long PaidFen,
+    long RefundFen,
+    long RefundedSoFarFen,
+    Guid? RequestedBy,
+    string? OverrideReason,
+    DateTimeOffset At);
 
 /// <summary>A succeeded refund of an accepted payment.</summary>
 public sealed record RefundedPayment(

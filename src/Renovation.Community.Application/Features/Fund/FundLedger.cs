@@ -33,15 +33,16 @@ public sealed class FundLedger(AppDbContext db, EventOutbox outbox, TimeProvider
             .Where(h => h.Id == posting.HouseholdId)
             .Select(h => new { h.AccountId, h.UnitId, h.InitialDepositFen })
             .SingleOrDefaultAsync(ct) ?? throw AppProblem.NotFound("fund_household_not_found", "分户账不存在");
-        if (posting.Kind == FundEntryKind.Correction)
+        // A correction names the entry it corrects; a refund may name the entry whose money it gives back (a top-up).
+        if (posting.Kind == FundEntryKind.Correction || posting.CorrectsEntryId is not null)
         {
+            if (posting.Kind is not (FundEntryKind.Correction or FundEntryKind.Refund))
+                throw new InvalidOperationException("Only corrections and refunds name another entry.");
             var corrected = await db.FundEntries.AsNoTracking().AnyAsync(e => e.Id == posting.CorrectsEntryId
                 && e.HouseholdId == posting.HouseholdId, ct);
             if (!corrected)
                 throw new DomainRuleViolation("fund_correction_target_missing", "更正必须指明同一分户账中被更正的记账");
         }
-        else if (posting.CorrectsEntryId is not null)
-            throw new InvalidOperationException("Only corrections name another entry.");
 
         var amount = posting.AmountFen;
         var accountMoved = await db.FundAccounts.Where(a => a.Id == household.AccountId && a.BalanceFen + amount >= 0)

@@ -110,7 +110,7 @@ public sealed class TopUpCampaign : IAudited
 }
 
 /// <summary>What one household owes a campaign, and what it has paid (PaidFen ≤ AmountFen is a database check).</summary>
-public sealed class TopUpShare
+public sealed class TopUpShare : IOwedInFen
 {
     private TopUpShare() { }
 

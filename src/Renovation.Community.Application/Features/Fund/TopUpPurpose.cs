@@ -46,8 +46,18 @@ internal sealed class TopUpPurpose(TopUpCredit credit, TimeProvider clock) : IPa
         return refused is null ? PaymentAcceptance.Accepted : PaymentAcceptance.Rejected(refused);
     }
 
-    public Task OnRefundedAsync(RefundedPayment refund, AppDbContext db, CancellationToken ct) =>
-        credit.RefundAsync(refund.SubjectId, refund.RefundFen, $"refund:{refund.RefundId}", ct);
+    /// <summary>
+    /// Decided before WeChat is asked: the household's ledger gives the money back (a new, negative entry naming the
+    /// top-up) and the share owes it again, or the refund is refused (<c>fund_balance_spent</c>) when the balance no longer
+    /// holds it, unless the committee overrode that.
+    /// </summary>
+    public Task OnRefundingAsync(RefundingPayment refund, AppDbContext db, CancellationToken ct) =>
+        credit.RefundAsync(new TopUpRefund(refund.SubjectId, refund.PaymentId, refund.RefundId, refund.RefundFen,
+            refund.OverrideReason, refund.RequestedBy), ct);
+
+    public Task OnRefundReleasedAsync(RefundingPayment refund, AppDbContext db, CancellationToken ct) =>
+        credit.RefundReleasedAsync(new TopUpRefund(refund.SubjectId, refund.PaymentId, refund.RefundId, refund.RefundFen,
+            refund.OverrideReason, refund.RequestedBy), ct);
 
     internal static Task<bool> PayerActsForAsync(AppDbContext db, Guid userId, Guid unitId, CancellationToken ct) =>
         db.ActsForUnitAsync(userId, unitId, ct);
@@ -86,9 +96,7 @@ internal sealed class DuePurpose(FundLedger ledger) : IPaymentPurpose
         var due = await db.FundDues.AsNoTracking().SingleOrDefaultAsync(d => d.Id == payment.SubjectId, ct);
         if (due is null)
             return PaymentAcceptance.Rejected("应缴维修分摊不存在");
-        var taken = await db.FundDues.Where(d => d.Id == due.Id && d.PaidFen + payment.AmountFen <= d.AmountFen)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.PaidFen, d => d.PaidFen + payment.AmountFen), ct);
-        if (taken == 0)
+        if (!await OwedPayments.TakeAsync(db.FundDues, due.Id, payment.AmountFen, ct))
             return PaymentAcceptance.Rejected("该笔维修分摊已缴清");
         await ledger.PostAsync(new FundPosting(due.HouseholdId, FundEntryKind.Deposit, payment.AmountFen, $"payment:{payment.PaymentId}",
             "补缴维修分摊", due.PlanId, PostedBy: payment.PayerUserId), ct);

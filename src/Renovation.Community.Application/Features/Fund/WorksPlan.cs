@@ -133,7 +133,7 @@ public sealed class WorksPlan : IAudited
 }
 
 /// <summary>The part of a works share a household's balance could not cover: owed, payable as <c>fund-due</c>.</summary>
-public sealed class FundDue
+public sealed class FundDue : IOwedInFen
 {
     private FundDue() { }
 

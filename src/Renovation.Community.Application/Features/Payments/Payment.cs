@@ -195,7 +195,7 @@ public sealed class Payment : IAudited
 
     /// <summary>Reserves a refund: the sum and count caps are checked here and again by the database.</summary>
     public PaymentRefund RequestRefund(long amountFen, string reason, RefundOrigin origin, Guid? requestedBy, DateTimeOffset now,
-        string? subjectKey = null)
+        string? subjectKey = null, string? overrideReason = null)
     {
         if (State != PaymentState.Paid)
             throw new DomainRuleViolation("payment_not_paid", "只有已支付的订单可以退款", StatusCodes.Status409Conflict);
@@ -209,7 +209,7 @@ public sealed class Payment : IAudited
         RefundedFen += amountFen;
         RefundCount++;
         Touch(now);
-        return new PaymentRefund(this, RefundCount, amountFen, reason, origin, requestedBy, now, subjectKey);
+        return new PaymentRefund(this, RefundCount, amountFen, reason, origin, requestedBy, now, subjectKey, overrideReason);
     }
 
     /// <summary>A closed refund returned no money: its amount may be refunded again.</summary>

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Application.Common.Authorization;
 using Renovation.Community.Application.Common.Errors;
+using Renovation.Community.Application.Common.Events;
+using Renovation.Community.Application.Common.Payments;
 using Renovation.Community.Application.Common.Paging;
 using Renovation.Community.Application.Common.Validation;
 using Renovation.Community.Application.Data;
@@ -19,9 +21,15 @@ public sealed record PaymentIncidentView(Guid Id, PaymentIncidentKind Kind, Paym
     DateTimeOffset? ResolvedAt, Guid? ResolvedBy, string? ResolutionNote);
 
 /// <summary>How a finance officer settled an incident (退款单号, 商户平台 findings …).</summary>
-public sealed record ResolveIncidentRequest(string Note) : IValidatable
+/// <param name="RefundFen">Optional: resolve by refunding this much of the incident's payment through WeChat Pay.</param>
+public sealed record ResolveIncidentRequest(string Note, long? RefundFen = null) : IValidatable
 {
-    public void Validate(Validator v) => v.Text(Note, "note", "处理说明", PaymentIncident.MaxDetail);
+    public void Validate(Validator v)
+    {
+        v.Text(Note, "note", "处理说明", PaymentIncident.MaxDetail);
+        if (RefundFen is { } fen)
+            v.Range(fen, 1, long.MaxValue, "refundFen", "退款金额必须大于零");
+    }
 }
 
 /// <summary>
@@ -71,23 +79,47 @@ public static class PaymentIncidentsApi
         return TypedResults.Ok(new Page<PaymentIncidentView>(page.Items.Select(View).ToList(), page.PageNumber, page.PageSize, page.Total));
     }
 
+    /// <summary>
+    /// Resolves an incident, optionally with a refund of its payment: reserved in the resolution's transaction through
+    /// <see cref="RefundReservation"/> (caps, and the purpose told, which may refuse), sent to WeChat after the commit.
+    /// </summary>
     private static async Task<Ok<PaymentIncidentView>> ResolveAsync(Guid id, ResolveIncidentRequest request, Access access, AppDbContext db,
-        TimeProvider clock, CancellationToken ct)
+        IPaymentPurposes purposes, EventOutbox outbox, PaymentRefunder refunder, TimeProvider clock, CancellationToken ct)
     {
         await RequireFinanceAsync(access, ct);
-        var incident = await db.PaymentIncidents.SingleOrDefaultAsync(i => i.Id == id, ct)
-            ?? throw AppProblem.NotFound("incident_not_found", "支付异常记录不存在");
-        incident.Resolve(access.UserId, request.Note, clock.GetUtcNow());
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                var (view, refundId) = await db.InTransactionAsync(async c =>
+                {
+                    var now = clock.GetUtcNow();
+                    var incident = await db.PaymentIncidents.SingleOrDefaultAsync(i => i.Id == id, c)
+                        ?? throw AppProblem.NotFound("incident_not_found", "支付异常记录不存在");
+                    incident.Resolve(access.UserId, request.Note, now);
+                    Guid? refundId = null;
+                    if (request.RefundFen is { } fen)
+                    {
+                        var payment = incident.PaymentId is { } paymentId
+                            ? await db.Payments.ForUpdate().SingleOrDefaultAsync(p => p.Id == paymentId, c) : null;
+                        if (payment is null)
+                            throw new DomainRuleViolation("incident_has_no_payment", "该异常没有对应的支付单，请在商户平台处理退款");
+                        var reason = $"支付异常处理退款：{request.Note}";
+                        refundId = (await RefundReservation.ReserveAsync(payment, fen, reason, RefundOrigin.Manual, access.UserId,
+                            $"incident:{incident.Id}", null, db, purposes, outbox, now, c)).Id;
+                    }
+                    await db.SaveChangesAsync(c);
+                    return (View(incident), refundId);
+                }, ct);
+                if (refundId is { } sent)
+                    await refunder.SendAsync(sent, ct);
+                return TypedResults.Ok(view);
+            }
+            catch (DbUpdateException e) when (attempt < 5 && RaceLoser.IsLostRace(e))
+            {
+                // Another officer resolved it, or another refund moved the payment: replay (a resolved incident answers 409).
+            }
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another officer resolved it between our read and our write; theirs stands.
-            throw PaymentIncident.AlreadyResolved();
-        }
-        return TypedResults.Ok(View(incident));
     }
 
     private static PaymentIncidentView View(PaymentIncident i) => new(i.Id, i.Kind,

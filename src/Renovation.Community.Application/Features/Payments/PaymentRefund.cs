@@ -39,9 +39,11 @@ public sealed class PaymentRefund : IAudited
     private PaymentRefund() { }
 
     internal PaymentRefund(Payment payment, int sequence, long amountFen, string reason, RefundOrigin origin,
-        Guid? requestedBy, DateTimeOffset now, string? subjectKey = null)
+        Guid? requestedBy, DateTimeOffset now, string? subjectKey = null, string? overrideReason = null)
     {
         Id = Ids.New();
+        OverrideReason = overrideReason is null ? null
+            : overrideReason.Length > MaxReason ? overrideReason[..MaxReason] : overrideReason;
         SubjectKey = subjectKey;
         PaymentId = payment.Id;
         Sequence = sequence;
@@ -72,6 +74,11 @@ public sealed class PaymentRefund : IAudited
     /// purpose's "refund when the subject ends" happens once; NULL for staff and automatic refunds.
     /// </summary>
     public string? SubjectKey { get; private set; }
+    /// <summary>
+    /// Why a committee chair overrode the purpose's refusal (the fund's <c>fund_balance_spent</c>), or null. Kept on the
+    /// refund, which is audited with who asked, so the decision can be read back.
+    /// </summary>
+    public string? OverrideReason { get; private set; }
     public RefundState State { get; private set; }
     /// <summary>微信支付退款单号, once WeChat answered.</summary>
     public string? WeChatRefundId { get; private set; }

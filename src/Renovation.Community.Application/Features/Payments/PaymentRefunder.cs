@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Renovation.Community.Application.Common.Authorization;
 using Renovation.Community.Application.Common.Errors;
 using Renovation.Community.Application.Common.Events;
+using Renovation.Community.Application.Common.Payments;
 using Renovation.Community.Application.Common.Validation;
 using Renovation.Community.Application.Data;
 using Renovation.Community.WeChat.Configuration;
@@ -12,10 +13,18 @@ using Renovation.Community.WeChat.Pay;
 
 namespace Renovation.Community.Application.Features.Payments;
 
-public sealed record RequestRefundRequest(long AmountFen, string Reason) : IValidatable
+/// <param name="OverrideReason">
+/// Owners' money only: a committee chair's explicit decision to refund although the purpose would refuse (the fund's
+/// <c>fund_balance_spent</c>: the household's balance no longer holds the money). Recorded on the refund (audited).
+/// </param>
+public sealed record RequestRefundRequest(long AmountFen, string Reason, string? OverrideReason = null) : IValidatable
 {
-    public void Validate(Validator v) =>
+    public void Validate(Validator v)
+    {
         v.Range(AmountFen, 1, long.MaxValue, "amountFen", "退款金额必须大于零").Text(Reason, "reason", "退款原因", PaymentRefund.MaxReason);
+        if (OverrideReason is not null)
+            v.Text(OverrideReason, "overrideReason", "业主委员会决定理由", PaymentRefund.MaxReason);
+    }
 }
 
 /// <summary>
@@ -24,39 +33,49 @@ public sealed record RequestRefundRequest(long AmountFen, string Reason) : IVali
 /// final state) goes through <see cref="PaymentSettlement"/> like a notification would.
 /// </summary>
 public sealed class PaymentRefunder(AppDbContext db, IServiceProvider services, PaymentSettlement settlement, EventOutbox outbox,
-    TimeProvider clock, IOptions<PaymentsOptions> options, IOptions<WeChatOptions> wechat, ILogger<PaymentRefunder> logger)
+    IPaymentPurposes purposes, TimeProvider clock, IOptions<PaymentsOptions> options, IOptions<WeChatOptions> wechat, ILogger<PaymentRefunder> logger)
 {
     private const int MaxReplays = 8;
 
     public static async Task<Created<RefundView>> RequestAsync(Guid id, RequestRefundRequest request, Access access,
         AppDbContext db, PaymentRefunder refunder, CancellationToken ct)
     {
-        await PaymentAccess.RequireRefundableAsync(access, db, id, ct);
-        var refund = await refunder.ReserveAsync(id, request.AmountFen, request.Reason, RefundOrigin.Manual, access.UserId, ct);
+        var payment = await PaymentAccess.RequireRefundableAsync(access, db, id, ct);
+        // Only owners' money has a committee to decide; the chair's permission to refund it was checked just above.
+        if (request.OverrideReason is not null && payment.Owner != MoneyOwner.Owners)
+            throw new DomainRuleViolation("refund_override_not_applicable", "只有业主共有资金的退款可以由业主委员会决定例外")
+                .With("field", "overrideReason");
+        var refund = await refunder.ReserveAsync(id, request.AmountFen, request.Reason, RefundOrigin.Manual, access.UserId, ct,
+            request.OverrideReason);
         await refunder.SendAsync(refund.Id, ct);
         var sent = await db.PaymentRefunds.AsNoTracking().SingleAsync(r => r.Id == refund.Id, ct);
         return TypedResults.Created($"/api/v1/payments/{id}", RefundView.Of(sent));
     }
 
-    /// <summary>Reserves a refund; a concurrent change to the payment makes it re-read and re-check the caps.</summary>
+    /// <summary>
+    /// Reserves a refund and lets the purpose undo its effect (or refuse) in the same transaction; a concurrent change to
+    /// the payment or to the purpose's subject makes it re-read and re-check everything.
+    /// </summary>
     public async Task<PaymentRefund> ReserveAsync(Guid paymentId, long amountFen, string reason, RefundOrigin origin, Guid? by,
-        CancellationToken ct)
+        CancellationToken ct, string? overrideReason = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            db.ChangeTracker.Clear();
-            var payment = await db.Payments.SingleOrDefaultAsync(p => p.Id == paymentId, ct) ?? throw PaymentAccess.NotFound();
-            var refund = payment.RequestRefund(amountFen, reason, origin, by, clock.GetUtcNow());
-            db.PaymentRefunds.Add(refund);
-            PaymentEvents.Emit(outbox, PaymentEvents.RefundRequested, payment, refund);
             try
             {
-                await db.SaveChangesAsync(ct);
-                return refund;
+                return await db.InTransactionAsync(async c =>
+                {
+                    var payment = await db.Payments.ForUpdate().SingleOrDefaultAsync(p => p.Id == paymentId, c) ?? throw PaymentAccess.NotFound();
+                    var refund = await RefundReservation.ReserveAsync(payment, amountFen, reason, origin, by, null, overrideReason, db,
+                        purposes, outbox, clock.GetUtcNow(), c);
+                    await db.SaveChangesAsync(c);
+                    return refund;
+                }, ct);
             }
-            catch (DbUpdateException e) when (attempt < MaxReplays && (e is DbUpdateConcurrencyException || UniqueViolation.IsUniqueViolation(e)))
+            catch (DbUpdateException e) when (attempt < MaxReplays && RaceLoser.IsLostRace(e))
             {
-                // Another refund or a settlement changed the payment: check the caps again against what is there now.
+                // Another refund, a settlement or a move of the purpose's subject won: check everything again against what
+                // is there now.
             }
         }
     }

@@ -43,6 +43,7 @@ public sealed class PaymentSettlement(AppDbContext db, IPaymentPurposes purposes
             if (!refund.Refused(error, now))
                 return (SettlementOutcome.AlreadyApplied, payment.Id);
             payment.RefundRefused(refund.AmountFen, now);
+            await RefundReservation.ReleasedAsync(payment, refund, db, purposes, now, c);
             PaymentEvents.Emit(outbox, PaymentEvents.RefundFailed, payment, refund);
             return (SettlementOutcome.RefundMoved, payment.Id);
         }, null, ct);
@@ -179,10 +180,9 @@ public sealed class PaymentSettlement(AppDbContext db, IPaymentPurposes purposes
         if (payment.Acceptance == PaymentAcceptanceState.Rejected)
         {
             // The refund is reserved here, in the credit's transaction, so it cannot be forgotten; the sweep sends it.
-            var refund = payment.RequestRefund(payment.AmountFen, payment.RejectionReason!, RefundOrigin.Automatic, null, now);
-            db.PaymentRefunds.Add(refund);
             PaymentEvents.Emit(outbox, PaymentEvents.Rejected, payment);
-            PaymentEvents.Emit(outbox, PaymentEvents.RefundRequested, payment, refund);
+            await RefundReservation.ReserveAsync(payment, payment.AmountFen, payment.RejectionReason!, RefundOrigin.Automatic, null,
+                null, null, db, purposes, outbox, now, ct);
         }
         return SettlementOutcome.Credited;
     }
@@ -233,6 +233,7 @@ public sealed class PaymentSettlement(AppDbContext db, IPaymentPurposes purposes
                 break;
             case RefundState.Closed:
                 payment.ReleaseRefund(refund.AmountFen, now);
+                await RefundReservation.ReleasedAsync(payment, refund, db, purposes, now, ct);
                 break;
             case RefundState.Abnormal:
                 await RecordIncidentAsync(PaymentIncidentKind.RefundAbnormal, refund.OutRefundNo, payment.Id, payment.CommunityId,

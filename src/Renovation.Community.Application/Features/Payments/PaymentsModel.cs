@@ -52,6 +52,7 @@ internal sealed class PaymentRefundModel : IEntityTypeConfiguration<PaymentRefun
         e.Property(x => x.Reason).HasMaxLength(PaymentRefund.MaxReason);
         e.Property(x => x.WeChatRefundId).HasMaxLength(32);
         e.Property(x => x.LastError).HasMaxLength(300);
+        e.Property(x => x.OverrideReason).HasMaxLength(PaymentRefund.MaxReason);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasOne<Payment>().WithMany().HasForeignKey(x => x.PaymentId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => x.OutRefundNo).IsUnique();

@@ -22,6 +22,7 @@ public static class PaymentsSetup
         builder.Services.AddScoped<OrderClosing>();
         builder.Services.AddScoped<IOpenPayments, OpenPayments>();
         builder.Services.AddScoped<IPaymentRefunds, PurposeRefunds>();
+        builder.Services.AddScoped<IPurposeIncome, PurposeIncome>();
         if (options.EnableTryOutPurpose)
             builder.Services.AddPaymentPurpose<TryOutPurpose>();
         return builder;

@@ -12,7 +12,8 @@ namespace Renovation.Community.Application.Features.Payments;
 /// refund is reserved in the caller's unit of work under the payment's concurrency token (caps included) and with its
 /// key unique per payment, so it commits exactly once with the caller's change.
 /// </summary>
-internal sealed class PurposeRefunds(PaymentRefunder refunder, TimeProvider clock, IOptions<JsonOptions> json) : IPaymentRefunds
+internal sealed class PurposeRefunds(PaymentRefunder refunder, IPaymentPurposes purposes, TimeProvider clock, IOptions<JsonOptions> json)
+    : IPaymentRefunds
 {
     public async Task<Guid?> ReserveAsync(string purpose, Guid subjectId, long amountFen, string reason, string key,
         AppDbContext db, CancellationToken ct)
@@ -29,9 +30,8 @@ internal sealed class PurposeRefunds(PaymentRefunder refunder, TimeProvider cloc
         var amount = Math.Min(amountFen, payment.RefundableFen);
         if (amount < 1)
             return null;
-        var refund = payment.RequestRefund(amount, reason, RefundOrigin.Automatic, null, clock.GetUtcNow(), key);
-        db.PaymentRefunds.Add(refund);
-        PaymentEvents.Emit(new EventOutbox(db, clock, json), PaymentEvents.RefundRequested, payment, refund);
+        var refund = await RefundReservation.ReserveAsync(payment, amount, reason, RefundOrigin.Automatic, null, key, null, db,
+            purposes, new EventOutbox(db, clock, json), clock.GetUtcNow(), ct);
         return refund.Id;
     }
 

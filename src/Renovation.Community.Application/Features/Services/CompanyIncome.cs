@@ -5,6 +5,7 @@ using Renovation.Community.Application.Common.Authorization;
 using Renovation.Community.Application.Common.Errors;
 using Renovation.Community.Application.Common.Time;
 using Renovation.Community.Application.Common.Validation;
+using Renovation.Community.Application.Common.Payments;
 using Renovation.Community.Application.Data;
 
 namespace Renovation.Community.Application.Features.Services;
@@ -21,21 +22,19 @@ public sealed record CompanyServiceIncomeView(Guid CompanyId, string Period, int
 
 /// <summary>
 /// The company's service income across all its communities, per day of a month or per month of a year (China time),
-/// in total and per community. Counted like the per-community view: orders by payment time, what was paid, what was
-/// given back on decline or cancel, and the net; paid equals the accepted <c>service-order</c> payments of the
+/// in total and per community. Counted like the per-community view: orders by payment time, what was paid, what
+/// refunds give back (any refund not closed or failed, whatever asked for it), and the net; paid equals the accepted <c>service-order</c> payments of the
 /// company's communities in the Payments views.
 /// </summary>
 public static class CompanyIncome
 {
     public static async Task<Ok<CompanyServiceIncomeView>> GetAsync(Guid companyId, string? month, string? year, Access access,
-        AppDbContext db, CancellationToken ct)
+        AppDbContext db, IPurposeIncome income, CancellationToken ct)
     {
         var (label, start, end, byDay) = Range(month, year);
         if (!await access.IsStaffOfAsync(companyId, ct))
             throw AppProblem.NotFound("company_not_found", "物业服务企业不存在或您不是其员工");
-        var paid = await db.ServiceOrders.AsNoTracking()
-            .Where(o => o.CompanyId == companyId && o.PaidAt != null && o.PaidAt >= start && o.PaidAt < end)
-            .Select(o => new Paid(o.CommunityId, o.PaidAt!.Value, o.AmountFen, o.RefundFen)).ToListAsync(ct);
+        var paid = await ServiceIncomeRows.LoadAsync(db, income, companyId, null, start, end, ct);
         var format = byDay ? "yyyy-MM-dd" : "yyyy-MM";
         var communityIds = paid.Select(p => p.CommunityId).Distinct().ToList();
         var names = await db.Communities.AsNoTracking().Where(c => communityIds.Contains(c.Id))
@@ -44,19 +43,17 @@ public static class CompanyIncome
             .Select(g => (Name: names.GetValueOrDefault(g.Key, ""), Id: g.Key, Rows: g.ToList()))
             .OrderBy(c => c.Name, StringComparer.Ordinal)
             .Select(c => new CommunityServiceIncome(c.Id, c.Name, c.Rows.Count, c.Rows.Sum(p => p.AmountFen),
-                c.Rows.Sum(p => p.RefundFen), c.Rows.Sum(p => p.AmountFen - p.RefundFen), Periods(c.Rows, format)))
+                c.Rows.Sum(p => p.RefundedFen), c.Rows.Sum(p => p.NetFen), Periods(c.Rows, format)))
             .ToList();
         return TypedResults.Ok(new CompanyServiceIncomeView(companyId, label, paid.Count, paid.Sum(p => p.AmountFen),
-            paid.Sum(p => p.RefundFen), paid.Sum(p => p.AmountFen - p.RefundFen), Periods(paid, format), communities));
+            paid.Sum(p => p.RefundedFen), paid.Sum(p => p.NetFen), Periods(paid, format), communities));
     }
 
-    private sealed record Paid(Guid CommunityId, DateTimeOffset PaidAt, long AmountFen, long RefundFen);
-
-    private static List<ServiceIncomePeriod> Periods(IEnumerable<Paid> rows, string format) => rows
+    private static List<ServiceIncomePeriod> Periods(IEnumerable<PurposePayment> rows, string format) => rows
         .GroupBy(p => p.PaidAt.ToChina().ToString(format, CultureInfo.InvariantCulture))
         .OrderBy(g => g.Key, StringComparer.Ordinal)
-        .Select(g => new ServiceIncomePeriod(g.Key, g.Count(), g.Sum(p => p.AmountFen), g.Sum(p => p.RefundFen),
-            g.Sum(p => p.AmountFen - p.RefundFen)))
+        .Select(g => new ServiceIncomePeriod(g.Key, g.Count(), g.Sum(p => p.AmountFen), g.Sum(p => p.RefundedFen),
+            g.Sum(p => p.NetFen)))
         .ToList();
 
     /// <summary>Exactly one of month (yyyy-MM, per day) or year (yyyy, per month), as China-time bounds in UTC.</summary>

@@ -5,6 +5,7 @@ using Renovation.Community.Application.Common.Authorization;
 using Renovation.Community.Application.Common.ContentCheck;
 using Renovation.Community.Application.Common.Errors;
 using Renovation.Community.Application.Common.Events;
+using Renovation.Community.Application.Common.Payments;
 using Renovation.Community.Application.Common.Validation;
 using Renovation.Community.Application.Data;
 
@@ -24,6 +25,17 @@ public sealed record RateServiceOrderRequest(int Stars, string? Comment) : IVali
 public sealed record DisputeRequest(string Text) : IValidatable
 {
     public void Validate(Validator v) => v.Text(Text, "text", "投诉内容", ServiceDispute.MaxText);
+}
+
+/// <param name="RefundFen">Optional: the company settles the complaint by giving back this much of the order's payment.</param>
+public sealed record AnswerDisputeRequest(string Text, long? RefundFen = null) : IValidatable
+{
+    public void Validate(Validator v)
+    {
+        v.Text(Text, "text", "答复内容", ServiceDispute.MaxText);
+        if (RefundFen is { } fen)
+            v.Range(fen, 1, long.MaxValue, "refundFen", "退款金额必须大于零");
+    }
 }
 
 /// <summary>
@@ -90,18 +102,46 @@ public static class OrderLifecycle
         return TypedResults.Created($"/api/v1/service-orders/{id}", ServiceDisputeView.From(dispute));
     }
 
-    /// <summary>The company answers a complaint once (the dispute's version token decides between two answers).</summary>
-    public static async Task<Ok<ServiceDisputeView>> AnswerDisputeAsync(Guid id, DisputeRequest request, Access access,
-        AppDbContext db, EventOutbox outbox, TimeProvider clock, CancellationToken ct)
+    /// <summary>Key of the one refund a complaint may settle with: unique per payment in Payments.</summary>
+    public const string DisputeRefundKey = "service-dispute";
+
+    /// <summary>
+    /// The company answers a complaint once (the dispute's version token decides between two answers), optionally with
+    /// a refund of part or all of the order's payment, reserved in the answer's transaction (so it reaches the order and
+    /// the income through the same path as any refund) and sent to WeChat after the commit.
+    /// </summary>
+    public static async Task<Ok<ServiceDisputeView>> AnswerDisputeAsync(Guid id, AnswerDisputeRequest request, Access access,
+        AppDbContext db, EventOutbox outbox, IPaymentRefunds refunds, TimeProvider clock, CancellationToken ct)
     {
-        var order = await db.LoadOrderForStaffAsync(id, access, ct);
-        var dispute = await db.ServiceDisputes.SingleOrDefaultAsync(d => d.OrderId == id, ct)
-            ?? throw AppProblem.NotFound("dispute_not_found", "该订单没有投诉");
-        dispute.AnswerWith(request.Text, access.UserId, clock.GetUtcNow());
-        ServiceEvents.Emit(outbox, ServiceEvents.DisputeAnswered, order);
-        await db.SaveOrAnswerAsync(() => new DomainRuleViolation("dispute_already_answered", "该投诉已答复",
-            StatusCodes.Status409Conflict), ct);
-        return TypedResults.Ok(ServiceDisputeView.From(dispute));
+        await db.LoadOrderForStaffAsync(id, access, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var (view, refundId) = await db.InTransactionAsync(async c =>
+                {
+                    var order = await db.LoadOrderForStaffAsync(id, access, c);
+                    var dispute = await db.ServiceDisputes.SingleOrDefaultAsync(d => d.OrderId == id, c)
+                        ?? throw AppProblem.NotFound("dispute_not_found", "该订单没有投诉");
+                    dispute.AnswerWith(request.Text, access.UserId, clock.GetUtcNow());
+                    Guid? refundId = null;
+                    if (request.RefundFen is { } fen)
+                        refundId = await refunds.ReserveAsync(ServiceOrderPurpose.PurposeName, order.Id, fen,
+                            $"投诉处理退款：{request.Text}", DisputeRefundKey, db, c)
+                            ?? throw new DomainRuleViolation("dispute_nothing_to_refund", "该订单已无可退金额");
+                    ServiceEvents.Emit(outbox, ServiceEvents.DisputeAnswered, order);
+                    await db.SaveChangesAsync(c);
+                    return (ServiceDisputeView.From(dispute), refundId);
+                }, ct);
+                if (refundId is { } sent)
+                    await refunds.SendAsync(sent, ct);
+                return TypedResults.Ok(view);
+            }
+            catch (DbUpdateException e) when (attempt < 5 && RaceLoser.IsLostRace(e))
+            {
+                // Another answer, or a refund of the same payment, won: replay (a second answer then gets 409).
+            }
+        }
     }
 
     private static AppProblem DisputeExists() => AppProblem.Conflict("dispute_exists", "该订单已投诉过");

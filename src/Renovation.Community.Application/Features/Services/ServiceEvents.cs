@@ -19,6 +19,8 @@ public static class ServiceEvents
     public const string Rated = "service-order.rated";
     public const string Cancelled = "service-order.cancelled";
     public const string Expired = "service-order.expired";
+    /// <summary>Refunded in full before it was served; the order ended.</summary>
+    public const string Refunded = "service-order.refunded";
     public const string Disputed = "service-order.disputed";
     public const string DisputeAnswered = "service-order.dispute-answered";
 
@@ -35,6 +37,7 @@ public static class ServiceEvents
             at = o.UpdatedAt,
             o.AmountFen,
             o.RefundFen,
+            o.RefundedFen,
             o.SlotStartsAt,
             reason = o.DeclineReason ?? o.CancelReason,
         };
@@ -54,6 +57,7 @@ public static class ServiceEvents
         ServiceOrderState.Rated => "已评价",
         ServiceOrderState.Cancelled => "已取消",
         ServiceOrderState.Expired => "超时未支付，已关闭",
+        ServiceOrderState.Refunded => "已全额退款，订单关闭",
         _ => state.ToString(),
     };
 }

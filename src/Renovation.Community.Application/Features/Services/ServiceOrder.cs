@@ -20,6 +20,11 @@ public enum ServiceOrderState
     Cancelled = 8,
     /// <summary>Not paid within the hold time; its seat went back to the slot.</summary>
     Expired = 9,
+    /// <summary>
+    /// Refunded in full before it was served (staff through Payments, a finance officer …): it can no longer be accepted,
+    /// started or completed, and its seat went back to the slot.
+    /// </summary>
+    Refunded = 10,
 }
 
 /// <summary>
@@ -110,6 +115,15 @@ public sealed class ServiceOrder : IAudited
     public string? CancelReason { get; private set; }
     /// <summary>What this order asked Payments to give back (decline or cancel), in fen.</summary>
     public long RefundFen { get; private set; }
+    /// <summary>
+    /// What Payments is giving or gave back of this order's payment, whatever asked for it (decline, cancel, staff,
+    /// dispute, incident): each refund is told to <see cref="ServiceOrderPurpose"/> when reserved and taken off again if
+    /// WeChat closes or refuses it. Equals <see cref="AmountFen"/> once refunded in full.
+    /// </summary>
+    public long RefundedFen { get; private set; }
+
+    public RefundStatus RefundStatus => RefundedFen == 0 ? RefundStatus.None
+        : RefundedFen >= AmountFen ? RefundStatus.Full : RefundStatus.Partial;
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public int Version { get; private set; }
@@ -208,6 +222,32 @@ public sealed class ServiceOrder : IAudited
         Move(ServiceOrderState.Cancelled, now);
     }
 
+    /// <summary>
+    /// Payments reserved a refund of this order's payment. A full refund of an order not yet served ends it
+    /// (<see cref="ServiceOrderState.Refunded"/>): nobody serves what was given back. An order already served, or ended
+    /// another way (declined, cancelled), keeps its state and shows what was refunded.
+    /// </summary>
+    public void Refunding(long refundFen, DateTimeOffset now)
+    {
+        RefundedFen = Math.Min(AmountFen, RefundedFen + refundFen);
+        if (RefundedFen == AmountFen && State is ServiceOrderState.Paid or ServiceOrderState.Accepted or ServiceOrderState.InService)
+        {
+            Move(ServiceOrderState.Refunded, now);
+            return;
+        }
+        Touch(now);
+    }
+
+    /// <summary>
+    /// A refund moved no money after all (WeChat closed or refused it). An order ended by a full refund stays ended: its seat
+    /// is gone, and the refund is to be asked again, not the service resumed.
+    /// </summary>
+    public void RefundReleased(long refundFen, DateTimeOffset now)
+    {
+        RefundedFen = Math.Max(0, RefundedFen - refundFen);
+        Touch(now);
+    }
+
     /// <summary>Checked before a completion photo is stored, so a refused completion writes nothing.</summary>
     public void RequireInService() => Require(ServiceOrderState.InService, "order_not_in_service", "订单不在服务中");
 
@@ -229,6 +269,11 @@ public sealed class ServiceOrder : IAudited
     private void Move(ServiceOrderState to, DateTimeOffset now)
     {
         State = to;
+        Touch(now);
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
         UpdatedAt = now;
         Version++;
     }

@@ -60,4 +60,30 @@ internal sealed class ServiceOrderPurpose(IOptions<ServicesOptions> options, Tim
         ServiceEvents.Emit(outbox, ServiceEvents.Paid, order);
         return PaymentAcceptance.Accepted;
     }
+
+    /// <summary>
+    /// Every refund of the order's payment, whoever asked, lands here before WeChat is asked. The order's version is part
+    /// of the refund's save, so a full refund racing "accept" or "start" is ordered by the database: either the order
+    /// is refunded first (the move then gets 409) or it moved first (and the refund ends it now).
+    /// </summary>
+    public async Task OnRefundingAsync(RefundingPayment refund, AppDbContext db, CancellationToken ct)
+    {
+        var order = await db.ServiceOrders.SingleOrDefaultAsync(o => o.Id == refund.SubjectId, ct);
+        if (order is null)
+            return;
+        var before = order.State;
+        order.Refunding(refund.RefundFen, clock.GetUtcNow());
+        if (order.State == ServiceOrderState.Refunded && before != ServiceOrderState.Refunded)
+        {
+            if (order.ReleaseSeat() is { } slotId)
+                await SlotSeats.ReleaseAsync(db, slotId, ct);
+            ServiceEvents.Emit(outbox, ServiceEvents.Refunded, order);
+        }
+    }
+
+    public async Task OnRefundReleasedAsync(RefundingPayment refund, AppDbContext db, CancellationToken ct)
+    {
+        var order = await db.ServiceOrders.SingleOrDefaultAsync(o => o.Id == refund.SubjectId, ct);
+        order?.RefundReleased(refund.RefundFen, clock.GetUtcNow());
+    }
 }

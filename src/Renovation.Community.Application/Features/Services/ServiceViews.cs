@@ -21,7 +21,8 @@ public sealed record ServiceOrderView(Guid Id, Guid ItemId, Guid CompanyId, Guid
     DateTimeOffset? SlotEndsAt, string? Note, ServiceOrderState State, DateTimeOffset ExpiresAt, Guid? PaymentId,
     DateTimeOffset? PaidAt, DateTimeOffset? DecidedAt, string? DeclineReason, DateTimeOffset? StartedAt,
     DateTimeOffset? CompletedAt, bool HasCompletionPhoto, DateTimeOffset? ConfirmedAt, bool AutoConfirmed, int? Stars, string? RatingComment,
-    DateTimeOffset? CancelledAt, string? CancelReason, long RefundFen, DateTimeOffset CreatedAt, int Version)
+    DateTimeOffset? CancelledAt, string? CancelReason, long RefundFen, long RefundedFen, RefundStatus RefundStatus,
+    DateTimeOffset CreatedAt, int Version)
 {
     /// <summary>What the resident passes to <c>POST /api/v1/payments</c> as <c>purpose</c> (with this order's id as subject).</summary>
     public string PaymentPurpose => ServiceOrderPurpose.PurposeName;
@@ -30,7 +31,7 @@ public sealed record ServiceOrderView(Guid Id, Guid ItemId, Guid CompanyId, Guid
         o.ResidentUserId, o.ItemTitle, o.Category, o.PriceUnit, o.UnitPriceFen, o.Quantity, o.AmountFen, o.Policy,
         o.LateCancelRefundFen, o.SlotId, o.SlotStartsAt, o.SlotEndsAt, o.Note, o.State, o.ExpiresAt, o.PaymentId, o.PaidAt,
         o.DecidedAt, o.DeclineReason, o.StartedAt, o.CompletedAt, o.CompletionPhotoKey is not null, o.ConfirmedAt, o.AutoConfirmed, o.Stars, o.RatingComment,
-        o.CancelledAt, o.CancelReason, o.RefundFen, o.CreatedAt, o.Version);
+        o.CancelledAt, o.CancelReason, o.RefundFen, o.RefundedFen, o.RefundStatus, o.CreatedAt, o.Version);
 }
 
 public sealed record ServiceDisputeView(Guid Id, Guid OrderId, Guid CompanyId, Guid CommunityId, string Text, string? Answer,

@@ -68,8 +68,10 @@ internal sealed class ServiceOrderModel : IEntityTypeConfiguration<ServiceOrder>
         {
             t.HasCheckConstraint("CK_ServiceOrders_Amount", "AmountFen > 0");
             t.HasCheckConstraint("CK_ServiceOrders_Refund", "RefundFen >= 0 AND RefundFen <= AmountFen");
+            t.HasCheckConstraint("CK_ServiceOrders_Refunded", "RefundedFen >= 0 AND RefundedFen <= AmountFen");
             t.HasCheckConstraint("CK_ServiceOrders_Stars", "Stars IS NULL OR (Stars >= 1 AND Stars <= 5)");
         });
+        e.Ignore(x => x.RefundStatus);
         e.Property(x => x.ItemTitle).HasMaxLength(ServiceItem.MaxTitle);
         e.Property(x => x.PriceUnit).HasMaxLength(ServiceItem.MaxUnit);
         e.Property(x => x.Note).HasMaxLength(ServiceOrder.MaxNote);

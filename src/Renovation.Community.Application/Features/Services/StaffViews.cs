@@ -5,6 +5,7 @@ using Renovation.Community.Application.Common.Authorization;
 using Renovation.Community.Application.Common.Errors;
 using Renovation.Community.Application.Common.Paging;
 using Renovation.Community.Application.Common.Time;
+using Renovation.Community.Application.Common.Payments;
 using Renovation.Community.Application.Data;
 
 namespace Renovation.Community.Application.Features.Services;
@@ -45,25 +46,24 @@ public static class StaffViews
     }
 
     /// <summary>
-    /// Paid orders of the month (China time) by payment day: what was paid, what was given back on decline or cancel, and
-    /// the net. Paid equals the accepted service payments of the community in the Payments report for the same days.
+    /// Paid orders of the month (China time) by payment day: what was paid, what refunds give back (from Payments, whatever
+    /// asked for them), and the net. Paid equals the accepted service payments of the community in the Payments report.
     /// </summary>
     public static async Task<Ok<ServiceIncomeView>> IncomeAsync(Guid communityId, string month, Access access, AppDbContext db,
-        CancellationToken ct)
+        IPurposeIncome income, CancellationToken ct)
     {
         if (!DateTime.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m))
             throw new Common.Validation.RequestValidationException(new Dictionary<string, string[]> { ["month"] = ["月份格式应为 yyyy-MM"] });
         var place = await access.RequireAsync(communityId, Permission.ManageServices, ct);
         var start = new DateTimeOffset(m, ChinaTime.Offset).ToUniversalTime();
         var end = new DateTimeOffset(m.AddMonths(1), ChinaTime.Offset).ToUniversalTime();
-        var paid = await db.ServiceOrders.AsNoTracking()
-            .Where(o => o.CommunityId == communityId && o.CompanyId == place.PropertyCompanyId && o.PaidAt != null
-                        && o.PaidAt >= start && o.PaidAt < end)
-            .Select(o => new { o.PaidAt, o.AmountFen, o.RefundFen }).ToListAsync(ct);
-        var days = paid.GroupBy(o => o.PaidAt!.Value.ToChina().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+        var paid = place.PropertyCompanyId is { } companyId
+            ? await ServiceIncomeRows.LoadAsync(db, income, companyId, communityId, start, end, ct)
+            : [];
+        var days = paid.GroupBy(o => o.PaidAt.ToChina().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
             .OrderBy(g => g.Key)
-            .Select(g => new ServiceIncomeDay(g.Key, g.Count(), g.Sum(o => o.AmountFen), g.Sum(o => o.RefundFen),
-                g.Sum(o => o.AmountFen - o.RefundFen)))
+            .Select(g => new ServiceIncomeDay(g.Key, g.Count(), g.Sum(o => o.AmountFen), g.Sum(o => o.RefundedFen),
+                g.Sum(o => o.NetFen)))
             .ToList();
         return TypedResults.Ok(new ServiceIncomeView(communityId, place.PropertyCompanyId ?? Guid.Empty, month, paid.Count,
             days.Sum(d => d.PaidFen), days.Sum(d => d.RefundFen), days.Sum(d => d.NetFen), days));
