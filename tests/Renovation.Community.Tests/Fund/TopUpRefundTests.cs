@@ -6,7 +6,6 @@ using Renovation.Community.Application.Features.Voting;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.Tests.Payments;
 using Renovation.Community.WeChatSimulator.Faults;
-using Renovation.Community.WeChatSimulator.Pay;
 
 namespace Renovation.Community.Tests.Fund;
 

@@ -1,6 +1,5 @@
 using Renovation.Community.Application.Features.Payments;
 using Renovation.Community.Application.Features.Services;
-using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.Tests.Payments;
 using Renovation.Community.WeChatSimulator.Pay;
 

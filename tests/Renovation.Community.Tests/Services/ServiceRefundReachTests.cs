@@ -5,7 +5,6 @@ using Renovation.Community.Application.Features.Payments;
 using Renovation.Community.Application.Features.Services;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.WeChatSimulator.Faults;
-using Renovation.Community.WeChatSimulator.Pay;
 
 namespace Renovation.Community.Tests.Services;
 
