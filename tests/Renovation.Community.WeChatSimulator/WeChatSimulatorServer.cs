@@ -103,12 +103,19 @@ public sealed class WeChatSimulatorServer : IAsyncDisposable
         var app = builder.Build();
 
         app.Use((context, next) => ApplyFaultsAsync(context, next, state));
-        app.Use(async (context, next) =>
+        app.Use((context, next) =>
         {
-            await next(context);
-            // Orders are created, closed and refunded by POSTs only.
+            // Orders are created, closed and refunded by POSTs only; saved before the answer leaves, so a caller that
+            // saw an order created can count on it surviving a restart.
             if (!HttpMethods.IsGet(context.Request.Method))
-                state.Persist();
+            {
+                context.Response.OnStarting(() =>
+                {
+                    state.Persist();
+                    return Task.CompletedTask;
+                });
+            }
+            return next(context);
         });
         app.Use((context, next) => CheckPaySignatureAsync(context, next, state));
         MiniProgramEndpoints.Map(app, state);

@@ -72,7 +72,8 @@ public static class WeChatSetup
     {
         public Task StartAsync(CancellationToken ct)
         {
-            logger.LogInformation("WeChat simulator (login, pay page): {Url}; payment notifications go to {NotifyUrl}", simulator.BaseUrl, notifyUrl);
+            logger.LogInformation("WeChat simulator (login, pay page): {Url}", simulator.BaseUrl);
+            logger.LogInformation("WeChat simulator posts payment notifications to {NotifyUrl}", notifyUrl);
             return Task.CompletedTask;
         }
 

@@ -30,6 +30,9 @@ public sealed class QuickStartWalkthroughTests
             ["Database:Provider"] = TestDatabase.Provider.ToString(),
             [$"ConnectionStrings:{TestDatabase.Provider}"] = connectionString,
             ["Files:Root"] = Path.Combine(Path.GetTempPath(), "renovation-tests", $"files_{Guid.NewGuid():N}"),
+            // What the quick-start keeps under ./data besides the database, kept apart from other tests' processes.
+            ["WeChat:Simulator:StateDirectory"] = Path.Combine(Path.GetTempPath(), "renovation-tests", $"wechat-simulator_{Guid.NewGuid():N}"),
+            ["Fund:StatementLinkKeyFile"] = Path.Combine(Path.GetTempPath(), "renovation-tests", $"statement-link_{Guid.NewGuid():N}.key"),
         };
         using var process = await ApiProcess.StartAsync(settings, ApiProcess.FreePort(), seed: true, environment: "Development");
         try
