@@ -102,8 +102,8 @@ public sealed class StatementLinkTests(StatementLinkKeyApiFactory api) : IClassF
         var (statement, unitId, resident) = await DemoStatementOfResidentA();
         var mine = await _fund.Household(unitId);
         var other = (await _fund.Households(mine.CommunityId)).First(h => h.UnitId != unitId);
-        await (await resident.PostJson(LinksUrl(statement.Id), new { unitId = other.UnitId }))
-            .ShouldBeProblem(HttpStatusCode.NotFound, "fund_household_not_found");
+        // A neighbour's household: the resident sees the community, not its fund (as for the unit's ledger).
+        await (await resident.PostJson(LinksUrl(statement.Id), new { unitId = other.UnitId })).ShouldBeProblem(HttpStatusCode.Forbidden);
         await (await (await api.ClientFor("resident-b")).PostJson(LinksUrl(statement.Id), new { unitId }))
             .ShouldBeProblem(HttpStatusCode.NotFound, "fund_statement_not_found");
         await (await resident.PostJson(LinksUrl(statement.Id), new { })).ShouldBeProblem(HttpStatusCode.BadRequest);
