@@ -55,10 +55,19 @@ internal sealed class SimulatorStateFile(string directory)
         }
         lock (_writing)
         {
-            Directory.CreateDirectory(directory);
-            var temporary = FilePath + ".tmp";
-            File.WriteAllText(temporary, JsonSerializer.Serialize(new SavedSimulatorState(port, orders), Json));
-            File.Move(temporary, FilePath, overwrite: true);
+            // Another process on the same directory (two quick-starts in one folder) must not make a payment fail:
+            // each writes its own temporary file, and a state that cannot be written is only a restart's loss.
+            var temporary = $"{FilePath}.{Guid.NewGuid():N}.tmp";
+            try
+            {
+                Directory.CreateDirectory(directory);
+                File.WriteAllText(temporary, JsonSerializer.Serialize(new SavedSimulatorState(port, orders), Json));
+                File.Move(temporary, FilePath, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                File.Delete(temporary);
+            }
         }
     }
 }
