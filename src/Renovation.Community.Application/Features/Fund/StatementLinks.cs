@@ -4,12 +4,20 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Application.Common.Authorization;
 using Renovation.Community.Application.Common.Errors;
+using Renovation.Community.Application.Common.Validation;
 using Renovation.Community.Application.Data;
 
 namespace Renovation.Community.Application.Features.Fund;
 
 /// <summary>Which household's view of a published statement to link to.</summary>
-public sealed record StatementLinkRequest([property: System.ComponentModel.DataAnnotations.Required] Guid? UnitId);
+public sealed record StatementLinkRequest([property: System.ComponentModel.DataAnnotations.Required] Guid? UnitId) : IValidatable
+{
+    public void Validate(Validator v)
+    {
+        if (UnitId is null)
+            v.Add("unitId", "请选择房屋");
+    }
+}
 
 /// <summary>A link that opens one household's view of a published statement in a browser until <paramref name="ExpiresAt"/>.</summary>
 public sealed record StatementLinkView(string Url, DateTimeOffset ExpiresAt);
