@@ -58,7 +58,8 @@ export async function startBackend(extraArgs = [], { timeoutMs = 120000 } = {}) 
   const data = mkdtempSync(join(tmpdir(), 'rc-sdk-'));
   const url = `http://127.0.0.1:${port}`;
   const args = [dll, '--urls', url, `--ConnectionStrings:Sqlite=Data Source=${join(data, 'renovation.db')}`,
-    `--Files:Root=${join(data, 'files')}`, ...extraArgs];
+    `--Files:Root=${join(data, 'files')}`, `--WeChat:Simulator:StateDirectory=${join(data, 'wechat-simulator')}`,
+    `--Fund:StatementLinkKeyFile=${join(data, 'statement-link.key')}`, ...extraArgs];
   const child = spawn('dotnet', args, {
     cwd: dirname(dll),
     env: { ...process.env, ASPNETCORE_ENVIRONMENT: 'Development', DOTNET_ENVIRONMENT: 'Development' },

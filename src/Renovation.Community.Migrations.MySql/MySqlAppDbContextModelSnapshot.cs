@@ -411,6 +411,10 @@ namespace Renovation.Community.Migrations.MySql
                     b.Property<Guid>("CommunityId")
                         .HasColumnType("char(36)");
 
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)");
+
                     b.Property<DateOnly>("From")
                         .HasColumnType("date");
 
@@ -423,9 +427,21 @@ namespace Renovation.Community.Migrations.MySql
                     b.Property<Guid?>("PublishedBy")
                         .HasColumnType("char(36)");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
                     b.Property<string>("Snapshot")
                         .IsRequired()
                         .HasColumnType("longtext");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid?>("SupersededById")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid?>("SupersedesId")
+                        .HasColumnType("char(36)");
 
                     b.Property<DateOnly>("To")
                         .HasColumnType("date");
@@ -435,7 +451,7 @@ namespace Renovation.Community.Migrations.MySql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CommunityId", "From", "To")
+                    b.HasIndex("CommunityId", "From", "To", "Revision")
                         .IsUnique();
 
                     b.ToTable("FundPublishedStatements", (string)null);

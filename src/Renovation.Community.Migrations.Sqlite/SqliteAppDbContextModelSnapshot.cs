@@ -402,6 +402,10 @@ namespace Renovation.Community.Migrations.Sqlite
                     b.Property<Guid>("CommunityId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("From")
                         .HasColumnType("TEXT");
 
@@ -414,8 +418,20 @@ namespace Renovation.Community.Migrations.Sqlite
                     b.Property<Guid?>("PublishedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Snapshot")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SupersededAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SupersededById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SupersedesId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("To")
@@ -426,7 +442,7 @@ namespace Renovation.Community.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CommunityId", "From", "To")
+                    b.HasIndex("CommunityId", "From", "To", "Revision")
                         .IsUnique();
 
                     b.ToTable("FundPublishedStatements", (string)null);

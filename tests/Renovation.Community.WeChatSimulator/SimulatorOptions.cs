@@ -49,6 +49,13 @@ public sealed class SimulatorOptions
     /// <summary>Stop on Ctrl+C / SIGTERM (the standalone host); off when embedded in another host or a test run.</summary>
     public bool HandleConsoleSignals { get; set; }
 
+    /// <summary>
+    /// Where to keep the port and the order book across restarts (the quick-start's <c>data/wechat-simulator</c>); null
+    /// keeps nothing (tests). With a saved port and <see cref="Port"/> 0 the simulator listens on the saved port again
+    /// when it is free.
+    /// </summary>
+    public string? StateDirectory { get; set; }
+
     /// <summary>Send Kestrel and request logs to the console (the standalone host turns this on).</summary>
     public bool LogToConsole { get; set; }
 }

@@ -35,6 +35,14 @@ internal sealed class SimulatorState(SimulatorOptions options, SimulatorKeys key
 
     public string BaseUrl { get; set; } = "";
 
+    /// <summary>Null unless <see cref="SimulatorOptions.StateDirectory"/> is set.</summary>
+    public SimulatorStateFile? StateFile { get; set; }
+
+    public int Port { get; set; }
+
+    /// <summary>Called after every change to the order book.</summary>
+    public void Persist() => StateFile?.Save(Port, Orders);
+
     public SimulatorSigningKey SigningKey { get; set; } = SimulatorSigningKey.PublicKey;
 
     private AccessTokenBook? _accessTokens;

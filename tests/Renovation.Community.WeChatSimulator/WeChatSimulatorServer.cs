@@ -71,6 +71,17 @@ public sealed class WeChatSimulatorServer : IAsyncDisposable
         var keys = SimulatorKeys.Generate(options);
         var state = new SimulatorState(options, keys, options.AppSecret ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant());
         state.Notifications = new NotificationSender(state);
+        var port = options.Port;
+        if (options.StateDirectory is not null)
+        {
+            state.StateFile = new SimulatorStateFile(options.StateDirectory);
+            if (state.StateFile.Load() is { } saved)
+            {
+                state.StateFile.Restore(saved, state.Orders);
+                if (port == 0 && IsFree(saved.Port))
+                    port = saved.Port;
+            }
+        }
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -78,7 +89,7 @@ public sealed class WeChatSimulatorServer : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
             Args = [],
         });
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         if (!options.HandleConsoleSignals)
         {
             // Embedded in a test run or the API host: Ctrl+C and SIGTERM belong to that host, not to us.
@@ -92,6 +103,20 @@ public sealed class WeChatSimulatorServer : IAsyncDisposable
         var app = builder.Build();
 
         app.Use((context, next) => ApplyFaultsAsync(context, next, state));
+        app.Use((context, next) =>
+        {
+            // Orders are created, closed and refunded by POSTs only; saved before the answer leaves, so a caller that
+            // saw an order created can count on it surviving a restart.
+            if (!HttpMethods.IsGet(context.Request.Method))
+            {
+                context.Response.OnStarting(() =>
+                {
+                    state.Persist();
+                    return Task.CompletedTask;
+                });
+            }
+            return next(context);
+        });
         app.Use((context, next) => CheckPaySignatureAsync(context, next, state));
         MiniProgramEndpoints.Map(app, state);
         PayEndpoints.Map(app, state);
@@ -101,6 +126,8 @@ public sealed class WeChatSimulatorServer : IAsyncDisposable
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         state.BaseUrl = address.TrimEnd('/');
+        state.Port = new Uri(state.BaseUrl).Port;
+        state.Persist();
         server.ClientSettings = new SimulatorClientSettings(
             state.BaseUrl,
             options.AppId,
@@ -114,6 +141,20 @@ public sealed class WeChatSimulatorServer : IAsyncDisposable
             keys.PublicKeyId,
             keys.PublicKey.ExportSubjectPublicKeyInfoPem());
         return server;
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, port);
+            probe.Start();
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
@@ -135,6 +176,7 @@ public sealed class WeChatSimulatorServer : IAsyncDisposable
             order.SuccessTime = _state.Options.Time.GetUtcNow();
             order.TransactionId = "42000" + RandomNumberGenerator.GetString("0123456789", 23);
         }
+        _state.Persist();
         if (!options.SuppressNotification)
         {
             _state.Notifications.SendTransaction(order, options);
@@ -206,6 +248,7 @@ public sealed class WeChatSimulatorServer : IAsyncDisposable
             refund.Status = "SUCCESS";
             refund.SuccessTime = _state.Options.Time.GetUtcNow();
         }
+        _state.Persist();
         if (!string.IsNullOrEmpty(refund.NotifyUrl))
         {
             _state.Notifications.SendRefund(refund, options ?? new PaymentOptions());

@@ -1537,6 +1537,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/fund/statements/{statementId}/households/{householdId}/page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open a signed statement link (printable html)
+         * @description No token: the signature authorises. 403 fund_statement_link_invalid for a wrong or altered link, 403 fund_statement_link_expired after its expiry.
+         */
+        get: operations["FundStatementPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fund/statements/{statementId}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A link that opens one household's view of a published statement in a browser, valid for 7 days
+         * @description The unit's bound residents, and the committee, street and city. The link carries an HMAC signature instead of a bearer token and shows the statement's totals, its works and that household's line only. 409 fund_statement_links_off when Fund:StatementLinkKey is not configured.
+         */
+        post: operations["FundStatementLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fund/statements/{statementId}/supersede": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct a published statement: publish the period again from the ledger as it is now, with a reason
+         * @description Committee of the statement's community only (others who can see it 403, others 404 fund_statement_not_found). The correction is the next revision of the same period, published as its own notice that gives the reason; the earlier statement is kept, marked superseded. Only the newest revision can be corrected: 409 fund_statement_superseded (also when corrections race).
+         */
+        post: operations["SupersedeFundStatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/fund/top-up-campaigns/{campaignId}/close": {
         parameters: {
             query?: never;
@@ -5280,6 +5340,7 @@ export interface components {
         PublishedStatementView: {
             /** Format: int64 */
             closingFen: number;
+            correctionReason?: null | string;
             csvUrl: string;
             /** Format: date */
             from: string;
@@ -5290,6 +5351,14 @@ export interface components {
             noticeId: string;
             /** Format: date-time */
             publishedAt: string;
+            /** Format: int32 */
+            revision: number;
+            /** Format: date-time */
+            supersededAt?: null | string;
+            /** Format: uuid */
+            supersededById?: null | string;
+            /** Format: uuid */
+            supersedesId?: null | string;
             /** Format: date */
             to: string;
             xlsxUrl: string;
@@ -5785,6 +5854,15 @@ export interface components {
         StartMeetingCallRequest: {
             reason: string;
         };
+        StatementLinkRequest: {
+            /** Format: uuid */
+            unitId: null | string;
+        };
+        StatementLinkView: {
+            /** Format: date-time */
+            expiresAt: string;
+            url: string;
+        };
         StatePositionRequest: {
             /** Format: uuid */
             memberUserId: string;
@@ -5800,6 +5878,9 @@ export interface components {
         SubscribeTemplateView: {
             eventKind: string;
             templateId: string;
+        };
+        SupersedeStatementRequest: {
+            reason: null | string;
         };
         SurveyAnswerView: {
             /** Format: date-time */
@@ -12949,6 +13030,237 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    FundStatementPage: {
+        parameters: {
+            query?: {
+                expires?: number;
+                signature?: string;
+            };
+            header?: never;
+            path: {
+                householdId: string;
+                statementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    FundStatementLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                statementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatementLinkRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementLinkView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SupersedeFundStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                statementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupersedeStatementRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedStatementView"];
+                };
+            };
             /** @description Bad Request */
             400: {
                 headers: {

@@ -54,21 +54,26 @@ public static class WeChatSetup
     {
         // It signs with the API's clock: WeChat's signatures must be within 5 minutes of the API's "now".
         var clock = builder.Services.LastOrDefault(d => d.ServiceType == typeof(TimeProvider))?.ImplementationInstance as TimeProvider;
-        var simulator = await WeChatSimulatorServer.StartAsync(new SimulatorOptions { Time = clock ?? TimeProvider.System });
+        // Its port and orders live next to the quick-start's database, so a payment started before a restart can finish.
+        var stateDirectory = Path.GetFullPath(builder.Configuration["WeChat:Simulator:StateDirectory"] ?? Path.Combine("data", "wechat-simulator"));
+        var simulator = await WeChatSimulatorServer.StartAsync(new SimulatorOptions { Time = clock ?? TimeProvider.System, StateDirectory = stateDirectory });
         var keys = Path.Combine(Path.GetTempPath(), "renovation-wechat-simulator", Environment.ProcessId.ToString());
-        var publicUrl = builder.Configuration["WeChat:Simulator:NotifyBaseUrl"] ?? "http://localhost:5080";
+        // Notifications go where this API actually listens (--urls, ASPNETCORE_URLS), unless told otherwise.
+        var publicUrl = builder.Configuration["WeChat:Simulator:NotifyBaseUrl"] ?? ApiListenAddress.From(builder.Configuration["urls"]);
         builder.Configuration.AddInMemoryCollection(
             simulator.ClientSettings.ToConfiguration(keys, $"{publicUrl}/api/v1/payments/wechat-notify"));
         // The container disposes it (stops the server) when the host shuts down.
         builder.Services.AddSingleton(simulator);
-        builder.Services.AddHostedService(sp => new SimulatorAnnouncer(simulator, sp.GetRequiredService<ILogger<WeChatSimulatorServer>>()));
+        builder.Services.AddHostedService(sp => new SimulatorAnnouncer(simulator, $"{publicUrl}/api/v1/payments/wechat-notify",
+            sp.GetRequiredService<ILogger<WeChatSimulatorServer>>()));
     }
 
-    private sealed class SimulatorAnnouncer(WeChatSimulatorServer simulator, ILogger logger) : IHostedService
+    private sealed class SimulatorAnnouncer(WeChatSimulatorServer simulator, string notifyUrl, ILogger logger) : IHostedService
     {
         public Task StartAsync(CancellationToken ct)
         {
             logger.LogInformation("WeChat simulator (login, pay page): {Url}", simulator.BaseUrl);
+            logger.LogInformation("WeChat simulator posts payment notifications to {NotifyUrl}", notifyUrl);
             return Task.CompletedTask;
         }
 

@@ -25,11 +25,15 @@ public sealed class QuickStartWalkthroughTests
     public async Task A_newcomer_reads_the_plan_votes_sees_a_result_record_hears_a_notice_and_consents_on_default_settings()
     {
         var connectionString = TestDatabase.NewConnectionString($"rcqs_{Guid.NewGuid():N}");
+        var data = Path.Combine(Path.GetTempPath(), "renovation-tests", $"quick-start-data_{Guid.NewGuid():N}");
         var settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = TestDatabase.Provider.ToString(),
             [$"ConnectionStrings:{TestDatabase.Provider}"] = connectionString,
             ["Files:Root"] = Path.Combine(Path.GetTempPath(), "renovation-tests", $"files_{Guid.NewGuid():N}"),
+            // What the quick-start keeps under ./data besides the database, kept apart from other tests' processes.
+            ["WeChat:Simulator:StateDirectory"] = Path.Combine(data, "wechat-simulator"),
+            ["Fund:StatementLinkKeyFile"] = Path.Combine(data, "statement-link.key"),
         };
         using var process = await ApiProcess.StartAsync(settings, ApiProcess.FreePort(), seed: true, environment: "Development");
         try
@@ -43,6 +47,8 @@ public sealed class QuickStartWalkthroughTests
         finally
         {
             await TestDatabase.DropAsync(connectionString);
+            if (Directory.Exists(data))
+                Directory.Delete(data, recursive: true);
         }
     }
 

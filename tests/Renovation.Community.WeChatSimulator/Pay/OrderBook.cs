@@ -6,7 +6,8 @@ namespace Renovation.Community.WeChatSimulator.Pay;
 /// <summary>An order as the simulator's WeChat Pay sees it.</summary>
 public sealed class SimulatedOrder
 {
-    internal SimulatedOrder(string outTradeNo, string appId, string mchId, string description, long totalFen, string openId, string notifyUrl, string? attach, DateTimeOffset createdAt)
+    internal SimulatedOrder(string outTradeNo, string appId, string mchId, string description, long totalFen, string openId, string notifyUrl, string? attach, DateTimeOffset createdAt,
+        string? prepayId = null)
     {
         OutTradeNo = outTradeNo;
         AppId = appId;
@@ -17,7 +18,7 @@ public sealed class SimulatedOrder
         NotifyUrl = notifyUrl;
         Attach = attach;
         CreatedAt = createdAt;
-        PrepayId = "wx" + createdAt.ToString("ddHHmmss", CultureInfo.InvariantCulture) + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
+        PrepayId = prepayId ?? "wx" + createdAt.ToString("ddHHmmss", CultureInfo.InvariantCulture) + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
     }
 
     public string OutTradeNo { get; }
@@ -57,7 +58,8 @@ public sealed class SimulatedOrder
 
 public sealed class SimulatedRefund
 {
-    internal SimulatedRefund(SimulatedOrder order, string outRefundNo, long refundFen, string? reason, string? notifyUrl, DateTimeOffset createdAt)
+    internal SimulatedRefund(SimulatedOrder order, string outRefundNo, long refundFen, string? reason, string? notifyUrl, DateTimeOffset createdAt,
+        string? refundId = null)
     {
         Order = order;
         OutRefundNo = outRefundNo;
@@ -65,7 +67,7 @@ public sealed class SimulatedRefund
         Reason = reason;
         NotifyUrl = notifyUrl;
         CreatedAt = createdAt;
-        RefundId = "50" + RandomNumberGenerator.GetString("0123456789", 27);
+        RefundId = refundId ?? "50" + RandomNumberGenerator.GetString("0123456789", 27);
     }
 
     public SimulatedOrder Order { get; }
@@ -114,6 +116,8 @@ public sealed class OrderBook
             return _orders.GetValueOrDefault(outTradeNo);
         }
     }
+
+    internal IEnumerable<SimulatedOrder> AllUnlocked => _orders.Values;
 
     internal SimulatedOrder? FindUnlocked(string outTradeNo) => _orders.GetValueOrDefault(outTradeNo);
 

@@ -13,12 +13,16 @@ namespace Renovation.Community.Application.Features.DemoData;
 /// building (so some households fall below 30%), and an open top-up campaign. The campaign needs a passed matter-6
 /// vote; the demo records one closed vote whose result is entered as demo totals (it has no ballots, and its
 /// description says so), because casting a real ballot per owner at start-up would be slower and no more real.
-/// Each community also has a published statement (notice and files) for the last 30 days up to the seeding: the
-/// endpoint accepts only periods that are over, but a fresh demo has no past to publish.
+/// The ledger carries the story's dates (<see cref="StoryClock"/>): the fund was opened and the deposits posted
+/// <see cref="OpenedDaysAgo"/> days before seeding, the roof repair charged <see cref="RoofChargedDaysAgo"/> days before,
+/// so a statement for any past period shows the balances at its two ends. Each community also has a published
+/// statement (notice and files) for the 30 China calendar days before the seeding day.
 /// </summary>
 public static class FundDemo
 {
     public const long DemoRatePerSqmFen = 10_000;
+    public const int OpenedDaysAgo = 90;
+    public const int RoofChargedDaysAgo = 60;
 
     /// <summary>This demo community keeps one account per building (按幢立账); the other keeps one account.</summary>
     public const string PerBuildingCommunity = "和平新村";
@@ -31,13 +35,15 @@ public static class FundDemo
         if (await db.FundAccounts.AnyAsync(ct))
             return;
         var outbox = new EventOutbox(db, clock, Options.Create(new JsonOptions()));
-        var ledger = new FundLedger(db, outbox, clock);
-        var opening = new FundOpening(db, ledger, clock);
-        var charging = new WorksCharging(db, ledger, clock);
         var now = clock.GetUtcNow();
+        var story = new StoryClock(now.AddDays(-OpenedDaysAgo));
+        var ledger = new FundLedger(db, outbox, story);
+        var opening = new FundOpening(db, ledger, story);
+        var charging = new WorksCharging(db, ledger, story);
         var chair = await db.Users.Where(u => u.OpenId == "dev:chair-a").Select(u => u.Id).SingleOrDefaultAsync(ct);
         foreach (var community in await db.Communities.OrderBy(c => c.Name).ToListAsync(ct))
         {
+            story.At = now.AddDays(-OpenedDaysAgo);
             await db.InTransactionAsync(async c =>
             {
                 await opening.OpenAsync(community.Id, ModeOf(community.Name), FundAccount.DefaultLowBalancePercent, chair, c);
@@ -47,9 +53,11 @@ public static class FundDemo
             }, ct);
 
             var firstBuilding = await db.Buildings.Where(b => b.CommunityId == community.Id).OrderBy(b => b.Name).Select(b => b.Id).FirstAsync(ct);
+            story.At = now.AddDays(-RoofChargedDaysAgo - 1);
             var roof = new WorksPlan(community.Id, "1幢屋面防水翻修（演示）", WorksCategory.Roof, "屋面防水层翻修 1 项", 15_000_000,
-                BearerScope.Buildings, [firstBuilding], chair, now);
-            roof.ApproveAsEmergency(chair, now);
+                BearerScope.Buildings, [firstBuilding], chair, story.At);
+            roof.ApproveAsEmergency(chair, story.At);
+            story.At = now.AddDays(-RoofChargedDaysAgo);
             db.FundWorksPlans.Add(roof);
             await db.SaveChangesAsync(ct);
             await db.InTransactionAsync(async c =>
@@ -89,7 +97,7 @@ public static class FundDemo
             }
 
             var today = DateOnly.FromDateTime(Common.Time.ChinaTime.ToChina(now).DateTime);
-            await StatementPublishing.StageAsync(community.Id, today.AddDays(-30), today, yearly: false, chair, db, outbox, now, ct);
+            await StatementPublishing.StageAsync(community.Id, today.AddDays(-30), today.AddDays(-1), yearly: false, chair, db, outbox, now, ct);
             await db.SaveChangesAsync(ct);
         }
     }

@@ -88,6 +88,16 @@ public static class FundApi
         f.MapGet("/statements/{statementId:guid}/file", StatementPublishing.FileAsync).WithName("PublishedFundStatementFile")
             .WithSummary("Download a published statement: format=html (printable, the default), csv or xlsx")
             .WithDescription("Everyone who may see the statement's community. The figures are those frozen at publication.");
+        f.MapPost("/statements/{statementId:guid}/supersede", StatementPublishing.SupersedeAsync).WithName("SupersedeFundStatement")
+            .WithSummary("Correct a published statement: publish the period again from the ledger as it is now, with a reason")
+            .WithDescription("Committee of the statement's community only (others who can see it 403, others 404 fund_statement_not_found). The correction is the next revision of the same period, published as its own notice that gives the reason; the earlier statement is kept, marked superseded. Only the newest revision can be corrected: 409 fund_statement_superseded (also when corrections race).");
+        f.MapPost("/statements/{statementId:guid}/links", StatementLinks.IssueAsync).WithName("FundStatementLink")
+            .WithSummary("A link that opens one household's view of a published statement in a browser, valid for 7 days")
+            .WithDescription("The unit's bound residents, and the committee, street and city. The link carries an HMAC signature instead of a bearer token and shows the statement's totals, its works and that household's line only. 409 fund_statement_links_off when Fund:StatementLinkKey is not configured.");
+        f.MapGet("/statements/{statementId:guid}/households/{householdId:guid}/page", StatementLinks.OpenAsync).AllowAnonymous()
+            .WithName("FundStatementPage")
+            .WithSummary("Open a signed statement link (printable html)")
+            .WithDescription("No token: the signature authorises. 403 fund_statement_link_invalid for a wrong or altered link, 403 fund_statement_link_expired after its expiry.");
         api.MapGet("/units/{unitId:guid}/fund-ledger", FundQueries.UnitLedgerAsync).WithTags("Fund").WithName("UnitFundLedger")
             .WithSummary("A unit's household sub-ledger with every entry")
             .WithDescription("The unit's bound residents, and the committee, street and city of its community.");

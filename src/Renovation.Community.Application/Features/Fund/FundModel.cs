@@ -126,8 +126,10 @@ internal sealed class PublishedStatementModel : IEntityTypeConfiguration<Publish
     public void Configure(EntityTypeBuilder<PublishedStatement> e)
     {
         e.ToTable("FundPublishedStatements");
-        // At most one publication (and so one notice) per community and period, also when requests or job runs race.
-        e.HasIndex(x => new { x.CommunityId, x.From, x.To }).IsUnique();
+        // At most one publication (and so one notice) per community, period and revision, also when requests or job runs
+        // race: a first publication is revision 1, and racing corrections of one statement both claim the next revision.
+        e.HasIndex(x => new { x.CommunityId, x.From, x.To, x.Revision }).IsUnique();
+        e.Property(x => x.CorrectionReason).HasMaxLength(PublishedStatement.MaxReasonLength);
     }
 }
 

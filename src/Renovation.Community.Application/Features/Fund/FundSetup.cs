@@ -6,6 +6,7 @@ public static class FundSetup
 {
     public static WebApplicationBuilder AddFund(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(new StatementLinkSigner(StatementLinkKey.Resolve(builder)));
         builder.Services.AddScoped<FundLedger>();
         builder.Services.AddScoped<FundOpening>();
         builder.Services.AddScoped<TopUpCredit>();

@@ -34,15 +34,32 @@ public sealed record PublishStatementRequest([property: Required] DateOnly? From
     }
 }
 
-/// <summary>A published statement and where to download it (csv, xlsx, or a printable html page).</summary>
+/// <summary>
+/// A published statement and where to download it (csv, xlsx, or a printable html page, all with the caller's token; a
+/// link that opens in a browser without one comes from <c>POST …/links</c>). Revision 1 is the first publication; a
+/// correction is the next revision of the same period, with its reason and the statement it supersedes.
+/// </summary>
 public sealed record PublishedStatementView(Guid Id, DateOnly From, DateOnly To, bool Yearly, long ClosingFen, DateTimeOffset PublishedAt,
-    Guid NoticeId, string CsvUrl, string XlsxUrl, string HtmlUrl)
+    Guid NoticeId, string CsvUrl, string XlsxUrl, string HtmlUrl, int Revision, Guid? SupersedesId, string? CorrectionReason,
+    Guid? SupersededById, DateTimeOffset? SupersededAt)
 {
     public static PublishedStatementView Of(PublishedStatement p)
     {
         var file = StatementPublishing.FileUrl(p.Id);
         return new(p.Id, p.From, p.To, p.Yearly, p.ClosingFen, p.PublishedAt, p.NoticeId, file + "?format=csv", file + "?format=xlsx",
-            file + "?format=html");
+            file + "?format=html", p.Revision, p.SupersedesId, p.CorrectionReason, p.SupersededById, p.SupersededAt);
+    }
+}
+
+/// <summary>Why the committee corrects a published statement; residents read it in the correction's notice.</summary>
+public sealed record SupersedeStatementRequest([property: Required] string? Reason) : IValidatable
+{
+    public void Validate(Validator v)
+    {
+        if (string.IsNullOrWhiteSpace(Reason))
+            v.Add("reason", "请填写更正原因");
+        else if (Reason.Trim().Length > PublishedStatement.MaxReasonLength)
+            v.Add("reason", $"更正原因不能超过 {PublishedStatement.MaxReasonLength} 字");
     }
 }
 
@@ -74,6 +91,38 @@ public static class StatementPublishing
         return TypedResults.Created(FileUrl(published.Id), PublishedStatementView.Of(published));
     }
 
+    internal static AppProblem AlreadySuperseded() =>
+        AppProblem.Conflict("fund_statement_superseded", "该对账单已被更正，请更正最新的一份");
+
+    /// <summary>
+    /// Corrects a published statement (更正): the period's figures are rebuilt from the ledger as it is now and published
+    /// as the next revision with the reason, in a notice of its own; the earlier statement is kept and marked superseded.
+    /// </summary>
+    public static async Task<Created<PublishedStatementView>> SupersedeAsync(Guid statementId, SupersedeStatementRequest request,
+        Access access, AppDbContext db, EventOutbox outbox, TimeProvider clock, CancellationToken ct)
+    {
+        AppProblem NotFound() => AppProblem.NotFound("fund_statement_not_found", "对账单不存在或您无权查看");
+        var earlier = await db.FundPublishedStatements.SingleOrDefaultAsync(p => p.Id == statementId, ct) ?? throw NotFound();
+        // Outside the community: 404 as if it did not exist; a resident or officer who can see it: 403.
+        await access.RequireAsync(earlier.CommunityId, Permission.RunFund, ct, NotFound);
+        var now = clock.GetUtcNow();
+        var reason = request.Reason!.Trim();
+        var statement = await Statements.BuildAsync(earlier.CommunityId, earlier.From, earlier.To, db, ct);
+        var correction = earlier.SupersedeWith(JsonSerializer.Serialize(statement, JsonOptions), statement.ClosingFen, reason,
+            access.UserId, now);
+        db.FundPublishedStatements.Add(correction);
+        var title = $"【更正】住宅专项维修资金收支公示（{earlier.From:yyyy-MM-dd} 至 {earlier.To:yyyy-MM-dd}）";
+        var body = $"""
+            本公示更正 {earlier.PublishedAt.ToChina():yyyy-MM-dd HH:mm} 发布的同期对账单，原对账单保留备查。
+            更正原因：{reason}
+            {Body(statement, correction.Id)}
+            """;
+        correction.Noticed(await CommunityNotices.PublishAsync(db, outbox, earlier.CommunityId, title, body, access.UserId, now, ct));
+        // A racing correction of the same statement claims the same revision and loses on the unique index, notice and all.
+        await db.SaveOrAnswerAsync(AlreadySuperseded, ct);
+        return TypedResults.Created(FileUrl(correction.Id), PublishedStatementView.Of(correction));
+    }
+
     /// <summary>
     /// Adds the frozen statement and its notice to the caller's unit of work (the caller saves). The yearly job publishes
     /// as <see cref="SystemActor"/>.
@@ -103,6 +152,7 @@ public static class StatementPublishing
             本期列支维修项目 {s.Works.Count} 项{(emergency > 0 ? $"，其中应急使用 {emergency} 项（事后公示）" : "")}；各户明细见对账单。
             对账单（可打印）：{file}?format=html
             下载：{file}?format=xlsx 或 {file}?format=csv
+            在浏览器中打开：在小程序的对账单页面取得本户的专属链接（7 天内有效）。
             业主可随时在“我的维修资金”中查看本户分户账，核对本户数字。
             """;
     }
@@ -122,8 +172,8 @@ public static class StatementPublishing
         var published = await db.FundPublishedStatements.AsNoTracking().SingleOrDefaultAsync(p => p.Id == statementId, ct) ?? throw NotFound();
         await access.RequireAsync(published.CommunityId, Permission.ViewCommunity, ct, NotFound);
         var statement = JsonSerializer.Deserialize<Statement>(published.Snapshot, JsonOptions)!;
-        return Statements.File(statement, format ?? "html");
+        return Statements.File(statement, format ?? "html", published.SupersededById is null ? null : "本对账单已被更正，请以更正后的对账单为准。");
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 }

@@ -10,7 +10,9 @@ using Renovation.Community.Application.Data;
 
 namespace Renovation.Community.Application.Features.Fund;
 
-public sealed record StatementHousehold(string Building, string Unit, long OpeningFen, long InFen, long IncomeFen, long OutFen, long ClosingFen);
+/// <param name="HouseholdId">Empty on statements published before lines named their household.</param>
+public sealed record StatementHousehold(string Building, string Unit, long OpeningFen, long InFen, long IncomeFen, long OutFen, long ClosingFen,
+    Guid HouseholdId = default);
 
 public sealed record StatementWorks(string Title, bool Emergency, Guid? VoteId, long ActualCostFen, long CoveredFen, DateTimeOffset ChargedAt);
 
@@ -45,15 +47,15 @@ public static class Statements
         return string.Equals((format ?? "json").Trim(), "json", StringComparison.OrdinalIgnoreCase) ? TypedResults.Ok(statement) : File(statement, format);
     }
 
-    /// <summary>The statement as a download: csv, xlsx, or a printable html page.</summary>
-    internal static IResult File(Statement s, string? format)
+    /// <summary>The statement as a download: csv, xlsx, or a printable html page (headed by <paramref name="note"/>, if any).</summary>
+    internal static IResult File(Statement s, string? format, string? note = null)
     {
         var name = $"fund-statement-{s.From:yyyyMMdd}-{s.To:yyyyMMdd}";
         return (format ?? "").Trim().ToLowerInvariant() switch
         {
             "csv" => Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(s))).ToArray(), "text/csv; charset=utf-8", name + ".csv"),
             "xlsx" => Results.File(Sheet(s).ToXlsx("对账单"), Spreadsheet.XlsxMediaType, name + ".xlsx"),
-            "html" => Results.Content(Html(s), "text/html; charset=utf-8"),
+            "html" => Results.Content(Html(s, note), "text/html; charset=utf-8"),
             _ => throw AppProblem.BadRequest("statement_format_invalid", "格式应为 json、csv、xlsx 或 html"),
         };
     }
@@ -86,7 +88,7 @@ public static class Statements
                 during.Where(e => IsIn(e.Kind) || (e.Kind == FundEntryKind.Correction && e.AmountFen > 0)).Sum(e => e.AmountFen),
                 during.Where(e => IsIncome(e.Kind)).Sum(e => e.AmountFen),
                 -during.Where(e => IsOut(e.Kind) || (e.Kind == FundEntryKind.Correction && e.AmountFen < 0)).Sum(e => e.AmountFen),
-                before + during.Sum(e => e.AmountFen)));
+                before + during.Sum(e => e.AmountFen), h.Id));
         }
         var totals = accounts.OrderBy(a => a.Building).Select(a =>
         {
@@ -153,13 +155,15 @@ public static class Statements
         return sheet;
     }
 
-    private static string Html(Statement s)
+    private static string Html(Statement s, string? note)
     {
         string E(string text) => WebUtility.HtmlEncode(text);
         var html = new StringBuilder();
         html.Append($"<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{E(s.Community)} 维修资金对账单</title>")
             .Append("<style>body{font-family:sans-serif}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #999;padding:2px 6px;text-align:right}</style></head><body>")
-            .Append($"<h1>{E(s.Community)} 住宅专项维修资金对账单</h1><p>{s.From:yyyy-MM-dd} 至 {s.To:yyyy-MM-dd}（金额单位：元）</p>")
+            .Append($"<h1>{E(s.Community)} 住宅专项维修资金对账单</h1>")
+            .Append(note is null ? "" : $"<p><strong>{E(note)}</strong></p>")
+            .Append($"<p>{s.From:yyyy-MM-dd} 至 {s.To:yyyy-MM-dd}（金额单位：元；日期为北京时间）</p>")
             .Append("<table><tr><th>期初余额</th><th>本期交存</th><th>本期收益</th><th>本期支出</th><th>本期更正</th><th>期末余额</th></tr>")
             .Append($"<tr><td>{Yuan(s.OpeningFen)}</td><td>{Yuan(s.InFen)}</td><td>{Yuan(s.IncomeFen)}</td><td>{Yuan(s.OutFen)}</td><td>{Yuan(s.CorrectionsFen)}</td><td>{Yuan(s.ClosingFen)}</td></tr></table>");
         if (s.SeveralAccounts.Count > 0)
