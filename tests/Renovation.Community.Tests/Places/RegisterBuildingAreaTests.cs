@@ -128,10 +128,11 @@ public sealed class RegisterBuildingAreaTests(ApiFactory api) : IClassFixture<Ap
         await (await Import(communityId, csv)).ShouldBe<RegisterImportResult>(HttpStatusCode.OK);
         var officer = await api.ClientFor("street-officer");
         var template = await (await officer.GetAsync($"/api/v1/communities/{communityId}/register/template?format=csv")).Content.ReadAsStringAsync();
-        Assert.StartsWith("building,unit,area_m2,building_area_m2,", template.TrimStart('\uFEFF'));
+        // Every CSV cell is quoted (CsvCell).
+        Assert.StartsWith("building,unit,area_m2,building_area_m2,", template.TrimStart('\uFEFF').Replace("\"", ""));
         var download = (await (await officer.GetAsync($"/api/v1/communities/{communityId}/register/download?format=csv")).Content.ReadAsStringAsync())
             .TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        string[] Cells(int row) => download[row].Split(',');
+        string[] Cells(int row) => [.. download[row].Split(',').Select(c => c.Trim('"'))];
         Assert.Equal((89.56m, 112.3m), (decimal.Parse(Cells(1)[2], System.Globalization.CultureInfo.InvariantCulture),
             decimal.Parse(Cells(1)[3], System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(("102", ""), (Cells(2)[1], Cells(2)[3]));
