@@ -62,9 +62,5 @@ public sealed class Unit : IAudited
         BuildingAreaHundredths = buildingAreaHundredths;
     }
 
-    /// <summary>The area of the given kind; null when it is the building area and the register does not give it.</summary>
-    public static long? AreaOf(AreaKind kind, long exclusiveAreaHundredths, long? buildingAreaHundredths) =>
-        kind == AreaKind.Building ? buildingAreaHundredths : exclusiveAreaHundredths;
-
     public void TransferTo(Guid ownerPartyId) => OwnerPartyId = ownerPartyId;
 }
