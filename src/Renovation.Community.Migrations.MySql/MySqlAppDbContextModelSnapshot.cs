@@ -358,6 +358,22 @@ namespace Renovation.Community.Migrations.MySql
                         });
                 });
 
+            modelBuilder.Entity("Renovation.Community.Application.Features.Fund.FundSettings", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<int>("ChargesArea")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CommonIncomeArea")
+                        .HasColumnType("int");
+
+                    b.HasKey("CommunityId");
+
+                    b.ToTable("FundSettings");
+                });
+
             modelBuilder.Entity("Renovation.Community.Application.Features.Fund.OfflineTopUp", b =>
                 {
                     b.Property<Guid>("Id")
@@ -462,6 +478,9 @@ namespace Renovation.Community.Migrations.MySql
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("char(36)");
+
+                    b.Property<int?>("AreaBasis")
+                        .HasColumnType("int");
 
                     b.Property<int>("Basis")
                         .HasColumnType("int");
@@ -643,6 +662,9 @@ namespace Renovation.Community.Migrations.MySql
                         .HasColumnType("bigint");
 
                     b.Property<int>("Category")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ChargedAreaBasis")
                         .HasColumnType("int");
 
                     b.Property<DateTimeOffset?>("ChargedAt")
@@ -2459,6 +2481,9 @@ namespace Renovation.Community.Migrations.MySql
                     b.Property<int>("AreaBasis")
                         .HasColumnType("int");
 
+                    b.Property<long?>("BuildingAreaHundredths")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("BuildingId")
                         .HasColumnType("char(36)");
 
@@ -3829,6 +3854,15 @@ namespace Renovation.Community.Migrations.MySql
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Application.Features.Fund.FundSettings", b =>
+                {
+                    b.HasOne("Renovation.Community.Application.Features.Places.ResidentialCommunity", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -349,6 +349,22 @@ namespace Renovation.Community.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Renovation.Community.Application.Features.Fund.FundSettings", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChargesArea")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommonIncomeArea")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommunityId");
+
+                    b.ToTable("FundSettings");
+                });
+
             modelBuilder.Entity("Renovation.Community.Application.Features.Fund.OfflineTopUp", b =>
                 {
                     b.Property<Guid>("Id")
@@ -453,6 +469,9 @@ namespace Renovation.Community.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("AreaBasis")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Basis")
                         .HasColumnType("INTEGER");
@@ -634,6 +653,9 @@ namespace Renovation.Community.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChargedAreaBasis")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ChargedAt")
@@ -2448,6 +2470,9 @@ namespace Renovation.Community.Migrations.Sqlite
                     b.Property<int>("AreaBasis")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("BuildingAreaHundredths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("BuildingId")
                         .HasColumnType("TEXT");
 
@@ -3818,6 +3843,15 @@ namespace Renovation.Community.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Application.Features.Fund.FundSettings", b =>
+                {
+                    b.HasOne("Renovation.Community.Application.Features.Places.ResidentialCommunity", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

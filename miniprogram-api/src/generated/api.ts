@@ -677,7 +677,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Credit interest (by balance) or common-part income (by area) to the households of one account or of the community
+         * Credit interest (by balance) or common-part income (by exclusive area, or the area the settings choose) to the households of one account or of the community
          * @description Committee only. accountId (optional) names the account that received the money; without it every household of the community shares it, each part posted to its own account (422 fund_account_not_found for another community's account). Whole fen by the largest-remainder method, so the parts sum exactly to the amount. One allocation per kind and reference (409 fund_allocation_exists).
          */
         post: operations["AllocateFundIncome"];
@@ -757,8 +757,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Post initial deposits computed as a rate per m² × exclusive area
-         * @description Committee only, once per account (409 fund_opening_done when every account is opened): each household's initial deposit is round(area × rate) in fen and is posted as a deposit entry.
+         * Post initial deposits computed as a rate per m² × building area (or the area the community's settings choose)
+         * @description Committee only, once per account (409 fund_opening_done when every account is opened): each household's initial deposit is round(area × rate) in fen and is posted as a deposit entry. The area is the building area unless the fund settings say otherwise (areaBasis in the answer); a unit without a registered building area is 422 unit_building_area_missing and nothing is posted.
          */
         post: operations["ComputeFundDeposits"];
         delete?: never;
@@ -781,6 +781,30 @@ export interface paths {
          * @description Committee only, once per account. The file is the body (text/csv or the .xlsx media type), read like the register import. Header: building,unit,opening_balance_yuan,initial_deposit_yuan (or 楼栋,房号,期初余额,首期交存). Any bad row refuses the whole file with 422 fund_import_invalid and every row error (line = spreadsheet row).
          */
         post: operations["ImportFundOpening"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{communityId}/fund/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which area the community's fund splits count by
+         * @description Everyone who may see the community. chargesArea (initial deposits per m², per-m² top-ups, works charges; the law: Building, Order 165 Arts. 7 and 22) and commonIncomeArea (the law: Exclusive, Civil Code Art. 283); votesArea is always Exclusive (Art. 278).
+         */
+        get: operations["GetFundSettings"];
+        /**
+         * Record the area the owners' rules chose for fund charges and for common-part income
+         * @description Committee only. Both fields are required (Building or Exclusive). Splits made before the change keep the area they used (areaBasis on each).
+         */
+        put: operations["ChangeFundSettings"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1082,6 +1106,7 @@ export interface paths {
          *     - `building` (楼栋), required: building name, up to 32 characters, e.g. 1幢
          *     - `unit` (房号), required: door number within the building, up to 32 characters, e.g. 2-301
          *     - `area_m2` (专有面积), required: exclusive area in m², more than 0, at most two decimals, e.g. 89.56
+         *     - `building_area_m2` (建筑面积): building area in m², at least the exclusive area, at most two decimals, e.g. 112.30; counts the maintenance fund; empty: not known
          *     - `area_basis` (面积依据): registered (登记, default), surveyed (实测) or contract (合同)
          *     - `certificate_no` (不动产权证号): property certificate number, up to 64 characters
          *     - `party_kind` (业主类型), required: person (个人), coowners (共有) or developer (开发建设单位)
@@ -1687,7 +1712,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Charge the actual cost, split by exclusive area in whole fen (largest remainder)
+         * Charge the actual cost, split by building area (or the area the settings choose) in whole fen (largest remainder)
          * @description Committee only. Each bearing household is charged what its balance covers; the rest becomes an amount due, payable as fund-due. An emergency use is published afterwards as a community notice in the same transaction.
          */
         post: operations["ChargeWorksPlan"];
@@ -3758,6 +3783,7 @@ export interface components {
         AllocationResult: {
             /** Format: int64 */
             amountFen: number;
+            areaBasis?: null | components["schemas"]["AreaKind"];
             /** Format: int32 */
             households: number;
             kind: string;
@@ -3785,6 +3811,8 @@ export interface components {
         };
         /** @enum {unknown} */
         AreaBasis: "Registered" | "Surveyed" | "Contract";
+        /** @enum {unknown} */
+        AreaKind: "Exclusive" | "Building";
         AssemblyItemRequest: {
             description?: null | string;
             matter: components["schemas"]["Matter"];
@@ -3929,6 +3957,10 @@ export interface components {
         };
         ChangeDisplayName: {
             displayName: string;
+        };
+        ChangeFundSettings: {
+            chargesArea: null | components["schemas"]["AreaKind"];
+            commonIncomeArea: null | components["schemas"]["AreaKind"];
         };
         ChangeMeetingSettings: {
             /** Format: int32 */
@@ -4217,6 +4249,8 @@ export interface components {
         };
         CreateUnit: {
             areaBasis: components["schemas"]["AreaBasis"];
+            /** Format: int64 */
+            buildingAreaHundredths?: null | number;
             /** Format: uuid */
             buildingId: string;
             certificateNumber?: null | string;
@@ -4472,6 +4506,15 @@ export interface components {
             /** Format: int64 */
             utilitiesFen: number;
         };
+        FundSettingsView: {
+            chargesArea: components["schemas"]["AreaKind"];
+            commonIncomeArea: components["schemas"]["AreaKind"];
+            /** Format: uuid */
+            communityId: string;
+            lawChargesArea: components["schemas"]["AreaKind"];
+            lawCommonIncomeArea: components["schemas"]["AreaKind"];
+            votesArea: components["schemas"]["AreaKind"];
+        };
         GrantRole: {
             role: components["schemas"]["Role"];
             /** Format: uuid */
@@ -4491,6 +4534,8 @@ export interface components {
             /** Format: int64 */
             balanceFen: number;
             building: string;
+            /** Format: int64 */
+            buildingAreaHundredths?: null | number;
             /** Format: int64 */
             dueOwingFen: number;
             /** Format: int64 */
@@ -4756,6 +4801,7 @@ export interface components {
             mode?: null | components["schemas"]["FundAccountMode"];
         };
         OpeningResult: {
+            areaBasis?: null | components["schemas"]["AreaKind"];
             /** Format: int64 */
             balanceFen: number;
             /** Format: int32 */
@@ -5513,8 +5559,18 @@ export interface components {
             ownerPartiesJoined: number;
             /** Format: int64 */
             totalAreaHundredths: number;
+            /**
+             * Format: int64
+             * @default 0
+             */
+            totalBuildingAreaHundredths: number;
             /** Format: int32 */
             unitsCreated: number;
+            /**
+             * Format: int32
+             * @default 0
+             */
+            unitsWithoutBuildingArea: number;
         };
         RegisterSummary: {
             /** Format: int32 */
@@ -5911,6 +5967,7 @@ export interface components {
         /** @enum {unknown} */
         TopUpBasis: "Shortfall" | "PerSquareMetre";
         TopUpCampaignView: {
+            areaBasis?: null | components["schemas"]["AreaKind"];
             basis: string;
             /** Format: date-time */
             dueBy: string;
@@ -5945,6 +6002,8 @@ export interface components {
         UnitView: {
             areaBasis: components["schemas"]["AreaBasis"];
             building: string;
+            /** Format: int64 */
+            buildingAreaHundredths?: null | number;
             /** Format: uuid */
             buildingId: string;
             certificateNumber?: null | string;
@@ -5980,6 +6039,8 @@ export interface components {
         };
         UpdateUnit: {
             areaBasis: components["schemas"]["AreaBasis"];
+            /** Format: int64 */
+            buildingAreaHundredths?: null | number;
             certificateNumber?: null | string;
             /** Format: int64 */
             exclusiveAreaHundredths: number;
@@ -6062,6 +6123,7 @@ export interface components {
         WorksChargeResult: {
             /** Format: int64 */
             actualCostFen: number;
+            areaBasis: components["schemas"]["AreaKind"];
             /** Format: int64 */
             coveredFen: number;
             /** Format: int64 */
@@ -6093,6 +6155,7 @@ export interface components {
             actualCostFen?: null | number;
             /** Format: date-time */
             approvedAt?: null | string;
+            areaBasis?: null | components["schemas"]["AreaKind"];
             bearerIds: string[];
             /** Format: int64 */
             budgetFen: number;
@@ -6118,11 +6181,11 @@ export interface components {
         };
         WorksShareView: {
             /** Format: int64 */
+            areaHundredths: number;
+            /** Format: int64 */
             chargedFen: number;
             /** Format: int64 */
             dueFen: number;
-            /** Format: int64 */
-            exclusiveAreaHundredths: number;
             /** Format: uuid */
             householdId: string;
             /** Format: int64 */
@@ -9531,6 +9594,162 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OpeningResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetFundSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundSettingsView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ChangeFundSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeFundSettings"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundSettingsView"];
                 };
             };
             /** @description Bad Request */

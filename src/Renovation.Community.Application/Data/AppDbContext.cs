@@ -109,6 +109,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<OfflineTopUp> FundOfflineTopUps => Set<OfflineTopUp>();
     public DbSet<WorksPlan> FundWorksPlans => Set<WorksPlan>();
     public DbSet<FundDue> FundDues => Set<FundDue>();
+    public DbSet<FundSettings> FundSettings => Set<FundSettings>();
     public DbSet<WorksInvoice> FundWorksInvoices => Set<WorksInvoice>();
     public DbSet<PublishedStatement> FundPublishedStatements => Set<PublishedStatement>();
     public DbSet<DisclosureReminder> FundDisclosureReminders => Set<DisclosureReminder>();

@@ -23,15 +23,16 @@ public sealed class FundOpeningTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task Initial_deposits_are_rate_times_exclusive_area_posted_once()
+    public async Task Initial_deposits_are_rate_times_building_area_posted_once()
     {
-        var (communityId, _) = await FundArrange.NewCommunity(api, 8956, 4521, 10000);
+        // Exclusive areas that would give other deposits, so the test fails if the exclusive area were used.
+        var (communityId, _) = await FundArrange.NewCommunityWithAreas(api, 1, (7000, 8956), (3600, 4521), (8000, 10000));
         var chair = await api.ClientFor("chair-a");
         await (await chair.PostJson($"/api/v1/communities/{communityId}/fund", new { })).ShouldBe<FundAccountView>(HttpStatusCode.Created);
         var answers = await Race.Run(Race.DefaultRacers, () => chair.PostJson($"/api/v1/communities/{communityId}/fund/opening/computed",
             new { ratePerSqmFen = 10_050 }));
         answers.ExactlyOne(HttpStatusCode.OK).OthersAre(HttpStatusCode.Conflict, "fund_opening_done");
-        // 89.56 m² × 100.50 元 = 9000.78 元; 45.21 × 100.50 = 4543.605 → 4543.61 (half up); 100 × 100.50 = 10050.
+        // Building areas: 89.56 m² × 100.50 元 = 9000.78 元; 45.21 × 100.50 = 4543.605 → 4543.61 (half up); 100 × 100.50 = 10050.
         var deposits = (await _fund.Households(communityId)).Select(h => h.InitialDepositFen).Order().ToList();
         Assert.Equal([454_361, 900_078, 1_005_000], deposits);
         var account = await _fund.Account(communityId);

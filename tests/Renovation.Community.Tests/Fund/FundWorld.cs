@@ -116,9 +116,18 @@ public static class FundArrange
     public static Task<(Guid CommunityId, List<Guid> Units)> NewCommunity(ApiFactory api, params long[] areas) =>
         NewCommunityInBuildings(api, 1, areas);
 
-    /// <summary>Like <see cref="NewCommunity"/>, the units dealt in turn to buildings 1幢, 2幢 … (unit i in building i mod n).</summary>
-    public static Task<(Guid CommunityId, List<Guid> Units)> NewCommunityInBuildings(ApiFactory api, int buildingCount, params long[] areas) => api.WithDb(async db =>
+    /// <summary>
+    /// Like <see cref="NewCommunity"/>, the units dealt in turn to buildings 1幢, 2幢 … (unit i in building i mod n). Each
+    /// unit's building area is its exclusive area + a quarter (integer), as registers of such blocks have it.
+    /// </summary>
+    public static Task<(Guid CommunityId, List<Guid> Units)> NewCommunityInBuildings(ApiFactory api, int buildingCount, params long[] areas) =>
+        NewCommunityWithAreas(api, buildingCount, [.. areas.Select(a => (a, (long?)(a + a / 4)))]);
+
+    /// <summary>A new community whose units have exactly these exclusive and building areas (null: not registered).</summary>
+    public static Task<(Guid CommunityId, List<Guid> Units)> NewCommunityWithAreas(ApiFactory api, int buildingCount,
+        params (long Exclusive, long? Building)[] unitAreas) => api.WithDb(async db =>
     {
+        var areas = unitAreas.Select(u => u.Exclusive).ToArray();
         var street = await db.Streets.Select(s => s.Id).FirstAsync();
         var community = new Renovation.Community.Application.Features.Places.ResidentialCommunity(street, "测试小区" + Guid.NewGuid().ToString("N")[..6], "测试路 1 号", 1995);
         var buildings = Enumerable.Range(1, buildingCount)
@@ -132,7 +141,7 @@ public static class FundArrange
             var party = new Renovation.Community.Application.Features.Places.OwnerParty(community.Id, Renovation.Community.Application.Features.Places.OwnerPartyKind.Person,
                 "业主" + i, [("业主" + i, "1234")]);
             var unit = new Renovation.Community.Application.Features.Places.Unit(community.Id, building.Id, $"{101 + i}", areas[i],
-                Renovation.Community.Application.Features.Places.AreaBasis.Registered, $"证{i}", party.Id);
+                Renovation.Community.Application.Features.Places.AreaBasis.Registered, $"证{i}", party.Id, unitAreas[i].Building);
             db.AddRange(party, unit);
             units.Add(unit.Id);
         }

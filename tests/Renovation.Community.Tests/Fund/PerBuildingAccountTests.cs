@@ -149,7 +149,8 @@ public sealed class PerBuildingAccountTests(ApiFactory api) : IClassFixture<ApiF
     {
         var (communityId, _, chair) = await OpenedPerBuilding(8000, 9000, 7000);
         var accounts = await _fund.Accounts(communityId);
-        var first = accounts.Single(a => a.BalanceFen == 8000 * 100 + 7000 * 100);
+        // Deposits count building areas (exclusive + a quarter: 100.00 and 87.50 m² in 1幢, 112.50 m² in 2幢) × 100 元.
+        var first = accounts.Single(a => a.BalanceFen == 10_000 * 100 + 8_750 * 100);
         // Income received by one building's account is shared by that building's households only.
         await (await chair.PostJson($"/api/v1/communities/{communityId}/fund/allocations",
             new { kind = "CommonPartIncome", amountFen = 1_001, reference = "1幢广告", accountId = first.Id })).ShouldBe<AllocationResult>(HttpStatusCode.OK);
@@ -162,8 +163,8 @@ public sealed class PerBuildingAccountTests(ApiFactory api) : IClassFixture<ApiF
         Assert.Null(view.AccountId);
         Assert.Equal(["1幢", "2幢"], view.Accounts.Select(a => a.Building!).ToList());
         Assert.All(view.Accounts, a => Assert.Equal(a.BalanceFen, a.HouseholdsSumFen));
-        Assert.Equal(1_500_000 + 1_001, view.Accounts[0].BalanceFen);
-        Assert.Equal(900_000, view.Accounts[1].BalanceFen);
+        Assert.Equal(1_875_000 + 1_001, view.Accounts[0].BalanceFen);
+        Assert.Equal(1_125_000, view.Accounts[1].BalanceFen);
         Assert.Equal(view.Accounts.Sum(a => a.BalanceFen), view.BalanceFen);
 
         var today = DateOnly.FromDateTime(api.Clock.GetUtcNow().AddHours(8).Date);

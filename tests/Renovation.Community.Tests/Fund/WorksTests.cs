@@ -8,7 +8,7 @@ using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Fund;
 
-/// <summary>Spending: matter-5 or emergency approval, split by area in whole fen, developer units, no negative balance.</summary>
+/// <summary>Spending: matter-5 or emergency approval, split by building area in whole fen, developer units, no negative balance.</summary>
 public sealed class WorksTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     private readonly FundWorld _fund = new(api);
@@ -93,7 +93,7 @@ public sealed class WorksTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task The_cost_is_split_by_exclusive_area_in_whole_fen_and_the_uncovered_part_becomes_an_amount_due()
+    public async Task The_cost_is_split_by_building_area_in_whole_fen_and_the_uncovered_part_becomes_an_amount_due()
     {
         var demo = await Demo.Of(api);
         var households = (await _fund.Households(demo.CommunityB)).Where(h => h.BalanceFen == h.InitialDepositFen).Take(5).ToList();
@@ -108,7 +108,7 @@ public sealed class WorksTests(ApiFactory api) : IClassFixture<ApiFactory>
         answers.ExactlyOne(HttpStatusCode.OK).OthersAre(HttpStatusCode.Conflict, "works_plan_not_approved");
 
         var areas = await api.WithDb(db => db.Units.AsNoTracking().Where(u => households.Select(h => h.UnitId).Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => u.ExclusiveAreaHundredths));
+            .ToDictionaryAsync(u => u.Id, u => u.BuildingAreaHundredths!.Value));
         var ordered = households.OrderBy(h => h.Id).ToList();
         var expected = LargestRemainder.Split(cost, ordered.Select(h => areas[h.UnitId]).ToList());
         var totalArea = (decimal)areas.Values.Sum();
@@ -143,11 +143,11 @@ public sealed class WorksTests(ApiFactory api) : IClassFixture<ApiFactory>
             .ShouldBe<WorksChargeResult>(HttpStatusCode.OK);
         var inBuilding = await api.WithDb(db => db.Units.AsNoTracking().Where(u => u.BuildingId == building).ToListAsync());
         Assert.Equal(inBuilding.Count, result.Shares.Count);
-        var totalArea = (decimal)inBuilding.Sum(u => u.ExclusiveAreaHundredths);
+        var totalArea = (decimal)inBuilding.Sum(u => u.BuildingAreaHundredths!.Value);
         foreach (var unit in developerUnits.Where(u => u.BuildingId == building))
         {
             var share = result.Shares.Single(s => s.UnitId == unit.Id);
-            Assert.True(Math.Abs(share.ShareFen - 2_000_000 * unit.ExclusiveAreaHundredths / totalArea) < 1m);
+            Assert.True(Math.Abs(share.ShareFen - 2_000_000 * unit.BuildingAreaHundredths!.Value / totalArea) < 1m);
             Assert.Equal(share.ShareFen, share.ChargedFen + share.DueFen);
         }
         Assert.Equal(2_000_000, result.Shares.Sum(s => s.ShareFen));

@@ -100,9 +100,12 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock, StoryDem
             };
             // Typical pre-2000 flats: 45 to 120 m², registered to the hundredth.
             var area = random.NextInt64(4_500, 12_001);
+            // Building area adds the unit's share of stairs and walls: 1.20 to 1.30 × the exclusive area in such blocks.
+            // Derived from the area rather than drawn, so the random sequence (names, certificates) stays as it was.
+            var buildingArea = area * (120 + area % 11) / 100;
             var unit = new Unit(community.Id, building.Id, number, area, AreaBasis.Registered,
                 party.Kind == OwnerPartyKind.Developer ? null : $"浙(2019)台州市不动产权第{random.Next(1_000_000, 9_999_999)}号",
-                party.Id);
+                party.Id, buildingArea);
             db.Units.Add(unit);
             first ??= unit;
             if (i == 3)

@@ -6,13 +6,15 @@ using Renovation.Community.Application.Common.Money;
 using Renovation.Community.Application.Common.Validation;
 using Renovation.Community.Application.Data;
 
+using Renovation.Community.Application.Features.Places;
+
 namespace Renovation.Community.Application.Features.Fund;
 
 public enum AllocationKind
 {
     /// <summary>Bank interest, credited in proportion to each household's balance.</summary>
     Interest = 0,
-    /// <summary>Income from common parts (advertising, parking …), credited in proportion to exclusive area.</summary>
+    /// <summary>Income from common parts (advertising, parking …), credited in proportion to exclusive area (Civil Code Art. 283) unless the owners' rules chose the building area.</summary>
     CommonPartIncome = 1,
 }
 
@@ -27,10 +29,11 @@ public sealed record AllocateRequest(AllocationKind Kind, long AmountFen, string
         .Text(Reference, "reference", "凭证号", 40);
 }
 
-public sealed record AllocationResult(string Kind, string Reference, long AmountFen, int Households);
+/// <param name="AreaBasis">The area common-part income was split by (Exclusive by law, Civil Code Art. 283); null for interest, which is split by balance.</param>
+public sealed record AllocationResult(string Kind, string Reference, long AmountFen, int Households, AreaKind? AreaBasis);
 
 /// <summary>
-/// Credits interest (by balance) or common-part income (by area) to the households of one account or of the whole
+/// Credits interest (by balance) or common-part income (by exclusive area, or the area the owners' rules chose) to the households of one account or of the whole
 /// community, in whole fen by largest remainder; each part posts to its household's own account.
 /// </summary>
 public static class Allocations
@@ -45,22 +48,23 @@ public static class Allocations
             throw new DomainRuleViolation("fund_account_not_found", "该小区没有这个维修资金账户");
         var reference = request.Reference.Trim();
         AppProblem Repeated() => AppProblem.Conflict("fund_allocation_exists", "该凭证已经分配过");
+        AreaKind? areaKind = request.Kind == AllocationKind.Interest ? null
+            : await SplitAreas.KindAsync(db, communityId, SplitPurpose.CommonIncome, ct);
         var count = await db.InTransactionAsync(async c =>
         {
             // Lock the community's accounts (one statement, the same order as a works charge) before reading balances, so
             // the weights are the balances the entries will follow.
             await db.FundAccounts.Where(a => a.CommunityId == communityId).ExecuteUpdateAsync(s => s.SetProperty(a => a.EntryCount, a => a.EntryCount), c);
-            var households = await (from h in db.FundHouseholds.AsNoTracking()
-                                    where h.CommunityId == communityId && (request.AccountId == null || h.AccountId == request.AccountId)
-                                    join u in db.Units on h.UnitId equals u.Id
-                                    orderby h.Id
-                                    select new { h.Id, h.BalanceFen, u.ExclusiveAreaHundredths }).ToListAsync(c);
-            var weights = households.Select(h => request.Kind == AllocationKind.Interest ? h.BalanceFen : h.ExclusiveAreaHundredths).ToList();
+            var households = await db.FundHouseholds.AsNoTracking()
+                .Where(h => h.CommunityId == communityId && (request.AccountId == null || h.AccountId == request.AccountId))
+                .OrderBy(h => h.Id).Select(h => new { h.Id, h.BalanceFen }).ToListAsync(c);
+            var areas = areaKind is { } weighBy ? await SplitAreas.OfAsync(db, households.Select(h => h.Id).ToList(), weighBy, c) : null;
+            var weights = households.Select(h => areas is null ? h.BalanceFen : areas[h.Id]).ToList();
             if (weights.Sum() == 0)
                 throw new DomainRuleViolation("fund_allocation_no_weight", "没有可按比例分配的分户（余额或面积均为 0）");
             var parts = LargestRemainder.Split(request.AmountFen, weights);
             var kind = request.Kind == AllocationKind.Interest ? FundEntryKind.Interest : FundEntryKind.CommonPartIncome;
-            var memo = (request.Kind == AllocationKind.Interest ? "利息分配（按余额）" : "公共收益分配（按面积）") + "：" + reference;
+            var memo = (areaKind is { } k ? $"公共收益分配（按{SplitAreas.Chinese(k)}）" : "利息分配（按余额）") + "：" + reference;
             for (var i = 0; i < households.Count; i++)
                 if (parts[i] > 0)
                     await ledger.PostAsync(new FundPosting(households[i].Id, kind, parts[i], $"alloc:{request.Kind}:{reference}:{households[i].Id}",
@@ -68,6 +72,6 @@ public static class Allocations
             await db.SaveOrAnswerAsync(Repeated, c);
             return households.Count;
         }, ct);
-        return TypedResults.Ok(new AllocationResult(request.Kind.ToString(), reference, request.AmountFen, count));
+        return TypedResults.Ok(new AllocationResult(request.Kind.ToString(), reference, request.AmountFen, count, areaKind));
     }
 }

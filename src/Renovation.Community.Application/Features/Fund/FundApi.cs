@@ -1,3 +1,5 @@
+using Renovation.Community.Application.Common.Errors;
+
 namespace Renovation.Community.Application.Features.Fund;
 
 public static class FundApi
@@ -14,9 +16,15 @@ public static class FundApi
         c.MapGet("/households", FundQueries.HouseholdsAsync).WithName("FundHouseholds")
             .WithSummary("Every household's initial deposit, balance, 30% flag and what it owes")
             .WithDescription("Committee, street and city. lowOnly=true lists only households below the low-balance threshold (strictly below 30% by default).");
+        c.MapGet("/settings", FundAreaSettings.GetAsync).WithName("GetFundSettings")
+            .WithSummary("Which area the community's fund splits count by")
+            .WithDescription("Everyone who may see the community. chargesArea (initial deposits per m², per-m² top-ups, works charges; the law: Building, Order 165 Arts. 7 and 22) and commonIncomeArea (the law: Exclusive, Civil Code Art. 283); votesArea is always Exclusive (Art. 278).");
+        c.MapPut("/settings", FundAreaSettings.ChangeAsync).WithName("ChangeFundSettings").RetryWhenRaceLost()
+            .WithSummary("Record the area the owners' rules chose for fund charges and for common-part income")
+            .WithDescription("Committee only. Both fields are required (Building or Exclusive). Splits made before the change keep the area they used (areaBasis on each).");
         c.MapPost("/opening/computed", FundAdmin.ComputeDepositsAsync).WithName("ComputeFundDeposits")
-            .WithSummary("Post initial deposits computed as a rate per m² × exclusive area")
-            .WithDescription("Committee only, once per account (409 fund_opening_done when every account is opened): each household's initial deposit is round(area × rate) in fen and is posted as a deposit entry.");
+            .WithSummary("Post initial deposits computed as a rate per m² × building area (or the area the community's settings choose)")
+            .WithDescription("Committee only, once per account (409 fund_opening_done when every account is opened): each household's initial deposit is round(area × rate) in fen and is posted as a deposit entry. The area is the building area unless the fund settings say otherwise (areaBasis in the answer); a unit without a registered building area is 422 unit_building_area_missing and nothing is posted.");
         c.MapPost("/opening/import", FundAdmin.ImportAsync).WithName("ImportFundOpening")
             .WithSummary("Import opening balances and initial deposits per unit from CSV (UTF-8 or GB18030) or .xlsx; all rows or nothing")
             .WithDescription("Committee only, once per account. The file is the body (text/csv or the .xlsx media type), read like the register import. Header: building,unit,opening_balance_yuan,initial_deposit_yuan (or 楼栋,房号,期初余额,首期交存). Any bad row refuses the whole file with 422 fund_import_invalid and every row error (line = spreadsheet row).");
@@ -33,7 +41,7 @@ public static class FundApi
             .WithSummary("Offline top-up payments, those awaiting confirmation first")
             .WithDescription("Committee, street and city. An entry posts nothing until a second committee member confirms it.");
         c.MapPost("/allocations", Allocations.AllocateAsync).WithName("AllocateFundIncome")
-            .WithSummary("Credit interest (by balance) or common-part income (by area) to the households of one account or of the community")
+            .WithSummary("Credit interest (by balance) or common-part income (by exclusive area, or the area the settings choose) to the households of one account or of the community")
             .WithDescription("Committee only. accountId (optional) names the account that received the money; without it every household of the community shares it, each part posted to its own account (422 fund_account_not_found for another community's account). Whole fen by the largest-remainder method, so the parts sum exactly to the amount. One allocation per kind and reference (409 fund_allocation_exists).");
         c.MapGet("/statement", Statements.GetAsync).WithName("FundStatement")
             .WithSummary("The fund statement for a period: totals, works projects, each household's line (json, csv or printable html)")
@@ -71,7 +79,7 @@ public static class FundApi
             .WithSummary("Approve a works plan by a passed matter-5 vote, or as an emergency use")
             .WithDescription("voteId (committee only) must be a closed, passed matter-5 (UseMaintenanceFund) vote of the community; emergency=true may be applied for by the committee or the street office, only for lifts, roofs, external walls, fire safety and leaks, and marks the plan as an emergency use with its applicant.");
         f.MapPost("/works-plans/{planId:guid}/charge", Works.ChargeAsync).WithName("ChargeWorksPlan")
-            .WithSummary("Charge the actual cost, split by exclusive area in whole fen (largest remainder)")
+            .WithSummary("Charge the actual cost, split by building area (or the area the settings choose) in whole fen (largest remainder)")
             .WithDescription("Committee only. Each bearing household is charged what its balance covers; the rest becomes an amount due, payable as fund-due. An emergency use is published afterwards as a community notice in the same transaction.");
         f.MapPost("/works-plans/{planId:guid}/invoices", WorksInvoices.UploadAsync).WithName("UploadWorksInvoice")
             .WithSummary("Upload an invoice for a works plan's actual cost (multipart field 'file'; optional amountFen and note)")

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Renovation.Community.Application.Features.Places;
 
 namespace Renovation.Community.Application.Features.Fund;
 
@@ -139,5 +140,15 @@ internal sealed class DisclosureReminderModel : IEntityTypeConfiguration<Disclos
     {
         e.ToTable("FundDisclosureReminders");
         e.HasIndex(x => new { x.CommunityId, x.PeriodFrom }).IsUnique();
+    }
+}
+
+internal sealed class FundSettingsModel : IEntityTypeConfiguration<FundSettings>
+{
+    public void Configure(EntityTypeBuilder<FundSettings> e)
+    {
+        e.HasKey(x => x.CommunityId);
+        e.Ignore(x => x.Id);
+        e.HasOne<ResidentialCommunity>().WithMany().HasForeignKey(x => x.CommunityId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -8,11 +8,12 @@ namespace Renovation.Community.Application.Features.Fund;
 
 public sealed record FundRowError(int Line, string Column, string Message);
 
-public sealed record OpeningResult(int Households, long OpeningFen, long InitialDepositFen, long BalanceFen);
+/// <param name="AreaBasis">The area computed deposits counted by (Building by law); null for an imported opening, which gives amounts, not areas.</param>
+public sealed record OpeningResult(int Households, long OpeningFen, long InitialDepositFen, long BalanceFen, AreaKind? AreaBasis = null);
 
 /// <summary>
 /// Opens a community's fund and posts its opening, either imported from a CSV or .xlsx file (期初余额 and 首期交存 per unit) or
-/// computed as a rate per m² × exclusive area. The opening is posted once per account (a conditional UPDATE on
+/// computed as a rate per m² × building area (Order 165 Art. 7; the community's <see cref="FundSettings"/> may choose the exclusive area). The opening is posted once per account (a conditional UPDATE on
 /// <see cref="FundAccount.OpeningPostedAt"/>), all rows or nothing.
 /// </summary>
 public sealed class FundOpening(AppDbContext db, FundLedger ledger, TimeProvider clock)
@@ -77,28 +78,29 @@ public sealed class FundOpening(AppDbContext db, FundLedger ledger, TimeProvider
         return missing.Count;
     }
 
-    /// <summary>Initial deposits = rate × exclusive area, posted to every household of the accounts not opened yet.</summary>
+    /// <summary>
+    /// Initial deposits = rate × building area (Order 165 Art. 7: 建筑面积; or the area the owners' rules chose), posted to
+    /// every household of the accounts not opened yet. A unit without the needed area refuses the whole opening.
+    /// </summary>
     public async Task<OpeningResult> ComputeAsync(Guid communityId, long ratePerSqmFen, Guid by, CancellationToken ct)
     {
         if (ratePerSqmFen < 1)
             throw new DomainRuleViolation("fund_rate_invalid", "每平方米交存标准必须大于 0（单位：分）");
         var accountIds = await ClaimOpeningAsync(await UnopenedAsync(communityId, ct), ct);
-        var households = await (from h in db.FundHouseholds
-                                where accountIds.Contains(h.AccountId)
-                                join u in db.Units on h.UnitId equals u.Id
-                                orderby h.Id
-                                select new { Household = h, u.ExclusiveAreaHundredths }).ToListAsync(ct);
-        foreach (var row in households)
+        var kind = await SplitAreas.KindAsync(db, communityId, SplitPurpose.Charges, ct);
+        var households = await db.FundHouseholds.Where(h => accountIds.Contains(h.AccountId)).OrderBy(h => h.Id).ToListAsync(ct);
+        var areas = await SplitAreas.OfAsync(db, households.Select(h => h.Id).ToList(), kind, ct);
+        foreach (var household in households)
         {
             // Area is in hundredths of m²: round the fen half up, once per household (not a split of a total).
-            var deposit = (row.ExclusiveAreaHundredths * ratePerSqmFen + 50) / 100;
-            row.Household.SetInitialDeposit(deposit);
+            var deposit = (areas[household.Id] * ratePerSqmFen + 50) / 100;
+            household.SetInitialDeposit(deposit);
         }
         await db.SaveChangesAsync(ct);
-        foreach (var row in households.Where(r => r.Household.InitialDepositFen > 0))
-            await ledger.PostAsync(new FundPosting(row.Household.Id, FundEntryKind.Deposit, row.Household.InitialDepositFen,
-                $"deposit:{row.Household.Id}", $"首期交存（{ratePerSqmFen / 100m:0.00} 元/㎡）", PostedBy: by), ct);
-        return await ResultAsync(communityId, ct);
+        foreach (var household in households.Where(h => h.InitialDepositFen > 0))
+            await ledger.PostAsync(new FundPosting(household.Id, FundEntryKind.Deposit, household.InitialDepositFen,
+                $"deposit:{household.Id}", $"首期交存（按{SplitAreas.Chinese(kind)} {ratePerSqmFen / 100m:0.00} 元/㎡）", PostedBy: by), ct);
+        return await ResultAsync(communityId, ct) with { AreaBasis = kind };
     }
 
     /// <summary>Imports the opening of every account not opened yet; a row naming a unit outside them is an error.</summary>

@@ -115,7 +115,7 @@ public static class FundQueries
                           orderby u.Building!.Name, u.Number
                           select new
                           {
-                              h.Id, h.UnitId, h.AccountId, a.LowBalancePercent, Building = u.Building!.Name, u.Number, u.ExclusiveAreaHundredths, h.InitialDepositFen, h.BalanceFen,
+                              h.Id, h.UnitId, h.AccountId, a.LowBalancePercent, Building = u.Building!.Name, u.Number, u.ExclusiveAreaHundredths, u.BuildingAreaHundredths, h.InitialDepositFen, h.BalanceFen,
                               TopUp = db.FundTopUpShares.Where(s => s.HouseholdId == h.Id
                                       && db.FundTopUpCampaigns.Any(c => c.Id == s.CampaignId && c.State == TopUpCampaignState.Open))
                                   .Sum(s => (long?)(s.AmountFen - s.PaidFen)) ?? 0,
@@ -123,6 +123,6 @@ public static class FundQueries
                           }).ToListAsync(ct);
         return rows.Select(r => new HouseholdView(r.Id, r.UnitId, r.AccountId, r.Building, r.Number, r.ExclusiveAreaHundredths,
             r.InitialDepositFen, r.BalanceFen, FundHousehold.IsLow(r.BalanceFen, r.InitialDepositFen, r.LowBalancePercent), r.TopUp,
-            r.Due)).ToList();
+            r.Due, r.BuildingAreaHundredths)).ToList();
     }
 }

@@ -13,7 +13,7 @@ public sealed record FundAccountView(Guid? AccountId, Guid CommunityId, string M
     int Households, int LowBalanceHouseholds, int LowBalancePercent, DateTimeOffset? OpeningPostedAt, IReadOnlyList<FundAccountLine> Accounts);
 
 public sealed record HouseholdView(Guid HouseholdId, Guid UnitId, Guid AccountId, string Building, string Unit, long ExclusiveAreaHundredths,
-    long InitialDepositFen, long BalanceFen, bool LowBalance, long TopUpOwingFen, long DueOwingFen);
+    long InitialDepositFen, long BalanceFen, bool LowBalance, long TopUpOwingFen, long DueOwingFen, long? BuildingAreaHundredths);
 
 public sealed record EntryView(Guid Id, long Sequence, string Kind, long AmountFen, long BalanceAfterFen, string Memo,
     Guid? ReferenceId, Guid? CorrectsEntryId, DateTimeOffset PostedAt);

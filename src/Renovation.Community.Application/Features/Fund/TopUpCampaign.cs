@@ -1,13 +1,15 @@
 using Renovation.Community.Application.Common;
 using Renovation.Community.Application.Common.Errors;
 
+using Renovation.Community.Application.Features.Places;
+
 namespace Renovation.Community.Application.Features.Fund;
 
 public enum TopUpBasis
 {
     /// <summary>Each household owes its initial deposit minus its current balance (default).</summary>
     Shortfall = 0,
-    /// <summary>Each household owes a rate in fen per m² × its exclusive area.</summary>
+    /// <summary>Each household owes a rate in fen per m² × its building area (or the area the community's settings choose).</summary>
     PerSquareMetre = 1,
 }
 
@@ -65,12 +67,17 @@ public sealed class TopUpCampaign : IAudited
     public string Title { get; private set; } = "";
     public TopUpBasis Basis { get; private set; }
     public long? RatePerSqmFen { get; private set; }
+    /// <summary>The area a per-m² campaign counted its shares by (kept: a later change of the setting does not rewrite it); null for a shortfall campaign.</summary>
+    public AreaKind? AreaBasis { get; private set; }
     /// <summary>The first (or only) instalment's due date.</summary>
     public DateTimeOffset DueBy { get; private set; }
     /// <summary>How many instalments each share is split into (1 without a schedule; campaigns from before schedules read 1).</summary>
     public int InstalmentCount { get; private set; } = 1;
     /// <summary>Months between due dates; 0 with one instalment.</summary>
     public int IntervalMonths { get; private set; }
+    /// <summary>Records the area the shares are counted by; a shortfall campaign counts no area and keeps none.</summary>
+    public void CountsBy(AreaKind kind) => AreaBasis = Basis == TopUpBasis.PerSquareMetre ? kind : null;
+
     /// <summary>The last instalment's due date: money is taken until then.</summary>
     public DateTimeOffset LastDueBy => TopUpSchedule.DueDate(DueBy, IntervalMonths, InstalmentCount);
     public TopUpCampaignState State { get; private set; }

@@ -7,6 +7,8 @@ using Renovation.Community.Application.Common.Payments;
 using Renovation.Community.Application.Data;
 using Renovation.Community.Application.Features.Voting;
 
+using Renovation.Community.Application.Features.Places;
+
 namespace Renovation.Community.Application.Features.Fund;
 
 /// <param name="DueBy">The due date of the first (or only) instalment.</param>
@@ -31,9 +33,10 @@ public sealed record OfflineTopUpRequest(long AmountFen, string Note) : IValidat
 
 /// <param name="DueBy">The first (or only) instalment's due date.</param>
 /// <param name="DueDates">Every instalment's due date, first to last; money is taken until the last.</param>
+/// <param name="AreaBasis">The area a PerSquareMetre campaign counted its shares by (Building by law); null for Shortfall.</param>
 public sealed record TopUpCampaignView(Guid Id, Guid VoteId, string Title, string Basis, long? RatePerSqmFen, DateTimeOffset DueBy,
     string State, long DueFen, long PaidFen, int Households, int PaidHouseholds, int Instalments, int IntervalMonths,
-    IReadOnlyList<DateTimeOffset> DueDates);
+    IReadOnlyList<DateTimeOffset> DueDates, AreaKind? AreaBasis);
 
 /// <param name="OverdueFen">What is unpaid of the instalments whose due date has passed.</param>
 /// <param name="NextDueBy">The due date of the earliest instalment not paid in full.</param>
@@ -63,16 +66,20 @@ public static class TopUps
 
         var campaign = new TopUpCampaign(communityId, request.VoteId, request.Title, request.Basis, request.RatePerSqmFen,
             request.DueBy, access.UserId, clock.GetUtcNow(), request.Instalments ?? 1, request.IntervalMonths ?? 0);
-        var households = await (from h in db.FundHouseholds.AsNoTracking()
-                                where h.CommunityId == communityId
-                                join u in db.Units on h.UnitId equals u.Id
-                                orderby h.Id
-                                select new { h.Id, h.UnitId, h.BalanceFen, h.InitialDepositFen, u.ExclusiveAreaHundredths }).ToListAsync(ct);
+        var households = await db.FundHouseholds.AsNoTracking().Where(h => h.CommunityId == communityId).OrderBy(h => h.Id)
+            .Select(h => new { h.Id, h.UnitId, h.BalanceFen, h.InitialDepositFen }).ToListAsync(ct);
+        // Per m², the shares count by building area (Order 165 Art. 7 deposits by it, so topping it up does too) unless
+        // the owners' rules chose otherwise; a shortfall counts no area.
+        var kind = await SplitAreas.KindAsync(db, communityId, SplitPurpose.Charges, ct);
+        campaign.CountsBy(kind);
+        var areas = request.Basis == TopUpBasis.PerSquareMetre
+            ? await SplitAreas.OfAsync(db, households.Select(h => h.Id).ToList(), kind, ct)
+            : new Dictionary<Guid, long>();
         foreach (var h in households)
         {
             var owed = request.Basis == TopUpBasis.Shortfall
                 ? Math.Max(0, h.InitialDepositFen - h.BalanceFen)
-                : (h.ExclusiveAreaHundredths * request.RatePerSqmFen!.Value + 50) / 100;
+                : (areas[h.Id] * request.RatePerSqmFen!.Value + 50) / 100;
             if (owed < 1)
                 continue;
             db.FundTopUpShares.Add(new TopUpShare(campaign.Id, communityId, h.Id, h.UnitId, owed));
@@ -208,7 +215,7 @@ public static class TopUps
 
     private static TopUpCampaignView View(TopUpCampaign c) => new(c.Id, c.VoteId, c.Title, c.Basis.ToString(), c.RatePerSqmFen,
         c.DueBy, c.State.ToString(), c.DueFen, c.PaidFen, c.Households, c.PaidHouseholds, c.InstalmentCount, c.IntervalMonths,
-        Enumerable.Range(1, c.InstalmentCount).Select(n => TopUpSchedule.DueDate(c.DueBy, c.IntervalMonths, n)).ToList());
+        Enumerable.Range(1, c.InstalmentCount).Select(n => TopUpSchedule.DueDate(c.DueBy, c.IntervalMonths, n)).ToList(), c.AreaBasis);
 
     private static OfflineTopUpView View(OfflineTopUp o) => new(o.Id, o.ShareId, o.AmountFen, o.Note, o.EnteredBy, o.ConfirmedBy, o.ConfirmedAt);
 }

@@ -28,7 +28,8 @@ public sealed record ChargeWorksRequest(long ActualCostFen) : IValidatable
 
 public sealed record WorksPlanView(Guid Id, string Title, string Category, string Items, long BudgetFen, string Scope,
     IReadOnlyList<Guid> BearerIds, string State, Guid? VoteId, bool Emergency, string? EmergencyApplicant, long? ActualCostFen,
-    long? CoveredFen, DateTimeOffset CreatedAt, DateTimeOffset? ApprovedAt, DateTimeOffset? ChargedAt, Guid? PublicationNoticeId);
+    long? CoveredFen, DateTimeOffset CreatedAt, DateTimeOffset? ApprovedAt, DateTimeOffset? ChargedAt, Guid? PublicationNoticeId,
+    Places.AreaKind? AreaBasis);
 
 /// <summary>Spending the fund: draft, approve (matter 5 or emergency), charge the actual cost by area.</summary>
 public static class Works
@@ -129,7 +130,7 @@ public static class Works
             本项目按应急程序使用住宅专项维修资金，未经业主事先表决，现予事后公示。
             申请：{applicant}；类别：{CategoryName(plan.Category)}；批准时间：{plan.ApprovedAt?.ToChina():yyyy-MM-dd}
             维修内容：{plan.Items}
-            实际费用 {Y(charged.ActualCostFen)} 元，按专有部分面积分摊至 {charged.Shares.Count} 户，从分户账列支 {Y(charged.CoveredFen)} 元，余额不足部分 {Y(charged.DueFen)} 元由相关业主补交。
+            实际费用 {Y(charged.ActualCostFen)} 元，按{SplitAreas.Chinese(charged.AreaBasis)}分摊至 {charged.Shares.Count} 户，从分户账列支 {Y(charged.CoveredFen)} 元，余额不足部分 {Y(charged.DueFen)} 元由相关业主补交。
             各户分摊额见本户分户账。
             """;
         var noticeId = await CommunityNotices.PublishAsync(db, outbox, plan.CommunityId, $"维修资金应急使用事后公示：{plan.Title}", body, by, now, ct);
@@ -156,5 +157,5 @@ public static class Works
 
     internal static WorksPlanView View(WorksPlan p) => new(p.Id, p.Title, p.Category.ToString(), p.Items, p.BudgetFen, p.Scope.ToString(),
         p.BearerIds, p.State.ToString(), p.VoteId, p.Emergency, p.EmergencyApplicant?.ToString(), p.ActualCostFen, p.CoveredFen, p.CreatedAt,
-        p.ApprovedAt, p.ChargedAt, p.PublicationNoticeId);
+        p.ApprovedAt, p.ChargedAt, p.PublicationNoticeId, p.ChargedAreaBasis);
 }

@@ -3,14 +3,20 @@ using Renovation.Community.Application.Common.Errors;
 using Renovation.Community.Application.Common.Money;
 using Renovation.Community.Application.Data;
 
+using Renovation.Community.Application.Features.Places;
+
 namespace Renovation.Community.Application.Features.Fund;
 
-public sealed record WorksShareView(Guid HouseholdId, Guid UnitId, long ExclusiveAreaHundredths, long ShareFen, long ChargedFen, long DueFen);
+/// <param name="AreaHundredths">The household's weight: its unit's area of the kind the charge used (<c>areaBasis</c> of the result).</param>
+public sealed record WorksShareView(Guid HouseholdId, Guid UnitId, long AreaHundredths, long ShareFen, long ChargedFen, long DueFen);
 
-public sealed record WorksChargeResult(Guid PlanId, long ActualCostFen, long CoveredFen, long DueFen, IReadOnlyList<WorksShareView> Shares);
+/// <param name="AreaBasis">The area the cost was split by: Building by law (Order 165 Art. 22), or what the community's settings chose.</param>
+public sealed record WorksChargeResult(Guid PlanId, long ActualCostFen, long CoveredFen, long DueFen, IReadOnlyList<WorksShareView> Shares,
+    AreaKind AreaBasis);
 
 /// <summary>
-/// Splits a works plan's actual cost among the bearing households by exclusive area (whole fen, largest remainder),
+/// Splits a works plan's actual cost among the bearing households by building area (Order 165 Art. 22: 按照各业主拥有
+/// 物业的建筑面积的比例分摊; or the area the owners' rules chose, <see cref="FundSettings"/>) in whole fen, largest remainder;
 /// charges each household what its balance covers and records the rest as an amount due. The developer's party bears
 /// its unsold units like any owner: each unit is a household, whoever holds it.
 /// </summary>
@@ -36,7 +42,9 @@ public sealed class WorksCharging(AppDbContext db, FundLedger ledger, TimeProvid
         var bearers = await BearersAsync(plan, ct);
         if (bearers.Count == 0)
             throw new DomainRuleViolation("works_bearers_missing", "没有找到分摊费用的房屋");
-        var shares = LargestRemainder.Split(actualCostFen, bearers.Select(b => b.Area).ToList());
+        var kind = await SplitAreas.KindAsync(db, communityId, SplitPurpose.Charges, ct);
+        var areas = await SplitAreas.OfAsync(db, bearers.Select(b => b.HouseholdId).ToList(), kind, ct);
+        var shares = LargestRemainder.Split(actualCostFen, bearers.Select(b => areas[b.HouseholdId]).ToList());
         var now = clock.GetUtcNow();
         var views = new List<WorksShareView>();
         long covered = 0;
@@ -46,18 +54,18 @@ public sealed class WorksCharging(AppDbContext db, FundLedger ledger, TimeProvid
             var charged = Math.Min(shares[i], b.BalanceFen);
             if (charged > 0)
                 await ledger.PostAsync(new FundPosting(b.HouseholdId, FundEntryKind.WorksCharge, -charged, $"works:{plan.Id}:{b.HouseholdId}",
-                    $"维修分摊：{plan.Title}" + (plan.Emergency ? "（应急）" : ""), plan.Id, PostedBy: by), ct);
+                    $"维修分摊（按{SplitAreas.Chinese(kind)}）：{plan.Title}" + (plan.Emergency ? "（应急）" : ""), plan.Id, PostedBy: by), ct);
             var due = shares[i] - charged;
             if (due > 0)
                 db.FundDues.Add(new FundDue(plan.Id, communityId, b.HouseholdId, b.UnitId, due, now));
             covered += charged;
-            views.Add(new WorksShareView(b.HouseholdId, b.UnitId, b.Area, shares[i], charged, due));
+            views.Add(new WorksShareView(b.HouseholdId, b.UnitId, areas[b.HouseholdId], shares[i], charged, due));
         }
-        plan.Charged(actualCostFen, covered, now);
-        return new WorksChargeResult(plan.Id, actualCostFen, covered, actualCostFen - covered, views);
+        plan.Charged(actualCostFen, covered, kind, now);
+        return new WorksChargeResult(plan.Id, actualCostFen, covered, actualCostFen - covered, views, kind);
     }
 
-    private sealed record Bearer(Guid HouseholdId, Guid UnitId, long Area, long BalanceFen);
+    private sealed record Bearer(Guid HouseholdId, Guid UnitId, long BalanceFen);
 
     private async Task<List<Bearer>> BearersAsync(WorksPlan plan, CancellationToken ct)
     {
@@ -68,9 +76,6 @@ public sealed class WorksCharging(AppDbContext db, FundLedger ledger, TimeProvid
             BearerScope.Units => households.Where(h => plan.BearerIds.Contains(h.UnitId)),
             _ => households,
         };
-        return await (from h in households
-                      join u in db.Units on h.UnitId equals u.Id
-                      orderby h.Id
-                      select new Bearer(h.Id, h.UnitId, u.ExclusiveAreaHundredths, h.BalanceFen)).ToListAsync(ct);
+        return await households.OrderBy(h => h.Id).Select(h => new Bearer(h.Id, h.UnitId, h.BalanceFen)).ToListAsync(ct);
     }
 }

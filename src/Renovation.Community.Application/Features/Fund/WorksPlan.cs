@@ -1,6 +1,8 @@
 using Renovation.Community.Application.Common;
 using Renovation.Community.Application.Common.Errors;
 
+using Renovation.Community.Application.Features.Places;
+
 namespace Renovation.Community.Application.Features.Fund;
 
 /// <summary>Emergency categories may use the fund before a vote (Ministry order 165, Art. 24); Other never may.</summary>
@@ -86,6 +88,8 @@ public sealed class WorksPlan : IAudited
     /// <summary>Part of the cost the bearing households' balances covered; the rest became amounts due.</summary>
     public long? CoveredFen { get; private set; }
     public DateTimeOffset? ChargedAt { get; private set; }
+    /// <summary>The area the actual cost was split by, kept with the plan (a later change of the setting does not rewrite it).</summary>
+    public AreaKind? ChargedAreaBasis { get; private set; }
     public int Version { get; private set; }
 
     public void ApproveByVote(Guid voteId, Guid by, DateTimeOffset now)
@@ -105,10 +109,11 @@ public sealed class WorksPlan : IAudited
         Approve(by, now);
     }
 
-    public void Charged(long actualCostFen, long coveredFen, DateTimeOffset now)
+    public void Charged(long actualCostFen, long coveredFen, AreaKind areaBasis, DateTimeOffset now)
     {
         EnsureState(WorksPlanState.Approved, "works_plan_not_approved", "方案未经批准，不能列支");
         ActualCostFen = actualCostFen;
+        ChargedAreaBasis = areaBasis;
         CoveredFen = coveredFen;
         ChargedAt = now;
         State = WorksPlanState.Charged;

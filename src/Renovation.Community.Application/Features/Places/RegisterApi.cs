@@ -16,20 +16,24 @@ public sealed record CreateBuilding(string Name) : IValidatable
     public void Validate(Validator v) => v.Text(Name, "name", "楼栋名称", 32);
 }
 
+/// <param name="BuildingAreaHundredths">Building area (建筑面积), which the maintenance fund counts; optional, never below the exclusive area.</param>
 public sealed record CreateUnit(Guid BuildingId, string Number, long ExclusiveAreaHundredths, AreaBasis AreaBasis,
-    string? CertificateNumber, Guid OwnerPartyId) : IValidatable
+    string? CertificateNumber, Guid OwnerPartyId, long? BuildingAreaHundredths = null) : IValidatable
 {
     public void Validate(Validator v) => v.NotEmpty(BuildingId, "buildingId", "楼栋").Text(Number, "number", "房号", 32)
         .Range(ExclusiveAreaHundredths, 1, 100_000_000, "exclusiveAreaHundredths", "专有面积以 0.01 平方米为单位，应为 1 到 100000000 的整数")
+        .Range(BuildingAreaHundredths ?? 1, 1, 100_000_000, "buildingAreaHundredths", "建筑面积以 0.01 平方米为单位，应为 1 到 100000000 的整数")
         .Text(CertificateNumber, "certificateNumber", "不动产权证号", 64, required: false)
         .NotEmpty(OwnerPartyId, "ownerPartyId", "业主");
 }
 
+/// <param name="BuildingAreaHundredths">Building area (建筑面积); absent: the unit has none registered (fund splits by building area refuse it).</param>
 public sealed record UpdateUnit(long ExclusiveAreaHundredths, AreaBasis AreaBasis, string? CertificateNumber,
-    Guid OwnerPartyId) : IValidatable
+    Guid OwnerPartyId, long? BuildingAreaHundredths = null) : IValidatable
 {
     public void Validate(Validator v) => v
         .Range(ExclusiveAreaHundredths, 1, 100_000_000, "exclusiveAreaHundredths", "专有面积以 0.01 平方米为单位，应为 1 到 100000000 的整数")
+        .Range(BuildingAreaHundredths ?? 1, 1, 100_000_000, "buildingAreaHundredths", "建筑面积以 0.01 平方米为单位，应为 1 到 100000000 的整数")
         .Text(CertificateNumber, "certificateNumber", "不动产权证号", 64, required: false)
         .NotEmpty(OwnerPartyId, "ownerPartyId", "业主");
 }
@@ -58,7 +62,7 @@ public sealed partial record CreateOwnerParty(OwnerPartyKind Kind, [property: Re
 
 public sealed record BuildingView(Guid Id, Guid CommunityId, string Name);
 public sealed record UnitView(Guid Id, Guid BuildingId, string Building, string Number, long ExclusiveAreaHundredths,
-    AreaBasis AreaBasis, string? CertificateNumber, Guid OwnerPartyId, string OwnerParty);
+    AreaBasis AreaBasis, string? CertificateNumber, Guid OwnerPartyId, string OwnerParty, long? BuildingAreaHundredths);
 public sealed record PartyView(Guid Id, OwnerPartyKind Kind, string Name, IReadOnlyList<PartyMemberInput> Members,
     int Units, long AreaHundredths);
 
@@ -139,7 +143,7 @@ public static class RegisterApi
             units = units.Where(u => u.BuildingId == buildingId);
         return TypedResults.Ok(await units.OrderBy(u => u.Building!.Name).ThenBy(u => u.Number)
             .Select(u => new UnitView(u.Id, u.BuildingId, u.Building!.Name, u.Number, u.ExclusiveAreaHundredths, u.AreaBasis,
-                u.CertificateNumber, u.OwnerPartyId, u.OwnerParty!.Name))
+                u.CertificateNumber, u.OwnerPartyId, u.OwnerParty!.Name, u.BuildingAreaHundredths))
             .ToPageAsync(page, ct));
     }
 
@@ -153,11 +157,11 @@ public static class RegisterApi
         if (await db.Units.AnyAsync(u => u.BuildingId == building.Id && u.Number == request.Number.Trim(), ct))
             throw AppProblem.Conflict("unit_exists", "该楼栋已有此房号");
         var unit = new Unit(communityId, building.Id, request.Number, request.ExclusiveAreaHundredths, request.AreaBasis,
-            request.CertificateNumber, party.Id);
+            request.CertificateNumber, party.Id, request.BuildingAreaHundredths);
         db.Units.Add(unit);
         await db.SaveOrAnswerAsync(() => AppProblem.Conflict("unit_exists", "该楼栋已有此房号"), ct);
         return TypedResults.Created($"/api/v1/units/{unit.Id}", new UnitView(unit.Id, building.Id, building.Name, unit.Number,
-            unit.ExclusiveAreaHundredths, unit.AreaBasis, unit.CertificateNumber, party.Id, party.Name));
+            unit.ExclusiveAreaHundredths, unit.AreaBasis, unit.CertificateNumber, party.Id, party.Name, unit.BuildingAreaHundredths));
     }
 
     private static async Task<Ok<UnitView>> UpdateUnitAsync(Guid id, UpdateUnit request, Access access, AppDbContext db,
@@ -167,11 +171,11 @@ public static class RegisterApi
             ?? throw AppProblem.NotFound("unit_not_found", "房屋不存在");
         await access.RequireAsync(unit.CommunityId, Permission.ManagePlaces, ct);
         var party = await FindPartyAsync(unit.CommunityId, request.OwnerPartyId, db, ct);
-        unit.ChangeArea(request.ExclusiveAreaHundredths, request.AreaBasis);
+        unit.ChangeArea(request.ExclusiveAreaHundredths, request.AreaBasis, request.BuildingAreaHundredths);
         unit.TransferTo(party.Id);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new UnitView(unit.Id, unit.BuildingId, unit.Building!.Name, unit.Number,
-            unit.ExclusiveAreaHundredths, unit.AreaBasis, unit.CertificateNumber, party.Id, party.Name));
+            unit.ExclusiveAreaHundredths, unit.AreaBasis, unit.CertificateNumber, party.Id, party.Name, unit.BuildingAreaHundredths));
     }
 
     private static async Task<Ok<Page<PartyView>>> ListPartiesAsync(Guid communityId, [AsParameters] PageRequest page,
@@ -278,7 +282,7 @@ public static class RegisterApi
         await access.RequireAsync(communityId, Permission.ViewRegister, ct);
         var units = await db.Units.AsNoTracking().Where(u => u.CommunityId == communityId)
             .OrderBy(u => u.Building!.Name).ThenBy(u => u.Number)
-            .Select(u => new { Building = u.Building!.Name, u.Number, u.ExclusiveAreaHundredths, u.AreaBasis, u.CertificateNumber, u.OwnerPartyId })
+            .Select(u => new { Building = u.Building!.Name, u.Number, u.ExclusiveAreaHundredths, u.BuildingAreaHundredths, u.AreaBasis, u.CertificateNumber, u.OwnerPartyId })
             .ToListAsync(ct);
         var parties = await db.OwnerParties.AsNoTracking().Include(p => p.Members).Where(p => p.CommunityId == communityId)
             .ToDictionaryAsync(p => p.Id, ct);
@@ -286,7 +290,8 @@ public static class RegisterApi
         foreach (var u in units)
         {
             var party = parties[u.OwnerPartyId];
-            sheet.Add(u.Building, u.Number, u.ExclusiveAreaHundredths / 100m, u.AreaBasis.ToString().ToLowerInvariant(),
+            // A unit without a building area downloads an empty cell, so a re-import keeps it unknown rather than invented.
+            sheet.Add(u.Building, u.Number, u.ExclusiveAreaHundredths / 100m, u.BuildingAreaHundredths / 100m, u.AreaBasis.ToString().ToLowerInvariant(),
                 u.CertificateNumber, party.Kind.ToString().ToLowerInvariant(), string.Join(';', party.Members.Select(m => m.Name)),
                 string.Join(';', party.Members.Select(m => m.IdLast4)).Trim(';'));
         }

@@ -10,8 +10,11 @@ namespace Renovation.Community.Application.Features.Places;
 public sealed record RegisterRowError(int Line, string Column, string Message);
 
 /// <summary>What an import did: new buildings, units and owner parties, units that joined parties already registered, the area added.</summary>
+/// <param name="UnitsWithoutBuildingArea">Imported units whose building area the file did not give (no column, or an empty cell):
+/// the fund cannot split by building area over them until it is entered.</param>
 public sealed record RegisterImportResult(int BuildingsCreated, int UnitsCreated, int OwnerPartiesCreated,
-    long TotalAreaHundredths, int OwnerPartiesJoined = 0, IReadOnlyList<string>? IgnoredColumns = null);
+    long TotalAreaHundredths, int OwnerPartiesJoined = 0, IReadOnlyList<string>? IgnoredColumns = null,
+    long TotalBuildingAreaHundredths = 0, int UnitsWithoutBuildingArea = 0);
 
 /// <summary>
 /// Imports a community's register (房屋及业主名册) from CSV or .xlsx (<see cref="RegisterFile"/>, columns in
@@ -23,7 +26,7 @@ public sealed partial class RegisterImport(AppDbContext db)
 {
     public const int MaxRows = 20_000;
 
-    private sealed record Row(int Line, string Building, string Unit, long Area, AreaBasis Basis, string? Certificate,
+    private sealed record Row(int Line, string Building, string Unit, long Area, long? BuildingArea, AreaBasis Basis, string? Certificate,
         string PartyKey, OwnerPartyKind Kind, string[] Owners, string[] IdLast4);
 
     /// <summary>Validates and, when every row is good, stages the entities on the context (the caller saves).</summary>
@@ -114,6 +117,18 @@ public sealed partial class RegisterImport(AppDbContext db)
         if (unit.Length is 0 or > 32) Error("unit", "房号不能为空且不超过 32 个字");
         if (!Area.TryParseSquareMetres(Cell(RegisterColumns.Area), out var area) || area <= 0)
             Error("area_m2", $"专有面积应为大于 0 的数字，最多两位小数，如 89.56（收到“{Cell(RegisterColumns.Area)}”）");
+        // Building area is optional: an empty cell (or no column) leaves it unknown, never copied from the exclusive area.
+        long? buildingArea = null;
+        var buildingAreaText = Cell(RegisterColumns.BuildingArea);
+        if (buildingAreaText.Length > 0)
+        {
+            if (!Area.TryParseSquareMetres(buildingAreaText, out var parsed) || parsed <= 0)
+                Error("building_area_m2", $"建筑面积应为大于 0 的数字，最多两位小数，如 112.30（收到“{buildingAreaText}”）");
+            else if (area > 0 && parsed < area)
+                Error("building_area_m2", $"建筑面积（{Area.Format(parsed)} ㎡）不能小于专有面积（{Area.Format(area)} ㎡），请检查两列是否填反");
+            else
+                buildingArea = parsed;
+        }
         AreaBasis basis = AreaBasis.Registered;
         if (Cell(RegisterColumns.Basis).Length > 0 && !TryParseBasis(Cell(RegisterColumns.Basis), out basis))
             Error("area_basis", $"面积依据应为 registered、surveyed 或 contract（收到“{Cell(RegisterColumns.Basis)}”）");
@@ -142,7 +157,7 @@ public sealed partial class RegisterImport(AppDbContext db)
         if (errors.Count > before)
             return null;
         var key = OwnerPartyKey.For(kind, owners.Select((name, i) => (name, idLast4.Length > i ? idLast4[i] : null)));
-        return new Row(line, building, unit, area, basis, certificate.Length == 0 ? null : certificate, key, kind, owners, idLast4);
+        return new Row(line, building, unit, area, buildingArea, basis, certificate.Length == 0 ? null : certificate, key, kind, owners, idLast4);
     }
 
     private static void CheckAcrossRows(List<Row> rows, List<RegisterRowError> errors)
@@ -205,9 +220,10 @@ public sealed partial class RegisterImport(AppDbContext db)
             }
             else if (!created.Contains(party.Id))
                 joined.Add(party.Id);
-            db.Units.Add(new Unit(communityId, building.Id, row.Unit, row.Area, row.Basis, row.Certificate, party.Id));
+            db.Units.Add(new Unit(communityId, building.Id, row.Unit, row.Area, row.Basis, row.Certificate, party.Id, row.BuildingArea));
         }
-        return new RegisterImportResult(buildingsCreated, rows.Count, created.Count, rows.Sum(r => r.Area), joined.Count);
+        return new RegisterImportResult(buildingsCreated, rows.Count, created.Count, rows.Sum(r => r.Area), joined.Count,
+            TotalBuildingAreaHundredths: rows.Sum(r => r.BuildingArea ?? 0), UnitsWithoutBuildingArea: rows.Count(r => r.BuildingArea is null));
     }
 
     /// <summary>The community's parties by every key they hold; parties registered before keys existed get theirs now.</summary>
