@@ -2,6 +2,8 @@ using System.Reflection;
 using System.Reflection.Emit;
 using Renovation.Community.Application.Data;
 
+using Renovation.Community.Tests.Infrastructure;
+
 namespace Renovation.Community.Tests.Foundation;
 
 /// <summary>
@@ -81,7 +83,7 @@ public sealed class FeatureDependencyTests
     [Fact]
     public async Task The_build_fails_on_a_common_to_feature_reference_and_on_a_feature_cycle()
     {
-        var repo = RepoRoot();
+        var repo = Repository.Root;
         var product = Path.Combine(repo, "src", "Renovation.Community.Application");
         var copy = Directory.CreateTempSubdirectory("rc-layers-");
         try
@@ -141,14 +143,6 @@ public sealed class FeatureDependencyTests
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Renovation.Community.sln")))
-            dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
     }
 
     [Fact]

@@ -1,28 +1,24 @@
-using System.Net;
-using System.Net.Http.Headers;
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Renovation.Community.Application.Common.Paging;
-using Renovation.Community.Application.Features.DemoData;
-using Renovation.Community.Application.Features.Identity;
 using Renovation.Community.Application.Features.Notices;
-using Renovation.Community.Application.Features.Projects;
-using Renovation.Community.Application.Features.Proposals;
-using Renovation.Community.Application.Features.Voting;
 using Renovation.Community.Tests.Infrastructure;
 using Renovation.Community.Tests.Notices;
 
 namespace Renovation.Community.Tests.QuickStart;
 
 /// <summary>
-/// The README's quick-start, call by call, against the API as a newcomer runs it: a real process in Development with
-/// nothing changed but where the database lives (so the embedded WeChat simulator, the seeded story, the subscribe
-/// templates and every time rule are the defaults).
+/// The README's quick-start as a newcomer runs it: its own bash blocks, unchanged but for the API's address, with
+/// curl and jq against the API as a real process in Development with nothing changed but where the database lives (so
+/// the embedded WeChat simulator, the seeded story, the subscribe templates and every time rule are the defaults).
+/// A hub connection held as the resident meanwhile proves step 5's "arrives at once".
 /// </summary>
 public sealed class QuickStartWalkthroughTests
 {
+    private const string StepMark = "<<readme-step>>";
+
     [Fact]
-    public async Task A_newcomer_reads_the_plan_votes_sees_a_result_record_hears_a_notice_and_consents_on_default_settings()
+    public async Task The_readme_quick_start_runs_as_written_and_every_step_shows_what_it_promises()
     {
         var connectionString = TestDatabase.NewConnectionString($"rcqs_{Guid.NewGuid():N}");
         var data = Path.Combine(Path.GetTempPath(), "renovation-tests", $"quick-start-data_{Guid.NewGuid():N}");
@@ -38,7 +34,7 @@ public sealed class QuickStartWalkthroughTests
         using var process = await ApiProcess.StartAsync(settings, ApiProcess.FreePort(), seed: true, environment: "Development");
         try
         {
-            await Walk(process.Url, () => process.Output);
+            await Walk(process.Url, process.Output);
         }
         catch (Exception e)
         {
@@ -52,103 +48,87 @@ public sealed class QuickStartWalkthroughTests
         }
     }
 
-    private static async Task Walk(Uri url, Func<string> output)
+    private static async Task Walk(Uri url, string startOutput)
     {
-        // 1. Sign in as the demo resident and find the community.
-        var (resident, token) = await SignIn(url, "resident-a");
-        var me = await (await resident.GetAsync("/api/v1/me")).ShouldBe<MeResponse>(HttpStatusCode.OK);
-        var communityId = me.Units[0].CommunityId;
+        var simulator = Regex.Match(startOutput, @"WeChat simulator \(login, pay page\): (\S+)").Groups[1].Value.TrimEnd('/');
+        Assert.NotEqual("", simulator);
+        var blocks = ReadmeQuickStartBlocks();
+        Assert.Equal(6, blocks.Count);
+        var script = "set -euo pipefail\n" + string.Join($"\necho '{StepMark}'\n", blocks) +
+            $"\necho '{StepMark}'\nprintf '%s\\n' \"$C\" \"$OPEN\" \"$CLOSED\"\n";
+        script = script.Replace("http://localhost:5080", url.ToString().TrimEnd('/'), StringComparison.Ordinal);
 
-        // 2. Read the plan in publicity, with a resident's comment and the street's answer; comment yourself.
-        var projects = await (await resident.GetAsync($"/api/v1/projects?communityId={communityId}"))
-            .ShouldBe<Page<ProjectSummary>>(HttpStatusCode.OK);
-        var project = await (await resident.GetAsync($"/api/v1/projects/{Assert.Single(projects.Items).Id}"))
-            .ShouldBe<ProjectView>(HttpStatusCode.OK);
-        Assert.Equal(ProjectState.Scheduled, project.State);
-        Assert.True(project.Qualification.MeetsConsentRule);
-        Assert.Equal(nameof(PlanState.InPublicity), project.CurrentPlanState);
-        var planId = project.CurrentPlanId!.Value;
-        var comments = await (await resident.GetAsync($"/api/v1/plans/{planId}/comments"))
-            .ShouldBe<Page<CommentView>>(HttpStatusCode.OK);
-        Assert.Contains(comments.Items, c => c.Answer is not null);
-        var mine = await (await resident.PostJson($"/api/v1/plans/{planId}/comments", new { kind = "Comment", text = "支持改造，希望尽快开工。" }))
-            .ShouldBe<CommentView>(HttpStatusCode.Created);
-        Assert.Equal(Moderation.Published, mine.Moderation);
-
-        // 3. Cast a ballot in the open vote.
-        var votes = await (await resident.GetAsync($"/api/v1/communities/{communityId}/votes"))
-            .ShouldBe<Page<VoteView>>(HttpStatusCode.OK);
-        var open = Assert.Single(votes.Items, v => v.State == VoteState.Open);
-        var ballot = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/votes/{open.Id}/ballots")
-        {
-            Content = JsonContent(new { choice = "Agree" }),
-        };
-        ballot.Headers.Add("Idempotency-Key", "my-secret-ballot-key-" + Guid.NewGuid().ToString("N")[..12]);
-        var receipt = await (await resident.SendAsync(ballot)).ShouldBe<BallotReceipt>(HttpStatusCode.Created);
-        Assert.Equal(64, receipt.Receipt.Length);
-
-        // 4. The closed vote's published record: totals, the roll, every ballot in its hash chain.
-        var closed = Assert.Single(votes.Items, v => v.State == VoteState.Closed && v.Title == StoryDemo.ClosedVoteTitle);
-        var record = await (await resident.GetAsync($"/api/v1/votes/{closed.Id}/record")).ShouldBe<JsonElement>(HttpStatusCode.OK);
-        Assert.True(record.GetProperty("vote").GetProperty("result").GetProperty("passed").GetBoolean());
-        var ballots = record.GetProperty("ballots");
-        Assert.True(ballots.GetArrayLength() > 0);
-        Assert.Equal(ballots[ballots.GetArrayLength() - 1].GetProperty("linkHash").GetString(), record.GetProperty("finalLink").GetString());
-
-        // 5. A live notice: connected to the hub, the resident hears the committee's notice as it is published.
+        var token = await DevLoginTokenAsync(url, "resident-a");
         var (connection, inbox) = await NoticesWorld.Connect(url, () => Task.FromResult(token));
         await using (connection)
         {
-            var (committee, _) = await SignIn(url, "committee-a");
-            await (await committee.PostJson("/api/v1/notices", new
-            {
-                targetKind = "Community", targetId = communityId, title = "停水通知", body = "明日 8:00 至 12:00 停水，请提前储水。",
-            })).ShouldBe<JsonElement>(HttpStatusCode.Created);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            while ((await inbox.Reader.ReadAsync(timeout.Token)).Kind != NoticeEvents.Published)
-            {
-            }
-        }
+            var (exitCode, output, errors) = await RunBashAsync(script, ("SIM", simulator));
+            Assert.True(exitCode == 0, $"The README's commands failed ({exitCode}):\n{errors}\n{output}");
+            var steps = output.Split(StepMark + "\n");
+            Assert.Equal(7, steps.Length);
 
-        // 6. Consent to a subscribe message with a template Development configures.
-        var templates = await (await resident.GetAsync("/api/v1/subscriptions/templates"))
-            .ShouldBe<List<SubscribeTemplateView>>(HttpStatusCode.OK);
-        var template = Assert.Single(templates, t => t.EventKind == NoticeEvents.Published);
-        var consent = await (await resident.PostJson("/api/v1/subscriptions", new { templateId = template.TemplateId, result = "Accept" }))
-            .ShouldBe<ConsentView>(HttpStatusCode.OK);
-        Assert.Equal(1, consent.Remaining);
-        // The consent taught the simulator (wx.requestSubscribeMessage's stand-in): a notice is delivered as a subscribe
-        // message, which the simulator's inbox shows once the sweep (every 30 s by default) has run.
-        var (committeeAgain, _) = await SignIn(url, "committee-a");
-        await (await committeeAgain.PostJson("/api/v1/notices", new
-        {
-            targetKind = "Community", targetId = communityId, title = "电梯检修通知", body = "周六上午电梯检修。",
-        })).ShouldBe<JsonElement>(HttpStatusCode.Created);
-        var simulator = new Uri(Regex.Match(output(), @"WeChat simulator \(login, pay page\): (\S+)").Groups[1].Value);
-        using var simulatorHttp = new HttpClient { BaseAddress = simulator };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            var messages = await (await simulatorHttp.GetAsync($"/simulator/subscribe-messages?openid={Uri.EscapeDataString(AuthApi.DevOpenId("resident-a"))}"))
-                .ShouldBe<JsonElement>(HttpStatusCode.OK);
-            // The one-time consent goes to the first notice the sweep reaches after it: step 5's, if not yet swept, or this one.
-            if (messages.EnumerateArray().Any(m => m.GetProperty("templateId").GetString() == template.TemplateId))
-                break;
-            Assert.True(DateTime.UtcNow < deadline, $"No subscribe message reached the simulator's inbox: {messages}");
-            await Task.Delay(1000);
+            var ids = steps[6].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.All(ids, id => Assert.True(Guid.TryParse(id, out _), $"Not one id: '{id}' (step outputs:\n{output})"));
+
+            // 2. The plan in publicity, its answered comment, and the resident's own comment published.
+            Assert.Contains("\"state\": \"InPublicity\"", steps[1]);
+            Assert.Matches("\"answer\": \"[^\"]+\"", steps[1]);
+            Assert.Contains("\"moderation\":\"Published\"", steps[1]);
+            // 3. A ballot receipt.
+            Assert.Matches("\"receipt\":\"[0-9a-f]{64}\"", steps[2]);
+            // 4. The record of the closed vote: passed, with ballots and a final link.
+            var record = JsonDocument.Parse(steps[3]).RootElement;
+            Assert.True(record.GetProperty("result").GetProperty("passed").GetBoolean(), steps[3]);
+            Assert.True(record.GetProperty("ballots").GetInt32() > 0, steps[3]);
+            Assert.Matches("^[0-9a-f]{64}$", record.GetProperty("finalLink").GetString());
+            // 5. The notice replayed by the catch-up endpoint, and heard live on the hub while the script ran.
+            Assert.Contains($"\"{NoticeEvents.Published}\"", steps[4]);
+            var heard = false;
+            while (inbox.Reader.TryRead(out var envelope))
+                heard |= envelope.Kind == NoticeEvents.Published;
+            Assert.True(heard, "The resident's hub connection did not hear notice.published.");
+            // 6. The template, the recorded consent, and the subscribe message in the simulator's inbox.
+            Assert.Contains("\"templateId\":\"dev-notice-published\"", steps[5]);
+            Assert.Contains("\"remaining\":1", steps[5]);
+            Assert.Contains("\"templateId\": \"dev-notice-published\"", steps[5]);
         }
     }
 
-    private static async Task<(HttpClient Client, string Token)> SignIn(Uri url, string username)
+    /// <summary>The bash blocks of the README's "Quick-start" section, without the list's indentation.</summary>
+    private static List<string> ReadmeQuickStartBlocks()
     {
-        var client = new HttpClient { BaseAddress = url };
-        var login = await (await client.PostJson("/api/v1/auth/dev-login", new { username }))
-            .ShouldBe<JsonElement>(HttpStatusCode.OK);
-        var token = login.GetProperty("tokens").GetProperty("accessToken").GetString()!;
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return (client, token);
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
+        var start = readme.IndexOf("## Quick-start", StringComparison.Ordinal);
+        var end = readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "The README has no Quick-start section.");
+        return Regex.Matches(readme[start..end], @"^( *)```bash\n(.*?)^ *```", RegexOptions.Multiline | RegexOptions.Singleline)
+            .Select(m => string.Join('\n', m.Groups[2].Value.Split('\n')
+                .Select(line => line.StartsWith(m.Groups[1].Value, StringComparison.Ordinal) ? line[m.Groups[1].Value.Length..] : line)))
+            .ToList();
     }
 
-    private static StringContent JsonContent(object body) =>
-        new(JsonSerializer.Serialize(body, Json.Options), System.Text.Encoding.UTF8, "application/json");
+    private static async Task<(int ExitCode, string Output, string Errors)> RunBashAsync(string script, params (string Name, string Value)[] environment)
+    {
+        var start = new ProcessStartInfo("bash", ["-c", script])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
+        using var bash = Process.Start(start)!;
+        var output = bash.StandardOutput.ReadToEndAsync();
+        var errors = bash.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await bash.WaitForExitAsync(timeout.Token);
+        return (bash.ExitCode, await output, await errors);
+    }
+
+    private static async Task<string> DevLoginTokenAsync(Uri url, string username)
+    {
+        using var client = new HttpClient { BaseAddress = url };
+        var login = await (await client.PostJson("/api/v1/auth/dev-login", new { username }))
+            .ShouldBe<JsonElement>(System.Net.HttpStatusCode.OK);
+        return login.GetProperty("tokens").GetProperty("accessToken").GetString()!;
+    }
 }
