@@ -1,5 +1,3 @@
-using Renovation.Community.Application.Common;
-
 namespace Renovation.Community.Application.Features.Fund;
 
 /// <summary>
