@@ -5,9 +5,3 @@ public interface IAudited
 {
     Guid Id { get; }
 }
-
-public static class Ids
-{
-    /// <summary>Version 7 GUIDs sort by creation time, which keeps clustered indexes on MySQL compact.</summary>
-    public static Guid New() => Guid.CreateVersion7();
-}

@@ -23,7 +23,3 @@ public class AppProblem(int status, string code, string detail) : Exception(code
         return this;
     }
 }
-
-/// <summary>A business rule refused the change (422 unless the rule says otherwise).</summary>
-public sealed class DomainRuleViolation(string code, string detail, int status = StatusCodes.Status422UnprocessableEntity)
-    : AppProblem(status, code, detail);

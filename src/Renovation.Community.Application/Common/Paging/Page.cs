@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Renovation.Community.Application.Common.Paging;
 
 /// <summary>Query-string paging (<c>?page=1&amp;pageSize=20</c>); out-of-range values are refused, not clamped silently.</summary>
@@ -19,15 +17,3 @@ public readonly record struct PageRequest(int? Page, int? PageSize)
 }
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total);
-
-public static class PageExtensions
-{
-    /// <summary>Pages an ordered query; the caller must order it so pages are stable.</summary>
-    public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> query, PageRequest request, CancellationToken ct)
-    {
-        request.Validate();
-        var total = await query.CountAsync(ct);
-        var items = await query.Skip((request.Number - 1) * request.Size).Take(request.Size).ToListAsync(ct);
-        return new Page<T>(items, request.Number, request.Size, total);
-    }
-}

@@ -15,12 +15,3 @@ public static class PaymentPurposeRegistration
         return services;
     }
 }
-
-/// <summary>The registered purposes by name (scoped).</summary>
-public interface IPaymentPurposes
-{
-    /// <summary>Throws a 404 problem for a name nobody registered.</summary>
-    IPaymentPurpose Get(string name);
-
-    bool TryGet(string name, out IPaymentPurpose purpose);
-}

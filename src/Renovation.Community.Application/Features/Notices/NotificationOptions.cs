@@ -18,11 +18,3 @@ public sealed class NotificationOptions
     /// <summary><c>developer</c>, <c>trial</c> or <c>formal</c> (WeChat's default).</summary>
     public string? MiniProgramState { get; set; }
 }
-
-public sealed class SubscribeTemplate
-{
-    public string TemplateId { get; set; } = "";
-    /// <summary>Page opened from the message; <c>{noticeId}</c> etc. are filled from the payload.</summary>
-    public string? Page { get; set; }
-    public Dictionary<string, string> Fields { get; set; } = new(StringComparer.Ordinal);
-}

@@ -35,37 +35,3 @@ public sealed class ResidentialCommunity : IAudited
 
     public void AssignPropertyCompany(Guid? companyId) => PropertyCompanyId = companyId;
 }
-
-/// <summary>A building (楼栋) of a community.</summary>
-public sealed class Building : IAudited
-{
-    private Building() { }
-
-    public Building(Guid communityId, string name)
-    {
-        Id = Ids.New();
-        CommunityId = communityId;
-        Name = name.Trim();
-    }
-
-    public Guid Id { get; private set; }
-    public Guid CommunityId { get; private set; }
-    public string Name { get; private set; } = "";
-
-    public void Rename(string name) => Name = name.Trim();
-}
-
-/// <summary>A property services company (物业服务企业).</summary>
-public sealed class PropertyCompany : IAudited
-{
-    private PropertyCompany() { }
-
-    public PropertyCompany(string name)
-    {
-        Id = Ids.New();
-        Name = name.Trim();
-    }
-
-    public Guid Id { get; private set; }
-    public string Name { get; private set; } = "";
-}

@@ -22,24 +22,3 @@ public sealed class PlanCostItem : IAudited
     public string Name { get; private set; } = "";
     public long AmountFen { get; private set; }
 }
-
-/// <summary>A project file attached to one plan version.</summary>
-public sealed class PlanAttachment : IAudited
-{
-    private PlanAttachment() { }
-
-    public PlanAttachment(Guid planId, int position, Guid fileId, string title)
-    {
-        Id = Ids.New();
-        PlanId = planId;
-        Position = position;
-        FileId = fileId;
-        Title = title.Trim();
-    }
-
-    public Guid Id { get; private set; }
-    public Guid PlanId { get; private set; }
-    public int Position { get; private set; }
-    public Guid FileId { get; private set; }
-    public string Title { get; private set; } = "";
-}

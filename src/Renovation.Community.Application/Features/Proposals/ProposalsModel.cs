@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Renovation.Community.Application.Features.Identity;
 using Renovation.Community.Application.Features.Projects;
 
 namespace Renovation.Community.Application.Features.Proposals;
@@ -28,60 +27,5 @@ internal sealed class PlanVersionModel : IEntityTypeConfiguration<PlanVersion>
         // The sweep looks for due publicity by state and time.
         e.HasIndex(x => new { x.State, x.PublicityStartsAt });
         e.HasIndex(x => new { x.State, x.PublicityEndsAt });
-    }
-}
-
-internal sealed class PlanCostItemModel : IEntityTypeConfiguration<PlanCostItem>
-{
-    public void Configure(EntityTypeBuilder<PlanCostItem> e)
-    {
-        e.ToTable("PlanCostItems");
-        // Ids are made in the constructor: without this EF would take a line added to a tracked plan for an existing row.
-        e.Property(x => x.Id).ValueGeneratedNever();
-        e.Property(x => x.Name).HasMaxLength(100);
-        e.HasIndex(x => new { x.PlanId, x.Position });
-    }
-}
-
-internal sealed class PlanAttachmentModel : IEntityTypeConfiguration<PlanAttachment>
-{
-    public void Configure(EntityTypeBuilder<PlanAttachment> e)
-    {
-        e.ToTable("PlanAttachments");
-        e.Property(x => x.Id).ValueGeneratedNever();
-        e.Property(x => x.Title).HasMaxLength(100);
-        e.HasOne<ProjectFile>().WithMany().HasForeignKey(x => x.FileId).OnDelete(DeleteBehavior.Restrict);
-        e.HasIndex(x => new { x.PlanId, x.Position });
-    }
-}
-
-internal sealed class PlanReviewModel : IEntityTypeConfiguration<PlanReview>
-{
-    public void Configure(EntityTypeBuilder<PlanReview> e)
-    {
-        e.ToTable("PlanReviews");
-        e.Property(x => x.Department).HasMaxLength(64);
-        e.Property(x => x.Comment).HasMaxLength(2000);
-        e.HasOne<PlanVersion>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Restrict);
-        e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.ReviewerUserId).OnDelete(DeleteBehavior.Restrict);
-        e.HasIndex(x => new { x.PlanId, x.Department }).IsUnique();
-        e.HasIndex(x => new { x.ReviewerUserId, x.Decision });
-    }
-}
-
-internal sealed class PublicityCommentModel : IEntityTypeConfiguration<PublicityComment>
-{
-    public void Configure(EntityTypeBuilder<PublicityComment> e)
-    {
-        e.ToTable("PublicityComments");
-        e.Property(x => x.Text).HasMaxLength(1000);
-        e.Property(x => x.Answer).HasMaxLength(2000);
-        e.Property(x => x.ClientKey).HasMaxLength(64);
-        e.HasOne<PlanVersion>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Restrict);
-        e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AuthorUserId).OnDelete(DeleteBehavior.Restrict);
-        e.HasIndex(x => new { x.PlanId, x.Kind, x.AnsweredAt });
-        e.HasIndex(x => new { x.AuthorUserId, x.CreatedAt });
-        // The natural idempotency key of a post; NULLs (no key sent) never collide on either provider.
-        e.HasIndex(x => new { x.AuthorUserId, x.ClientKey }).IsUnique();
     }
 }

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore;
-using Renovation.Community.Application.Common.Events;
-
 namespace Renovation.Community.Application.Features.Realtime;
 
 /// <summary>Wakes the local dispatcher as soon as a transaction with outbox events commits, instead of waiting for its poll.</summary>
@@ -21,39 +17,4 @@ public sealed class OutboxSignal : IDisposable
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
 
     public void Dispose() => _signal.Dispose();
-}
-
-public sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesInterceptor
-{
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        NotifyIfOutboxWritten(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
-        CancellationToken cancellationToken = default)
-    {
-        NotifyIfOutboxWritten(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void NotifyIfOutboxWritten(DbContext? context)
-    {
-        if (context is null)
-            return;
-        // The save has just detected and accepted every change; Entries() would scan the whole tracker again.
-        var tracker = context.ChangeTracker;
-        var detect = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            if (tracker.Entries<OutboxEvent>().Any(e => e.Entity.Sequence is null))
-                signal.Notify();
-        }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = detect;
-        }
-    }
 }

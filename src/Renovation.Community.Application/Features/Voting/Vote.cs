@@ -137,22 +137,3 @@ public sealed class Vote : IAudited
             throw new DomainRuleViolation("vote_not_open", "投票未开始或已截止", StatusCodes.Status409Conflict);
     }
 }
-
-/// <summary>A candidate in an election.</summary>
-public sealed class Candidate
-{
-    private Candidate() { }
-
-    public Candidate(Guid voteId, string name, int order)
-    {
-        Id = Ids.New();
-        VoteId = voteId;
-        Name = name.Trim();
-        Order = order;
-    }
-
-    public Guid Id { get; private set; }
-    public Guid VoteId { get; private set; }
-    public string Name { get; private set; } = "";
-    public int Order { get; private set; }
-}

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Renovation.Community.Application.Features.WeChatIntegration;
 
 /// <summary>The mini-program access token, shared through the database by every node (one row per app id).</summary>
@@ -26,15 +23,4 @@ public sealed class StoredWeChatToken
 
     /// <summary>Keeps the token out of logs.</summary>
     public override string ToString() => $"StoredWeChatToken({AppId}, expires {ExpiresAt:O})";
-}
-
-internal sealed class StoredWeChatTokenModel : IEntityTypeConfiguration<StoredWeChatToken>
-{
-    public void Configure(EntityTypeBuilder<StoredWeChatToken> e)
-    {
-        e.ToTable("WeChatAccessTokens");
-        e.HasKey(x => x.AppId);
-        e.Property(x => x.AppId).HasMaxLength(32);
-        e.Property(x => x.Value).HasMaxLength(512);
-    }
 }

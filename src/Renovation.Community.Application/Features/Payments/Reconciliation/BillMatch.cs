@@ -32,15 +32,6 @@ public sealed record FoundDiscrepancy(
 /// <summary>Whose money a report line is about.</summary>
 public sealed record ReportKey(Guid CommunityId, MoneyOwner Owner, string Purpose);
 
-public sealed class ReportTotals
-{
-    public long PaidCount { get; set; }
-    public long PaidFen { get; set; }
-    public long RefundCount { get; set; }
-    public long RefundFen { get; set; }
-    public long FeeMilliFen { get; set; }
-}
-
 /// <summary>What one bill says against our books.</summary>
 public sealed record BillMatchResult(
     long Rows,

@@ -23,24 +23,3 @@ internal sealed class ReconciliationDiscrepancyModel : IEntityTypeConfiguration<
         e.HasIndex(x => new { x.State, x.BillDate });
     }
 }
-
-internal sealed class ReconciliationDayModel : IEntityTypeConfiguration<ReconciliationDay>
-{
-    public void Configure(EntityTypeBuilder<ReconciliationDay> e)
-    {
-        e.ToTable("ReconciliationDays");
-        e.HasKey(x => x.BillDate);
-        e.Property(x => x.Sha1).HasMaxLength(64);
-    }
-}
-
-internal sealed class ReconciliationReportLineModel : IEntityTypeConfiguration<ReconciliationReportLine>
-{
-    public void Configure(EntityTypeBuilder<ReconciliationReportLine> e)
-    {
-        e.ToTable("ReconciliationReportLines");
-        e.Property(x => x.Purpose).HasMaxLength(64);
-        e.HasIndex(x => new { x.BillDate, x.CommunityId, x.Owner, x.Purpose }).IsUnique();
-        e.HasIndex(x => new { x.CommunityId, x.BillDate });
-    }
-}
