@@ -16,7 +16,7 @@ namespace Renovation.Community.Tests.QuickStart;
 /// </summary>
 public sealed class QuickStartPaymentLoopTests
 {
-    [Fact]
+    [QuickStartFact]
     public async Task A_payment_started_before_a_restart_is_paid_in_the_simulator_after_it_and_credited_at_the_API_s_own_address()
     {
         var data = Path.Combine(Path.GetTempPath(), "renovation-tests", $"quick-start-data_{Guid.NewGuid():N}");

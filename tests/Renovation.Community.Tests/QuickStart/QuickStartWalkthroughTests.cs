@@ -17,7 +17,7 @@ public sealed class QuickStartWalkthroughTests
 {
     private const string StepMark = "<<readme-step>>";
 
-    [Fact]
+    [QuickStartFact]
     public async Task The_readme_quick_start_runs_as_written_and_every_step_shows_what_it_promises()
     {
         var connectionString = TestDatabase.NewConnectionString($"rcqs_{Guid.NewGuid():N}");
