@@ -82,7 +82,12 @@ public static class TemplateDatabase
         await delete.ExecuteNonQueryAsync();
     }
 
-    private static string TemplateName(string kind) => $"rc_{kind}_{Environment.ProcessId}_{Guid.NewGuid():N}"[..48];
+    /// <summary>At most 48 characters, whatever the process id's length (MariaDB allows 64).</summary>
+    private static string TemplateName(string kind)
+    {
+        var name = $"rc_{kind}_{Environment.ProcessId}_{Guid.NewGuid():N}";
+        return name.Length > 48 ? name[..48] : name;
+    }
 
     private static async Task<Template> SnapshotAsync(string connectionString, string database)
     {
