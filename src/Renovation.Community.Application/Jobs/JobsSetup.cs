@@ -17,7 +17,8 @@ public static class JobsSetup
         var options = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         builder.Services.AddOptions<JobsOptions>().Bind(builder.Configuration.GetSection(JobsOptions.Section));
         var provider = builder.Configuration["Database:Provider"];
-        var clustered = string.Equals(provider, nameof(Data.DatabaseProvider.MySql), StringComparison.OrdinalIgnoreCase);
+        var clustered = options.Clustered
+            && string.Equals(provider, nameof(Data.DatabaseProvider.MySql), StringComparison.OrdinalIgnoreCase);
         var connectionString = builder.Configuration.GetConnectionString(nameof(Data.DatabaseProvider.MySql));
         builder.Services.AddQuartz(q =>
         {

@@ -94,6 +94,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // It fires on the wall clock (10:05–13:35 China time): a run between a test's two row counts looked like a
             // partial write. Reconciliation tests run days through DailyReconciliation and the admin endpoint.
             ["Jobs:DailyReconciliation"] = "false",
+            // One node per class: its schedule in memory (a clustered fire on MariaDB costs tens of statements, and
+            // RowCounts.Settled fires every sweep). TwoNodeTests and PaymentCrashTests run the clustered default.
+            ["Jobs:Clustered"] = "false",
             ["Files:Root"] = FilesRoot,
         };
         var keys = Path.Combine(Path.GetTempPath(), "renovation-tests", $"wechat-{Guid.NewGuid():N}");
