@@ -66,15 +66,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         WeChat = WeChatSimulatorServer.StartAsync(new SimulatorOptions { ShareKeysWithinProcess = true, NotificationTimeScale = 0.001, Time = Clock })
             .GetAwaiter().GetResult();
         // Probed after the simulator has bound its own port, so the two can never be handed the same one.
-        Port = FreePort();
+        Port = ApiProcess.FreePort();
         UseKestrel(Port);
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

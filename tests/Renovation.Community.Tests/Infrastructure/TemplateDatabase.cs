@@ -2,7 +2,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using MySqlConnector;
 using Renovation.Community.Application.Data;
-using Renovation.Community.Application.Jobs;
 
 namespace Renovation.Community.Tests.Infrastructure;
 
@@ -48,8 +47,8 @@ public static class TemplateDatabase
 
     /// <summary>
     /// The demo data, seeded by the API itself (as every class did at its start) on a copy of the migrated template.
-    /// What only a running API owns is taken out afterwards: its leases (a class's API would wait for them to expire)
-    /// and Quartz's scheduler rows, so each class's API schedules its jobs afresh as on an unseeded database.
+    /// What only a running API owns is taken out afterwards: its leases (a class's API would wait for them to expire).
+    /// Its schedule is in memory (<c>Jobs:Clustered=false</c>, as every class's), so no Quartz row is left behind.
     /// </summary>
     private static async Task<Template> CreateSeededAsync()
     {
@@ -61,28 +60,9 @@ public static class TemplateDatabase
         await seeder.StopAsync();
         await using (var db = TestDatabase.OpenContext(connectionString))
             await db.Database.ExecuteSqlRawAsync("DELETE FROM `Leases`");
-        if (TestDatabase.Provider == DatabaseProvider.MySql)
-            await ForgetSchedulerAsync(connectionString);
         return await SnapshotAsync(connectionString, database);
     }
 
-    /// <summary>Empties Quartz's tables except its lock rows, which the migration wrote.</summary>
-    private static async Task ForgetSchedulerAsync(string connectionString)
-    {
-        await using var connection = new MySqlConnection(connectionString);
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = new MySqlCommand("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() " +
-            $"AND TABLE_NAME LIKE '{JobsSetup.QuartzTablePrefix}%' AND TABLE_NAME <> '{JobsSetup.QuartzTablePrefix}LOCKS'", connection))
-        await using (var reader = await list.ExecuteReaderAsync())
-            while (await reader.ReadAsync())
-                tables.Add(reader.GetString(0));
-        await using var delete = new MySqlCommand("SET FOREIGN_KEY_CHECKS = 0; " +
-            string.Concat(tables.Select(t => $"DELETE FROM `{t}`; ")), connection);
-        await delete.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>At most 48 characters, whatever the process id's length (MariaDB allows 64).</summary>
     private static string TemplateName(string kind)
     {
         var name = $"rc_{kind}_{Environment.ProcessId}_{Guid.NewGuid():N}";
