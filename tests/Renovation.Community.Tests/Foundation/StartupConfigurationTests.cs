@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Renovation.Community.Application.Data;
+using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Foundation;
 
@@ -27,7 +28,7 @@ public sealed class StartupConfigurationTests
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            TestDatabase.ClosePooledSqlite($"Data Source={file}");
             File.Delete(file);
         }
     }
@@ -89,7 +90,7 @@ public sealed class StartupConfigurationTests
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            TestDatabase.ClosePooledSqlite($"Data Source={file}");
             File.Delete(file);
         }
     }
@@ -112,7 +113,7 @@ public sealed class StartupConfigurationTests
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            TestDatabase.ClosePooledSqlite($"Data Source={file}");
             File.Delete(file);
         }
     }

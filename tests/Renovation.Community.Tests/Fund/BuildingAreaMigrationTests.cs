@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Data.Sqlite;
 using Renovation.Community.Application.Data;
+using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Fund;
 
@@ -55,7 +56,7 @@ public sealed class BuildingAreaMigrationTests
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
+            TestDatabase.ClosePooledSqlite($"Data Source={file}");
             File.Delete(file);
         }
     }

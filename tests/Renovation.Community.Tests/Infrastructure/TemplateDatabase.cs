@@ -74,7 +74,7 @@ public static class TemplateDatabase
         if (TestDatabase.Provider == DatabaseProvider.Sqlite)
         {
             // Closes the pooled connection, so the file on disk is complete before it is copied.
-            SqliteConnection.ClearAllPools();
+            TestDatabase.ClosePooledSqlite(connectionString);
             return new Template(connectionString, database, [], []);
         }
 

@@ -34,11 +34,21 @@ public static class TestDatabase
         ? new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqliteStore(connectionString).Options)
         : new MySqlAppDbContext(new DbContextOptionsBuilder<MySqlAppDbContext>().UseMySqlStore(connectionString).Options);
 
+    /// <summary>
+    /// Closes the pooled connections of this one SQLite database so its file can be copied or deleted. Never every pool:
+    /// <c>ClearAllPools</c> can dispose a connection another test class is reading with at that moment.
+    /// </summary>
+    public static void ClosePooledSqlite(string connectionString)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
+    }
+
     public static async Task DropAsync(string connectionString)
     {
         if (Provider == DatabaseProvider.Sqlite)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            ClosePooledSqlite(connectionString);
             var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
             foreach (var suffix in new[] { "", "-wal", "-shm" })
                 File.Delete(file + suffix);
