@@ -135,7 +135,7 @@ public sealed class FuzzSweepTests(ApiFactory api, ITestOutputHelper output) : I
         var method = new HttpMethod(operation.Method);
         var url = Filled(operation, ids);
         var bodyType = operation.Spec["requestBody"]?["content"]?.AsObject().Select(c => c.Key).FirstOrDefault();
-        var schema = bodyType is null ? null : Resolve(operation.Spec["requestBody"]!["content"]![bodyType]!["schema"], document);
+        var schema = bodyType is null ? null : OpenApiSchemas.Resolve(operation.Spec["requestBody"]!["content"]![bodyType]!["schema"], document);
 
         HttpRequestMessage With(string target, string? body, string mediaType = "application/json")
         {
@@ -179,12 +179,12 @@ public sealed class FuzzSweepTests(ApiFactory api, ITestOutputHelper output) : I
         yield return new("array root", With(url, "[]"));
         yield return new("string root", With(url, "\"x\""));
         yield return new("wrong media type", With(url, "{}", "text/plain"));
-        var properties = Properties(schema, document);
+        var properties = OpenApiSchemas.Properties(schema, document);
         if (properties.Count == 0)
             yield break;
         yield return new("empty object", With(url, "{}"));
         yield return new("all null", With(url, new JsonObject(properties.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)null))).ToJsonString()));
-        var valid = new JsonObject(properties.Select(p => KeyValuePair.Create(p.Key, Plausible(p.Value, document))));
+        var valid = new JsonObject(properties.Select(p => KeyValuePair.Create(p.Key, OpenApiSchemas.Plausible(p.Value, document))));
         foreach (var (name, property) in properties)
             foreach (var (label, bad) in BadValues(property, document))
             {
@@ -192,50 +192,6 @@ public sealed class FuzzSweepTests(ApiFactory api, ITestOutputHelper output) : I
                 body[name] = bad?.DeepClone();
                 yield return new($"{name}: {label}", With(url, body.ToJsonString()));
             }
-    }
-
-    private static JsonNode? Resolve(JsonNode? schema, JsonObject document)
-    {
-        for (var i = 0; i < 5 && schema?["$ref"] is { } reference; i++)
-        {
-            var name = reference.GetValue<string>().Split('/')[^1];
-            schema = document["components"]?["schemas"]?[name];
-        }
-        if ((schema?["oneOf"] ?? schema?["anyOf"]) is JsonArray alternatives)
-            return Resolve(alternatives.FirstOrDefault(a => a?["type"]?.ToString() != "null"), document);
-        return schema;
-    }
-
-    private static Dictionary<string, JsonNode> Properties(JsonNode? schema, JsonObject document) =>
-        schema?["properties"]?.AsObject().ToDictionary(p => p.Key, p => Resolve(p.Value, document) ?? new JsonObject())
-        ?? [];
-
-    private static string TypeOf(JsonNode schema) => schema["type"] switch
-    {
-        JsonArray types => types.Select(t => t!.GetValue<string>()).FirstOrDefault(t => t != "null") ?? "string",
-        JsonValue type => type.GetValue<string>(),
-        _ => schema["enum"] is not null ? "enum" : schema["properties"] is not null ? "object" : "string",
-    };
-
-    /// <summary>A value of the right shape, so that each bad value is tried on its own.</summary>
-    private static JsonNode? Plausible(JsonNode schema, JsonObject document)
-    {
-        if (schema["enum"] is JsonArray members && members.FirstOrDefault(m => m is not null) is { } member)
-            return member.DeepClone();
-        return TypeOf(schema) switch
-        {
-            "integer" => 1,
-            "number" => 1,
-            "boolean" => true,
-            "array" => new JsonArray(),
-            "object" => new JsonObject(Properties(schema, document).Select(p => KeyValuePair.Create(p.Key, Plausible(p.Value, document)))),
-            _ => schema["format"]?.GetValue<string>() switch
-            {
-                "uuid" => Guid.NewGuid().ToString(),
-                "date-time" => TestRunClock.UtcNow.AddDays(20).ToString("O"),
-                _ => "测试",
-            },
-        };
     }
 
     private static IEnumerable<(string, JsonNode?)> BadValues(JsonNode schema, JsonObject document)
@@ -248,7 +204,7 @@ public sealed class FuzzSweepTests(ApiFactory api, ITestOutputHelper output) : I
             yield return ("enum name", "NoSuchMember");
             yield break;
         }
-        switch (TypeOf(schema))
+        switch (OpenApiSchemas.TypeOf(schema))
         {
             case "integer" or "number":
                 yield return ("string", "x");
@@ -261,10 +217,10 @@ public sealed class FuzzSweepTests(ApiFactory api, ITestOutputHelper output) : I
                 break;
             case "array":
                 yield return ("string", "x");
-                var item = schema["items"] is { } items ? Resolve(items, document) : null;
+                var item = schema["items"] is { } items ? OpenApiSchemas.Resolve(items, document) : null;
                 if (item is not null)
                     yield return ("bad items", new JsonArray(Enumerable.Range(0, 3).Select(_ => (JsonNode?)new JsonArray()).ToArray()));
-                yield return ("huge array", new JsonArray(Enumerable.Range(0, 5000).Select(_ => (JsonNode?)Plausible(item ?? new JsonObject(), document)).ToArray()));
+                yield return ("huge array", new JsonArray(Enumerable.Range(0, 5000).Select(_ => (JsonNode?)OpenApiSchemas.Plausible(item ?? new JsonObject(), document)).ToArray()));
                 break;
             case "object":
                 yield return ("string", "x");

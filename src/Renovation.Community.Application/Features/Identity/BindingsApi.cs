@@ -144,10 +144,10 @@ public static class BindingsApi
     private static async Task<Ok<BindingView>> RevokeAsync(Guid id, Access access, AppDbContext db, EventOutbox outbox,
         IAccessChanges accessChanges, TimeProvider clock, CancellationToken ct)
     {
-        var binding = await db.UnitBindings.SingleOrDefaultAsync(b => b.Id == id, ct)
-            ?? throw AppProblem.NotFound("binding_not_found", "绑定记录不存在");
+        static AppProblem NotFound() => AppProblem.NotFound("binding_not_found", "绑定记录不存在");
+        var binding = await db.UnitBindings.SingleOrDefaultAsync(b => b.Id == id, ct) ?? throw NotFound();
         if (binding.UserId != access.UserId)
-            await access.RequireAsync(binding.CommunityId, Permission.DecideBindings, ct);
+            await access.RequireAsync(binding.CommunityId, Permission.DecideBindings, ct, NotFound);
         binding.Revoke(access.UserId, clock.GetUtcNow());
         outbox.Add("binding.revoked", Audience.User(binding.UserId), new { bindingId = binding.Id, unitId = binding.UnitId });
         await db.SaveOrAnswerAsync(UnitBinding.NotApproved, ct);

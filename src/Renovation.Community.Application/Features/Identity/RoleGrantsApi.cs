@@ -40,7 +40,7 @@ public static class RoleGrantsApi
             .WithDescription("Grants a role to a user over a community (committee member or chair), a property company (property staff), a street (street officer), a district or the whole city (city admin, finance officer: omit scopeId). This is how a new community gets its committee. Granting the same role over the same scope twice answers 409 role_already_granted.");
         grants.MapDelete("/{id:guid}", RevokeAsync).WithName("RevokeRole")
             .WithSummary("Revoke a role grant")
-            .WithDescription("Removes a role grant; it takes effect on the user's next request and on their live connections. 404 role_grant_not_found when it does not exist (any more).");
+            .WithDescription("Removes a role grant; it takes effect on the user's next request and on their live connections. 404 role_grant_not_found when it does not exist (any more) or the caller may not revoke it (a grant is not shown to exist to whoever may not revoke it).");
         return api;
     }
 
@@ -76,7 +76,15 @@ public static class RoleGrantsApi
         CancellationToken ct)
     {
         var grant = await db.RoleGrants.SingleOrDefaultAsync(g => g.Id == id, ct) ?? throw GrantNotFound();
-        await RequireAuthorityAsync(grant.Role, grant.ScopeId, access, db, ct);
+        try
+        {
+            await RequireAuthorityAsync(grant.Role, grant.ScopeId, access, db, ct);
+        }
+        catch (AppProblem refused) when (refused.Status is StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound)
+        {
+            // Someone who may not revoke a grant is not told that it exists.
+            throw GrantNotFound();
+        }
         db.RoleGrants.Remove(grant);
         // A racing revocation deleted it first: the DELETE finds no row, as a later request would find no grant.
         await db.SaveOrAnswerAsync(GrantNotFound, ct);

@@ -46,7 +46,7 @@ public static class OwnerPartyMaintenance
         IEnumerable<IOwnerPartyGuard> guards, TimeProvider clock, CancellationToken ct)
     {
         var duplicate = await FindAsync(db, id, ct);
-        await access.RequireAsync(duplicate.CommunityId, Permission.MaintainOwnerParties, ct);
+        await access.RequireAsync(duplicate.CommunityId, Permission.MaintainOwnerParties, ct, NotFound);
         // The merged party disappears from the register and its head count: someone answers for why.
         if (string.IsNullOrWhiteSpace(request.Reason))
             throw new DomainRuleViolation("merge_reason_required", "合并业主会减少业主人数，须填写合并理由 reason（例如：同一人姓名录入有误）");
@@ -84,7 +84,7 @@ public static class OwnerPartyMaintenance
         CancellationToken ct)
     {
         var party = await FindAsync(db, id, ct);
-        await access.RequireAsync(party.CommunityId, Permission.MaintainOwnerParties, ct);
+        await access.RequireAsync(party.CommunityId, Permission.MaintainOwnerParties, ct, NotFound);
         if (await db.Units.AnyAsync(u => u.OwnerPartyId == id, ct))
             throw AppProblem.Conflict("owner_party_not_empty", "该业主名下还有房屋，不能删除；请先把房屋转给其他业主或合并业主");
         await RequireUnheldAsync(guards, [id], ct);

@@ -167,9 +167,9 @@ public static class RegisterApi
     private static async Task<Ok<UnitView>> UpdateUnitAsync(Guid id, UpdateUnit request, Access access, AppDbContext db,
         CancellationToken ct)
     {
-        var unit = await db.Units.Include(u => u.Building).SingleOrDefaultAsync(u => u.Id == id, ct)
-            ?? throw AppProblem.NotFound("unit_not_found", "房屋不存在");
-        await access.RequireAsync(unit.CommunityId, Permission.ManagePlaces, ct);
+        static AppProblem UnitNotFound() => AppProblem.NotFound("unit_not_found", "房屋不存在");
+        var unit = await db.Units.Include(u => u.Building).SingleOrDefaultAsync(u => u.Id == id, ct) ?? throw UnitNotFound();
+        await access.RequireAsync(unit.CommunityId, Permission.ManagePlaces, ct, UnitNotFound);
         var party = await FindPartyAsync(unit.CommunityId, request.OwnerPartyId, db, ct);
         unit.ChangeArea(request.ExclusiveAreaHundredths, request.AreaBasis, request.BuildingAreaHundredths);
         unit.TransferTo(party.Id);
