@@ -1,7 +1,8 @@
 import { ApiError, EventsConnectionBuilder, NetworkError, RenovationClient } from '@renovation-community/miniprogram-api';
+import { config } from '../config';
 
 export const api = new RenovationClient({
-  baseUrl: 'https://renovation.example.com',
+  baseUrl: config.baseUrl,
   onSessionExpired: () => wx.reLaunch({ url: '/pages/signin/signin' }),
 });
 

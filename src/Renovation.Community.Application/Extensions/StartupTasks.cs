@@ -24,7 +24,9 @@ public static class StartupTasks
             {
                 await using var scope = services.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(ct);
-                logger.LogInformation("Demo data ready: sign in with POST /api/v1/auth/dev-login {{\"username\":\"resident-a\"}}");
+                // The body is an argument, not template text: a template without arguments is logged unformatted, so
+                // escaped braces ("{{") would reach the log doubled.
+                logger.LogInformation("Demo data ready: sign in with POST /api/v1/auth/dev-login {Body}", """{"username":"resident-a"}""");
             }
         }
 

@@ -1,4 +1,5 @@
 import { ApiError, Schemas } from '@renovation-community/miniprogram-api';
+import { config } from '../../config';
 import { api, events, showError } from '../../lib/api';
 
 interface UnitOption { id: string; label: string }
@@ -14,6 +15,9 @@ Page({
     form: { name: '', idLast4: '', certificateNumber: '' },
     fieldErrors: {} as Record<string, string>,
     bindings: [] as Schemas['BindingView'][],
+    devUser: config.devUser,
+    /** Where the signed-in resident can go: their community's plan in publicity and open vote, if any. */
+    home: { communityId: '', planId: '', voteId: '' },
   },
 
   offApproved: undefined as undefined | (() => void),
@@ -21,19 +25,47 @@ Page({
   onLoad() {
     // The connection rejoins the community's groups by itself after an approval; the page just refreshes.
     this.offApproved = events.on('binding.approved', () => this.loadBindings());
-    if (this.data.signedIn) this.loadBindings();
+    if (this.data.signedIn) this.loadHome();
   },
 
   onUnload() {
     if (this.offApproved) this.offApproved();
   },
 
+  /** Inside WeChat: wx.login, exchanged by the backend (the quick-start's simulator accepts any code). */
   async signIn() {
+    await this.signedIn(() => api.signIn());
+  },
+
+  /** In DevTools against the quick-start: a demo user, no WeChat account needed (Development backends only). */
+  async devSignIn() {
+    await this.signedIn(() => api.devSignIn(config.devUser));
+  },
+
+  async signedIn(signIn: () => Promise<unknown>) {
     try {
-      await api.signIn();
+      await signIn();
       this.setData({ signedIn: true });
       await events.start();
+      await this.loadHome();
+    } catch (e) {
+      showError(e);
+    }
+  },
+
+  async loadHome() {
+    try {
       await this.loadBindings();
+      const me = await api.get('/api/v1/me');
+      if (me.units.length === 0) return;
+      const communityId = me.units[0].communityId;
+      const projects = await api.get('/api/v1/projects', { query: { communityId } });
+      const project = projects.items.length > 0
+        ? await api.get('/api/v1/projects/{id}', { path: { id: projects.items[0].id } })
+        : null;
+      const votes = await api.get('/api/v1/communities/{communityId}/votes', { path: { communityId } });
+      const open = votes.items.find((v) => v.state === 'Open');
+      this.setData({ home: { communityId, planId: (project && project.currentPlanId) || '', voteId: open ? open.id : '' } });
     } catch (e) {
       showError(e);
     }
