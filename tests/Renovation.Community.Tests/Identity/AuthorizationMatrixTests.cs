@@ -55,6 +55,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         "GET /api/v1/communities/{c}/meeting-alerts",
         "GET /api/v1/communities/{c}/assemblies",
         "POST /api/v1/communities/{c}/assemblies",
+        "GET /api/v1/communities/{c}/assembly-demands",
         "POST /api/v1/communities/{c}/assembly-demands",
         "GET /api/v1/communities/{c}/service-items",
         "POST /api/v1/service-items",
