@@ -60,6 +60,8 @@ public sealed class MeetingChangesTests(ApiFactory api) : IClassFixture<ApiFacto
         var before = await RowCounts.Settled(api);
         await (await c.Chair.Client.PostJson($"/api/v1/committee-meetings/{meeting.Id}/cancel", new { reason = "再次取消" }))
             .ShouldBeProblem(HttpStatusCode.Conflict, "meeting_cancelled");
+        await (await owners.Parties[1].Voter.Client.PostAsync($"/api/v1/committee-meetings/{meeting.Id}/observers", null))
+            .ShouldBeProblem(HttpStatusCode.Conflict, "meeting_cancelled");
         _world.Start(meeting);
         await (await c.Chair.Client.PostJson($"/api/v1/committee-meetings/{meeting.Id}/attendance", new { memberUserId = c.Chair.UserId }))
             .ShouldBeProblem(HttpStatusCode.Conflict, "meeting_cancelled");

@@ -32,7 +32,7 @@ public static class MeetingsDemo
 {
     public const string UpcomingTitle = "幸福里业委会十二月例会";
     public const string InSessionTitle = "幸福里业委会临时会议";
-    public const string PastTitle = "幸福里业委会十一月例会";
+    public const string PastTitle = "幸福里业委会公共收益专题会议";
     public const string AssemblyTitle = "幸福里小区业主大会年度会议";
 
     public static async Task SeedAsync(AppDbContext db, Guid communityA, Guid communityB, DateTimeOffset now, int noticeDays,
