@@ -1046,6 +1046,13 @@ namespace Renovation.Community.Migrations.MySql
                     b.Property<Guid?>("CallId")
                         .HasColumnType("char(36)");
 
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("datetime(6)");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("datetime(6)");
 
@@ -1090,6 +1097,9 @@ namespace Renovation.Community.Migrations.MySql
                     b.Property<string>("Place")
                         .HasMaxLength(200)
                         .HasColumnType("varchar(200)");
+
+                    b.Property<DateTimeOffset?>("RescheduledAt")
+                        .HasColumnType("datetime(6)");
 
                     b.Property<string>("ResidentsCommitteeContact")
                         .HasMaxLength(200)
@@ -1355,6 +1365,13 @@ namespace Renovation.Community.Migrations.MySql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("char(36)");
 
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("datetime(6)");
+
                     b.Property<Guid>("CommunityId")
                         .HasColumnType("char(36)");
 
@@ -1381,6 +1398,9 @@ namespace Renovation.Community.Migrations.MySql
                     b.Property<string>("Place")
                         .HasMaxLength(200)
                         .HasColumnType("varchar(200)");
+
+                    b.Property<DateTimeOffset?>("RescheduledAt")
+                        .HasColumnType("datetime(6)");
 
                     b.Property<Guid?>("ResultsNoticeId")
                         .HasColumnType("char(36)");

@@ -1037,6 +1037,13 @@ namespace Renovation.Community.Migrations.Sqlite
                     b.Property<Guid?>("CallId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
@@ -1081,6 +1088,9 @@ namespace Renovation.Community.Migrations.Sqlite
                     b.Property<string>("Place")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RescheduledAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ResidentsCommitteeContact")
                         .HasMaxLength(200)
@@ -1346,6 +1356,13 @@ namespace Renovation.Community.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("CommunityId")
                         .HasColumnType("TEXT");
 
@@ -1372,6 +1389,9 @@ namespace Renovation.Community.Migrations.Sqlite
                     b.Property<string>("Place")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RescheduledAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("ResultsNoticeId")
                         .HasColumnType("TEXT");

@@ -23,6 +23,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assemblies/{assemblyId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Call off an owners' assembly before its voting starts; its votes are cancelled
+         * @description Committee. Owners get a community notice, the street assembly.cancelled for the residents' committee. An assembly owners demanded cannot be called off (422 demanded_assembly_cannot_be_cancelled): move it instead. 409 assembly_already_started, assembly_already_finished, assembly_cancelled.
+         */
+        post: operations["CancelAssembly"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assemblies/{assemblyId}/items": {
         parameters: {
             query?: never;
@@ -37,6 +57,26 @@ export interface paths {
          * @description Always 422 assembly_item_not_in_notice for the committee: an item not in the 15-day notice needs a new assembly.
          */
         post: operations["AddAssemblyItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assemblies/{assemblyId}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an owners' assembly before its voting starts, with a fresh notice
+         * @description Committee. The new start needs the community's assembly notice period (at least 15 days) counted from today (422 reschedule_notice_too_short with earliestStartsAt), and each item's vote the community's vote notice. The votes move with it; owners get a new notice, the street assembly.rescheduled. 409 assembly_already_started, assembly_already_finished, assembly_cancelled; a concurrent change 409 assembly_changed.
+         */
+        post: operations["RescheduleAssembly"];
         delete?: never;
         options?: never;
         head?: never;
@@ -423,6 +463,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/committee-meetings/{meetingId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Call off a meeting before its session opens, with a notice to everyone the announcement reached
+         * @description The chair (or the member who convened it on a call). Owners get a community notice, members and observers committee_meeting.cancelled, the street the same event for the residents' committee. A meeting a third of the members called cannot be called off (422 called_meeting_cannot_be_cancelled): move it instead. Once the session opened (an hour before the start) 409 meeting_already_started; after the close 409 meeting_already_finished; a second cancel 409 meeting_cancelled.
+         */
+        post: operations["CancelCommitteeMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/committee-meetings/{meetingId}/close": {
         parameters: {
             query?: never;
@@ -477,6 +537,26 @@ export interface paths {
          * @description Residents of the community, once each, up to the meeting's capacity (409 observers_full). Observers then receive the live attendance and results.
          */
         post: operations["RegisterMeetingObserver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committee-meetings/{meetingId}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a meeting before its session opens, with a fresh notice
+         * @description The chair (or the member who convened it on a call). The new start needs the community's committee notice period counted from today (422 reschedule_notice_too_short with earliestStartsAt). The notice goes again to owners, members, observers and the street. 409 meeting_already_started, meeting_already_finished, meeting_cancelled; a concurrent change 409 meeting_changed.
+         */
+        post: operations["RescheduleCommitteeMeeting"];
         delete?: never;
         options?: never;
         head?: never;
@@ -538,7 +618,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * A community's owners' demands for an extraordinary assembly, newest first
+         * @description Anyone who can see the community, so owners can find a demand to join. By default the open ones (not yet answered by an assembly); status=Gathering, Reached or Convened narrows the list. Each shows its purpose, the area and heads joined against the frozen totals, and whether it holds 20%/20%.
+         */
+        get: operations["ListAssemblyDemands"];
         put?: never;
         /**
          * Owners demand an extraordinary assembly (residents)
@@ -3833,6 +3917,9 @@ export interface components {
             voteId: string;
         };
         AssemblyView: {
+            cancellationReason?: null | string;
+            /** Format: date-time */
+            cancelledAt?: null | string;
             /** Format: uuid */
             communityId: string;
             /** Format: uuid */
@@ -3846,6 +3933,8 @@ export interface components {
             /** Format: uuid */
             noticeId?: null | string;
             place?: null | string;
+            /** Format: date-time */
+            rescheduledAt?: null | string;
             /** Format: date-time */
             resultsDueBy?: null | string;
             /** Format: uuid */
@@ -3932,6 +4021,9 @@ export interface components {
         };
         /** @enum {unknown} */
         CancellationPolicy: "FullRefund" | "PartialRefund" | "NoRefund";
+        CancelMeetingRequest: {
+            reason: string;
+        };
         CandidateResult: {
             agree: components["schemas"]["Totals"];
             approved: boolean;
@@ -4007,10 +4099,13 @@ export interface components {
             unitId?: null | string;
         };
         /** @enum {unknown} */
-        CommitteeMeetingState: "Scheduled" | "Closed";
+        CommitteeMeetingState: "Scheduled" | "Closed" | "Cancelled";
         CommitteeMeetingView: {
             /** Format: uuid */
             callId?: null | string;
+            cancellationReason?: null | string;
+            /** Format: date-time */
+            cancelledAt?: null | string;
             /** Format: date-time */
             closedAt?: null | string;
             /** Format: uuid */
@@ -4040,6 +4135,8 @@ export interface components {
             /** Format: int32 */
             present: number;
             quorumMet: boolean;
+            /** Format: date-time */
+            rescheduledAt?: null | string;
             residentsCommitteeContact?: null | string;
             /** Format: date-time */
             startsAt: string;
@@ -4283,11 +4380,15 @@ export interface components {
             comment?: null | string;
             decision: components["schemas"]["ReviewDecision"];
         };
+        /** @enum {unknown} */
+        DemandStatus: "Gathering" | "Reached" | "Convened";
         DemandView: {
             /** Format: uuid */
             assemblyId?: null | string;
             /** Format: uuid */
             communityId: string;
+            /** Format: date-time */
+            createdAt: string;
             /** Format: int64 */
             electorateArea: number;
             /** Format: int64 */
@@ -4302,6 +4403,7 @@ export interface components {
             purpose: string;
             /** Format: date-time */
             reachedAt?: null | string;
+            status: components["schemas"]["DemandStatus"];
         };
         DevLoginRequest: {
             username: string;
@@ -4567,7 +4669,7 @@ export interface components {
             paidFen: number;
         };
         /** @enum {unknown} */
-        ItemOutcome: "Pending" | "Passed" | "NotPassed";
+        ItemOutcome: "Pending" | "Passed" | "NotPassed" | "NoQuorum";
         JsonElement: unknown;
         LoginResponse: {
             displayName: string;
@@ -4885,6 +4987,15 @@ export interface components {
         };
         PageOfCommunityView: {
             items: components["schemas"]["CommunityView"][];
+            /** Format: int32 */
+            pageNumber: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
+        PageOfDemandView: {
+            items: components["schemas"]["DemandView"][];
             /** Format: int32 */
             pageNumber: number;
             /** Format: int32 */
@@ -5631,6 +5742,21 @@ export interface components {
             overrideReason?: null | string;
             reason: string;
         };
+        RescheduleAssemblyRequest: {
+            /** Format: date-time */
+            endsAt: string;
+            place?: null | string;
+            reason: string;
+            /** Format: date-time */
+            startsAt: string;
+        };
+        RescheduleCommitteeMeetingRequest: {
+            onlineLink?: null | string;
+            place?: null | string;
+            reason: string;
+            /** Format: date-time */
+            startsAt: string;
+        };
         ResolutionView: {
             /** Format: date-time */
             decidedAt?: null | string;
@@ -6278,6 +6404,86 @@ export interface operations {
             };
         };
     };
+    CancelAssembly: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assemblyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelMeetingRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssemblyView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     AddAssemblyItem: {
         parameters: {
             query?: never;
@@ -6290,6 +6496,86 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AssemblyItemRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssemblyView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RescheduleAssembly: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assemblyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleAssemblyRequest"];
             };
         };
         responses: {
@@ -7845,6 +8131,86 @@ export interface operations {
             };
         };
     };
+    CancelCommitteeMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelMeetingRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeMeetingView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     CloseCommitteeMeeting: {
         parameters: {
             query?: never;
@@ -8019,6 +8385,86 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ObserverView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RescheduleCommitteeMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleCommitteeMeetingRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeMeetingView"];
                 };
             };
             /** @description Bad Request */
@@ -8334,6 +8780,86 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssemblyView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAssemblyDemands: {
+        parameters: {
+            query?: {
+                Page?: number;
+                PageSize?: number;
+                status?: components["schemas"]["DemandStatus"];
+            };
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfDemandView"];
                 };
             };
             /** @description Bad Request */

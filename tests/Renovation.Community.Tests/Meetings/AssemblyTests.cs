@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Application.Common.Paging;
 using Renovation.Community.Application.Features.Meetings;
 using Renovation.Community.Application.Features.Notices;
 using Renovation.Community.Tests.Infrastructure;
@@ -165,4 +166,28 @@ public sealed class AssemblyTests(ApiFactory api) : IClassFixture<ApiFactory>
 
     private static async Task<DemandView> Join(HttpClient client, Guid demandId) =>
         await (await client.PostAsync($"/api/v1/assembly-demands/{demandId}/supports", null)).ShouldBe<DemandView>(HttpStatusCode.OK);
+
+    [Fact]
+    public async Task Owners_of_the_community_find_its_open_demands_with_their_purpose_progress_and_status()
+    {
+        // Five owners: 99.99 m² alone is short of a fifth of the area; 100.01 m² alone holds.
+        var owners = await _voting.Community(PartySpec.Owner(9999), PartySpec.Owner(10001), PartySpec.Owner(10000), PartySpec.Owner(10000), PartySpec.Owner(10000));
+        var gathering = await (await owners.Parties[0].Voter.Client.PostJson($"/api/v1/communities/{owners.Id}/assembly-demands",
+            new { purpose = "改选业委会" })).ShouldBe<DemandView>(HttpStatusCode.Created);
+        var held = await Start(owners.Parties[1].Voter.Client, owners.Id);
+        var c = await _world.Committee(3, owners.Id);
+        await (await c.Chair.Client.PostJson($"/api/v1/communities/{owners.Id}/assemblies", Body(api.Clock.GetUtcNow().AddDays(16), held.Id)))
+            .ShouldBe<AssemblyView>(HttpStatusCode.Created);
+
+        // Another owner, who joined neither, finds the open one and what it still needs.
+        var url = $"/api/v1/communities/{owners.Id}/assembly-demands";
+        var open = await (await owners.Parties[2].Voter.Client.GetAsync(url)).ShouldBe<Page<DemandView>>(HttpStatusCode.OK);
+        var only = Assert.Single(open.Items);
+        Assert.Equal((gathering.Id, "改选业委会", DemandStatus.Gathering), (only.Id, only.Purpose, only.Status));
+        Assert.Equal((9999L, 1L, 50000L, 5L), (only.JoinedArea, only.JoinedHeads, only.ElectorateArea, only.ElectorateHeads));
+        var convened = await (await owners.Parties[2].Voter.Client.GetAsync(url + "?status=Convened")).ShouldBe<Page<DemandView>>(HttpStatusCode.OK);
+        Assert.Equal(held.Id, Assert.Single(convened.Items).Id);
+        Assert.Equal(DemandStatus.Convened, convened.Items[0].Status);
+        await (await (await api.ClientFor("resident-b")).GetAsync(url)).ShouldBeProblem(HttpStatusCode.NotFound);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Renovation.Community.Application.Features.DemoData;
 using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Meetings;
@@ -18,6 +19,8 @@ public sealed class MeetingsAccessTests(ApiFactory api) : IClassFixture<ApiFacto
         "POST /api/v1/committee-meetings/{m}/minutes",
         "POST /api/v1/committee-meeting-items/{i}/positions",
         "POST /api/v1/committee-meeting-items/{i}/decide",
+        "POST /api/v1/committee-meetings/{m}/cancel",
+        "POST /api/v1/committee-meetings/{m}/reschedule",
     ];
 
     public static TheoryData<string, string> OutsidersOfCommunityA()
@@ -65,7 +68,9 @@ public sealed class MeetingsAccessTests(ApiFactory api) : IClassFixture<ApiFacto
         var demo = await Demo.Of(api);
         var (meetingId, itemId, chairId) = await api.WithDb(async db =>
         {
-            var meeting = await db.CommitteeMeetings.Include(m => m.Items).Include(m => m.Members).SingleAsync(m => m.CommunityId == demo.CommunityA);
+            // The demo's upcoming meeting (the demo also has one in session and one past).
+            var meeting = await db.CommitteeMeetings.Include(m => m.Items).Include(m => m.Members)
+                .SingleAsync(m => m.CommunityId == demo.CommunityA && m.Title == MeetingsDemo.UpcomingTitle);
             return (meeting.Id, meeting.Items[0].Id, meeting.Members.Single(m => m.IsChair).UserId);
         });
         var parts = endpoint.Split(' ');
@@ -75,6 +80,8 @@ public sealed class MeetingsAccessTests(ApiFactory api) : IClassFixture<ApiFacto
             var p when p.EndsWith("/attendance") => new { memberUserId = chairId },
             var p when p.EndsWith("/minutes") => new { minutes = "纪要" },
             var p when p.EndsWith("/positions") => new { memberUserId = chairId, stance = "For" },
+            var p when p.EndsWith("/cancel") => new { reason = "误发" },
+            var p when p.EndsWith("/reschedule") => (object)new { startsAt = TestRunClock.UtcNow.AddDays(20), reason = "误发" },
             _ => null,
         };
         if (body is not null)

@@ -105,4 +105,30 @@ public sealed class MinutesTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(found.ItemId, Assert.Single(forOwner.Items).ItemId);
         Assert.Equal(1, (await (await owner.GetAsync(url)).ShouldBe<Page<ResolutionView>>(HttpStatusCode.OK)).Total);
     }
+
+    [Fact]
+    public async Task Items_of_a_meeting_closed_without_quorum_are_recorded_as_lacking_quorum_and_the_minutes_say_so()
+    {
+        var owners = await new VotingWorld(api).Community(PartySpec.Owner(8000));
+        var c = await _world.Committee(3, owners.Id);
+        var meeting = await _world.Convene(c, items: 2);
+        _world.Start(meeting);
+        await _world.Attend(c.Chair, meeting.Id, c.Chair);
+        await MeetingsWorld.State(c.Chair, meeting.Items[0].Id, c.Chair, Stance.For);
+        await (await MeetingsWorld.Decide(c.Chair, meeting.Items[0].Id)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "quorum_not_met");
+
+        var closed = await (await c.Chair.Client.PostAsync($"/api/v1/committee-meetings/{meeting.Id}/close", null))
+            .ShouldBe<CommitteeMeetingView>(HttpStatusCode.OK);
+        Assert.All(closed.Items, i => Assert.Equal(ItemOutcome.NoQuorum, i.Outcome));
+        var published = await (await c.Chair.Client.PostJson($"/api/v1/committee-meetings/{meeting.Id}/minutes", new { minutes = "仅主任一人到会" }))
+            .ShouldBe<CommitteeMeetingView>(HttpStatusCode.OK);
+        var notice = await (await owners.Parties[0].Voter.Client.GetAsync($"/api/v1/notices/{published.MinutesNoticeId}"))
+            .ShouldBe<NoticeView>(HttpStatusCode.OK);
+        Assert.Contains("会议未达到法定人数", notice.Body);
+        Assert.Contains("因出席委员不足半数未能表决", notice.Body);
+        Assert.DoesNotContain("未表决", notice.Body);
+        // Not a decision: the resolutions list keeps to what was decided.
+        Assert.Equal(0, (await (await c.Chair.Client.GetAsync($"/api/v1/communities/{c.CommunityId}/resolutions"))
+            .ShouldBe<Page<ResolutionView>>(HttpStatusCode.OK)).Total);
+    }
 }

@@ -7,6 +7,7 @@ public static class MeetingLimits
     public const int Link = 500;
     public const int Contact = 200;
     public const int Description = 2000;
+    public const int Reason = 500;
     public const int Minutes = 20000;
     public const int MaxItems = 30;
     /// <summary>How far ahead a meeting may be convened, and how long an assembly's voting may run.</summary>

@@ -15,7 +15,8 @@ public sealed record CommitteeMeetingView(Guid Id, Guid CommunityId, string Titl
     string? OnlineLink, MeetingOrigin Origin, Guid? CallId, CommitteeMeetingState State, int MemberCount, int Present,
     bool QuorumMet, int ObserverCapacity, int ObserverCount, DateTimeOffset? ClosedAt, DateTimeOffset? MinutesDueBy,
     DateTimeOffset? MinutesPublishedAt, string? Minutes, Guid? NoticeId, Guid? MinutesNoticeId, string? ResidentsCommitteeContact,
-    IReadOnlyList<AgendaItemView> Items, IReadOnlyList<MemberView>? Members);
+    IReadOnlyList<AgendaItemView> Items, IReadOnlyList<MemberView>? Members, DateTimeOffset? CancelledAt, string? CancellationReason,
+    DateTimeOffset? RescheduledAt);
 
 public sealed record MeetingCallView(Guid Id, Guid CommunityId, string Reason, int MemberCount, int Signatures, bool Reached,
     DateTimeOffset? ReachedAt, DateTimeOffset? HoldBy, Guid? MeetingId, bool Overdue);
@@ -47,6 +48,6 @@ public static class MeetingViews
         return new CommitteeMeetingView(m.Id, m.CommunityId, m.Title, m.StartsAt, m.Place, m.OnlineLink, m.Origin, m.CallId, m.State,
             m.MemberCount, present, CommitteeMeeting.QuorumMet(present, m.MemberCount), m.ObserverCapacity, m.ObserverCount,
             m.ClosedAt, m.MinutesDueBy(options.MinutesDueDays), m.MinutesPublishedAt, m.Minutes, m.NoticeId, m.MinutesNoticeId,
-            full ? m.ResidentsCommitteeContact : null, items, members);
+            full ? m.ResidentsCommitteeContact : null, items, members, m.CancelledAt, m.CancellationReason, m.RescheduledAt);
     }
 }

@@ -32,6 +32,18 @@ public static class MeetingsAccess
             ?? throw AppProblem.Forbidden("只有本次会议名单上的业委会委员可以操作");
     }
 
+    /// <summary>
+    /// Who may call off or move a meeting: the chair, who convenes; on a meeting convened on a members' call also the
+    /// member who convened it. Others on the committee get 403, everyone else 404.
+    /// </summary>
+    public static async Task<CommunityPlace> RequireMayChangeAsync(Access access, CommitteeMeeting meeting, CancellationToken ct)
+    {
+        var place = await access.RequireAsync(meeting.CommunityId, Permission.SitOnCommittee, ct, MeetingNotFound);
+        if (!(await access.ScopeAsync(ct)).Allows(Permission.ConveneCommitteeMeetings, place) && meeting.ConvenedBy != access.UserId)
+            throw AppProblem.Forbidden("只有业委会主任（或依提议召集会议的委员）可以取消或改期会议");
+        return place;
+    }
+
     /// <summary>The committee now: every holder of a member or chair grant in the community, each user once.</summary>
     public static async Task<List<(Guid UserId, bool IsChair)>> CommitteeAsync(AppDbContext db, Guid communityId, CancellationToken ct)
     {

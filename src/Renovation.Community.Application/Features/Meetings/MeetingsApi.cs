@@ -36,6 +36,9 @@ public static class MeetingsApi
         community.MapGet("/assemblies", Assemblies.ListAsync).WithName("ListAssemblies")
             .WithSummary("Owners' assemblies of a community")
             .WithDescription("Anyone who can see the community; each item carries its vote's state and result.");
+        community.MapGet("/assembly-demands", AssemblyDemands.ListAsync).WithName("ListAssemblyDemands")
+            .WithSummary("A community's owners' demands for an extraordinary assembly, newest first")
+            .WithDescription("Anyone who can see the community, so owners can find a demand to join. By default the open ones (not yet answered by an assembly); status=Gathering, Reached or Convened narrows the list. Each shows its purpose, the area and heads joined against the frozen totals, and whether it holds 20%/20%.");
         community.MapPost("/assembly-demands", AssemblyDemands.StartAsync).WithName("StartAssemblyDemand")
             .WithSummary("Owners demand an extraordinary assembly (residents)")
             .WithDescription("The starter's owner parties join at once. The demand holds when its supporters have at least 20% of the area and 20% of the owner parties (counted like a vote's electorate).");
@@ -53,6 +56,12 @@ public static class MeetingsApi
         meetings.MapPost("/minutes", CommitteeMeetings.PublishMinutesAsync).WithName("PublishCommitteeMinutes")
             .WithSummary("Publish the minutes and decisions as a notice to the community")
             .WithDescription("Once per meeting, after it closed; due within 3 days. Files go on the notice through the notices' attachment endpoint.");
+        meetings.MapPost("/cancel", CancelCommitteeMeeting.HandleAsync).WithName("CancelCommitteeMeeting")
+            .WithSummary("Call off a meeting before its session opens, with a notice to everyone the announcement reached")
+            .WithDescription("The chair (or the member who convened it on a call). Owners get a community notice, members and observers committee_meeting.cancelled, the street the same event for the residents' committee. A meeting a third of the members called cannot be called off (422 called_meeting_cannot_be_cancelled): move it instead. Once the session opened (an hour before the start) 409 meeting_already_started; after the close 409 meeting_already_finished; a second cancel 409 meeting_cancelled.");
+        meetings.MapPost("/reschedule", RescheduleCommitteeMeeting.HandleAsync).WithName("RescheduleCommitteeMeeting")
+            .WithSummary("Move a meeting before its session opens, with a fresh notice")
+            .WithDescription("The chair (or the member who convened it on a call). The new start needs the community's committee notice period counted from today (422 reschedule_notice_too_short with earliestStartsAt). The notice goes again to owners, members, observers and the street. 409 meeting_already_started, meeting_already_finished, meeting_cancelled; a concurrent change 409 meeting_changed.");
         meetings.MapPost("/observers", AtTheMeeting.RegisterObserverAsync).WithName("RegisterMeetingObserver")
             .WithSummary("An owner registers to observe (旁听)")
             .WithDescription("Residents of the community, once each, up to the meeting's capacity (409 observers_full). Observers then receive the live attendance and results.");
@@ -80,6 +89,12 @@ public static class MeetingsApi
         assemblies.MapPost("/items", Assemblies.AddItemAsync).WithName("AddAssemblyItem")
             .WithSummary("Refused: an assembly decides only the items of its notice")
             .WithDescription("Always 422 assembly_item_not_in_notice for the committee: an item not in the 15-day notice needs a new assembly.");
+        assemblies.MapPost("/cancel", CancelAssembly.HandleAsync).WithName("CancelAssembly")
+            .WithSummary("Call off an owners' assembly before its voting starts; its votes are cancelled")
+            .WithDescription("Committee. Owners get a community notice, the street assembly.cancelled for the residents' committee. An assembly owners demanded cannot be called off (422 demanded_assembly_cannot_be_cancelled): move it instead. 409 assembly_already_started, assembly_already_finished, assembly_cancelled.");
+        assemblies.MapPost("/reschedule", RescheduleAssembly.HandleAsync).WithName("RescheduleAssembly")
+            .WithSummary("Move an owners' assembly before its voting starts, with a fresh notice")
+            .WithDescription("Committee. The new start needs the community's assembly notice period (at least 15 days) counted from today (422 reschedule_notice_too_short with earliestStartsAt), and each item's vote the community's vote notice. The votes move with it; owners get a new notice, the street assembly.rescheduled. 409 assembly_already_started, assembly_already_finished, assembly_cancelled; a concurrent change 409 assembly_changed.");
         assemblies.MapPost("/results", Assemblies.PublishResultsAsync).WithName("PublishAssemblyResults")
             .WithSummary("Publish all items' results as one assembly record and notice")
             .WithDescription("Committee, once every item's vote has closed; due within 3 days of the close.");

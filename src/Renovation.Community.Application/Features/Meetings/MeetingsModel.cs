@@ -15,6 +15,7 @@ internal sealed class CommitteeMeetingModel : IEntityTypeConfiguration<Committee
         e.Property(x => x.OnlineLink).HasMaxLength(MeetingLimits.Link);
         e.Property(x => x.ResidentsCommitteeContact).HasMaxLength(MeetingLimits.Contact);
         e.Property(x => x.Minutes).HasMaxLength(MeetingLimits.Minutes);
+        e.Property(x => x.CancellationReason).HasMaxLength(MeetingLimits.Reason);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasMany(x => x.Members).WithOne().HasForeignKey(m => m.MeetingId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(x => x.Items).WithOne().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);

@@ -47,7 +47,7 @@ public sealed class MeetingsSweep(AppDbContext db, EventOutbox outbox, TimeProvi
                 new { callId = c.Id, c.HoldBy }, ct);
 
         var resultsLateFrom = now.AddDays(-o.MinutesStreetAlertDay);
-        var assemblies = await db.OwnersAssemblies.AsNoTracking().Where(a => a.ResultsPublishedAt == null && a.EndsAt <= resultsLateFrom)
+        var assemblies = await db.OwnersAssemblies.AsNoTracking().Where(a => a.CancelledAt == null && a.ResultsPublishedAt == null && a.EndsAt <= resultsLateFrom)
             .OrderBy(a => a.EndsAt).Take(Batch).Select(a => new { a.Id, a.CommunityId, a.Title }).ToListAsync(ct);
         foreach (var a in assemblies)
             await RaiseAsync($"assembly-results-overdue:{a.Id}", "assembly_results_overdue", a.CommunityId, a.Id,
@@ -56,7 +56,8 @@ public sealed class MeetingsSweep(AppDbContext db, EventOutbox outbox, TimeProvi
         // A community whose latest assembly started more than a year ago (communities that never held one through the
         // platform are not guessed at: their last assembly may predate it).
         var yearAgo = now.AddDays(-o.AssemblyEveryDays);
-        var stale = await db.OwnersAssemblies.AsNoTracking().GroupBy(a => a.CommunityId)
+        // A cancelled assembly was never held.
+        var stale = await db.OwnersAssemblies.AsNoTracking().Where(a => a.CancelledAt == null).GroupBy(a => a.CommunityId)
             .Select(g => new { CommunityId = g.Key, Last = g.Max(a => a.StartsAt) }).Where(x => x.Last <= yearAgo)
             .Take(Batch).ToListAsync(ct);
         foreach (var s in stale)

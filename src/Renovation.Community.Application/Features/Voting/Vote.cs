@@ -129,6 +129,18 @@ public sealed class Vote : IAudited
         Version++;
     }
 
+    /// <summary>Moves a vote that has not opened (an owners' assembly moved with a fresh notice); the caller checked the notice.</summary>
+    public void Reschedule(DateTimeOffset opensAt, DateTimeOffset closesAt)
+    {
+        if (State != VoteState.Scheduled)
+            throw new DomainRuleViolation("vote_cannot_reschedule", "投票已开始，不能改期", StatusCodes.Status409Conflict);
+        if (closesAt <= opensAt)
+            throw new DomainRuleViolation("vote_period_invalid", "投票截止时间必须晚于开始时间");
+        OpensAt = opensAt;
+        ClosesAt = closesAt;
+        Version++;
+    }
+
     /// <summary>Ballots are taken from opening until the closing time, by the clock rather than the stored state,
     /// so a ballot can never slip in after the close even before the closing job has run.</summary>
     public void EnsureAcceptingBallots(DateTimeOffset now)

@@ -43,7 +43,8 @@ public sealed record AssemblyItemView(Guid Id, int Order, string Title, string D
 
 public sealed record AssemblyView(Guid Id, Guid CommunityId, string Title, string? Place, string Method, DateTimeOffset StartsAt,
     DateTimeOffset EndsAt, Guid? DemandId, Guid? NoticeId, DateTimeOffset? ResultsPublishedAt, DateTimeOffset? ResultsDueBy,
-    Guid? ResultsNoticeId, IReadOnlyList<AssemblyItemView> Items);
+    Guid? ResultsNoticeId, IReadOnlyList<AssemblyItemView> Items, DateTimeOffset? CancelledAt, string? CancellationReason,
+    DateTimeOffset? RescheduledAt);
 
 /// <summary>
 /// Owners' assemblies: the committee convenes one with its whole agenda, each item becoming an Article 278 vote
@@ -92,7 +93,7 @@ public static class Assemblies
         return TypedResults.Created($"/api/v1/assemblies/{assembly.Id}", await ViewAsync(assembly, db, options.Value, ct));
     }
 
-    private static string Notice(OwnersAssembly a)
+    public static string Notice(OwnersAssembly a)
     {
         var text = new StringBuilder();
         text.AppendLine($"时间：{a.StartsAt.ToChina():yyyy年M月d日 HH:mm} 至 {a.EndsAt.ToChina():yyyy年M月d日 HH:mm}");
@@ -163,7 +164,7 @@ public static class Assemblies
     private static AppProblem ResultsAlreadyPublished() =>
         new DomainRuleViolation("results_already_published", "业主大会结果已经公布", StatusCodes.Status409Conflict);
 
-    private static async Task<OwnersAssembly> FindAsync(AppDbContext db, Access access, Guid id, CancellationToken ct, bool tracked = false)
+    public static async Task<OwnersAssembly> FindAsync(AppDbContext db, Access access, Guid id, CancellationToken ct, bool tracked = false)
     {
         var query = db.OwnersAssemblies.Include(a => a.Items);
         var assembly = await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(a => a.Id == id, ct)
@@ -172,13 +173,13 @@ public static class Assemblies
         return assembly;
     }
 
-    private static async Task<AssemblyView> ViewAsync(OwnersAssembly a, AppDbContext db, MeetingsOptions options, CancellationToken ct)
+    public static async Task<AssemblyView> ViewAsync(OwnersAssembly a, AppDbContext db, MeetingsOptions options, CancellationToken ct)
     {
         var outcomes = await ConvenedVoteStatus.ReadAsync(db, a.Items.Select(i => i.VoteId).ToList(), ct);
         var lastClose = outcomes.Count > 0 && outcomes.Values.All(o => o.State == "Closed") ? a.EndsAt : (DateTimeOffset?)null;
         return new AssemblyView(a.Id, a.CommunityId, a.Title, a.Place, a.Method, a.StartsAt, a.EndsAt, a.DemandId, a.NoticeId,
             a.ResultsPublishedAt, lastClose?.AddDays(options.MinutesDueDays), a.ResultsNoticeId,
             a.Items.OrderBy(i => i.Order).Select(i => new AssemblyItemView(i.Id, i.Order, i.Title, i.Description, i.Matter, i.Secret,
-                i.VoteId, outcomes.GetValueOrDefault(i.VoteId))).ToList());
+                i.VoteId, outcomes.GetValueOrDefault(i.VoteId))).ToList(), a.CancelledAt, a.CancellationReason, a.RescheduledAt);
     }
 }

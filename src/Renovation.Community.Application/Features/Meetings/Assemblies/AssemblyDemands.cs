@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Application.Common.Authorization;
 using Renovation.Community.Application.Common.Errors;
 using Renovation.Community.Application.Common.Events;
+using Renovation.Community.Application.Common.Paging;
 using Renovation.Community.Application.Common.Validation;
 using Renovation.Community.Application.Data;
 
@@ -13,8 +14,16 @@ public sealed record StartDemandRequest(string Purpose) : IValidatable
     public void Validate(Validator v) => v.Text(Purpose, "purpose", "提议事由", MeetingLimits.Description);
 }
 
+/// <summary>Where a demand stands: gathering support, holding a fifth of area and heads, or answered by an assembly.</summary>
+public enum DemandStatus
+{
+    Gathering = 0,
+    Reached = 1,
+    Convened = 2,
+}
+
 public sealed record DemandView(Guid Id, Guid CommunityId, string Purpose, long ElectorateArea, long ElectorateHeads, long JoinedArea,
-    long JoinedHeads, bool Holds, DateTimeOffset? ReachedAt, Guid? AssemblyId);
+    long JoinedHeads, bool Holds, DateTimeOffset? ReachedAt, Guid? AssemblyId, DemandStatus Status, DateTimeOffset CreatedAt);
 
 /// <summary>
 /// Owners demanding an extraordinary assembly. A resident joins for every owner party they act for in the community;
@@ -64,6 +73,34 @@ public static class AssemblyDemands
         return TypedResults.Ok(await ViewAsync(db, demandId, ct));
     }
 
+    /// <summary>
+    /// A community's demands, newest first, so an owner can find one to join: by default the open ones (not yet answered
+    /// by an assembly); <paramref name="status"/> narrows to one status.
+    /// </summary>
+    public static async Task<Ok<Page<DemandView>>> ListAsync(Guid communityId, DemandStatus? status, [AsParameters] PageRequest page,
+        Access access, AppDbContext db, CancellationToken ct)
+    {
+        await access.RequireAsync(communityId, Permission.ViewCommunity, ct);
+        if (status is { } s && !Enum.IsDefined(s))
+            throw AppProblem.BadRequest("status_invalid", "状态应为 Gathering、Reached 或 Convened");
+        var query = db.AssemblyDemands.AsNoTracking().Where(d => d.CommunityId == communityId);
+        query = status switch
+        {
+            DemandStatus.Gathering => query.Where(d => d.ReachedAt == null && d.AssemblyId == null),
+            DemandStatus.Reached => query.Where(d => d.ReachedAt != null && d.AssemblyId == null),
+            DemandStatus.Convened => query.Where(d => d.AssemblyId != null),
+            _ => query.Where(d => d.AssemblyId == null),
+        };
+        var result = await query.OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id).ToPageAsync(page, ct);
+        var ids = result.Items.Select(d => d.Id).ToList();
+        var support = await db.AssemblyDemandSupports.AsNoTracking().Where(x => ids.Contains(x.DemandId)).GroupBy(x => x.DemandId)
+            .Select(g => new { DemandId = g.Key, Area = g.Sum(x => x.AreaHundredths), Heads = g.LongCount() })
+            .ToDictionaryAsync(x => x.DemandId, ct);
+        var views = result.Items.Select(d => View(d, support.GetValueOrDefault(d.Id)?.Area ?? 0, support.GetValueOrDefault(d.Id)?.Heads ?? 0))
+            .ToList();
+        return TypedResults.Ok(new Page<DemandView>(views, result.PageNumber, result.PageSize, result.Total));
+    }
+
     public static async Task<Ok<DemandView>> GetAsync(Guid demandId, Access access, AppDbContext db, CancellationToken ct)
     {
         await FindAsync(db, access, demandId, ct);
@@ -105,9 +142,13 @@ public static class AssemblyDemands
     {
         var d = await db.AssemblyDemands.AsNoTracking().SingleAsync(x => x.Id == demandId, ct);
         var (area, heads) = await SupportAsync(db, demandId, ct);
-        return new DemandView(d.Id, d.CommunityId, d.Purpose, d.ElectorateArea, d.ElectorateHeads, area, heads, d.Holds(area, heads),
-            d.ReachedAt, d.AssemblyId);
+        return View(d, area, heads);
     }
+
+    private static DemandView View(AssemblyDemand d, long area, long heads) =>
+        new(d.Id, d.CommunityId, d.Purpose, d.ElectorateArea, d.ElectorateHeads, area, heads, d.Holds(area, heads), d.ReachedAt,
+            d.AssemblyId, d.AssemblyId is not null ? DemandStatus.Convened : d.ReachedAt is not null ? DemandStatus.Reached : DemandStatus.Gathering,
+            d.CreatedAt);
 
     private static async Task<List<Guid>> OwnPartiesAsync(Access access, Guid communityId, CancellationToken ct)
     {

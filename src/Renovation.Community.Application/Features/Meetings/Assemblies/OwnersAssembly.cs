@@ -47,6 +47,10 @@ public sealed class OwnersAssembly : IAudited
     public Guid? ResultsNoticeId { get; private set; }
     public DateTimeOffset? ResultsPublishedAt { get; private set; }
     public string? ResultsRecord { get; private set; }
+    public DateTimeOffset? CancelledAt { get; private set; }
+    public string? CancellationReason { get; private set; }
+    /// <summary>When the assembly was last moved (its fresh notice went out then); null when it was never moved.</summary>
+    public DateTimeOffset? RescheduledAt { get; private set; }
     public int Version { get; private set; }
     public IReadOnlyList<AssemblyItem> Items => _items;
 
@@ -64,6 +68,47 @@ public sealed class OwnersAssembly : IAudited
         ResultsPublishedAt = now;
         Version++;
     }
+
+    /// <summary>
+    /// Calls the assembly off before it starts. One that owners holding a fifth of the area and of the heads demanded
+    /// must be held (national 物业管理条例 Art. 13): the committee cannot call it off; it may only move it.
+    /// </summary>
+    public void Cancel(string reason, DateTimeOffset now)
+    {
+        EnsureNotBegun(now);
+        if (DemandId is not null)
+            throw new DomainRuleViolation("demanded_assembly_cannot_be_cancelled",
+                "该业主大会由专有部分面积和人数各 20% 以上的业主提议召开，业委会应当召集，不能取消；如时间有误，请改期并重新公告");
+        CancelledAt = now;
+        CancellationReason = reason.Trim();
+        Version++;
+    }
+
+    /// <summary>Moves the whole voting period before it starts; the caller has checked the fresh 15-day notice.</summary>
+    public void Reschedule(DateTimeOffset startsAt, DateTimeOffset endsAt, string? place, DateTimeOffset now)
+    {
+        EnsureNotBegun(now);
+        if (endsAt <= startsAt)
+            throw new DomainRuleViolation("assembly_period_invalid", "业主大会的表决截止时间必须晚于开始时间");
+        StartsAt = startsAt;
+        EndsAt = endsAt;
+        if (!string.IsNullOrWhiteSpace(place))
+            Place = place.Trim();
+        RescheduledAt = now;
+        Version++;
+    }
+
+    private void EnsureNotBegun(DateTimeOffset now)
+    {
+        if (CancelledAt is not null)
+            throw Cancelled();
+        if (now >= EndsAt)
+            throw new DomainRuleViolation("assembly_already_finished", "业主大会已结束，不能取消或改期", StatusCodes.Status409Conflict);
+        if (now >= StartsAt)
+            throw new DomainRuleViolation("assembly_already_started", "业主大会已开始表决，不能取消或改期", StatusCodes.Status409Conflict);
+    }
+
+    public static AppProblem Cancelled() => new DomainRuleViolation("assembly_cancelled", "业主大会已取消", StatusCodes.Status409Conflict);
 
     public static AppProblem ItemNotInNotice() => new DomainRuleViolation("assembly_item_not_in_notice",
         "业主大会不得对通知中未列明的事项作出决定；请另行召集业主大会并提前公告");

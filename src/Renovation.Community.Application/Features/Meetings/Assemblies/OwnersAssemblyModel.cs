@@ -12,6 +12,7 @@ internal sealed class OwnersAssemblyModel : IEntityTypeConfiguration<OwnersAssem
         e.Property(x => x.Place).HasMaxLength(MeetingLimits.Place);
         e.Property(x => x.Method).HasMaxLength(MeetingLimits.Place);
         e.Property(x => x.ResultsRecord).HasMaxLength(MeetingLimits.Minutes);
+        e.Property(x => x.CancellationReason).HasMaxLength(MeetingLimits.Reason);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasMany(x => x.Items).WithOne().HasForeignKey(i => i.AssemblyId).OnDelete(DeleteBehavior.Cascade);
         e.Navigation(x => x.Items).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -43,5 +43,14 @@ public sealed class AgendaItem
         Version++;
     }
 
+    /// <summary>Recorded when the meeting closes without quorum: the item was never decided and cannot be.</summary>
+    public void LackedQuorum()
+    {
+        if (Outcome != ItemOutcome.Pending)
+            throw AlreadyDecided();
+        Outcome = ItemOutcome.NoQuorum;
+        Version++;
+    }
+
     public static AppProblem AlreadyDecided() => AppProblem.Conflict("item_already_decided", "该议题已形成决定");
 }

@@ -142,6 +142,8 @@ public static class AtTheMeeting
         var (meeting, _) = await MeetingsAccess.FindMeetingAsync(db, access, meetingId, ct);
         if ((await access.UnitsInAsync(meeting.CommunityId, ct)).Count == 0)
             throw AppProblem.Forbidden("只有本小区已绑定房屋的业主可以报名旁听");
+        if (meeting.State == CommitteeMeetingState.Cancelled)
+            throw CommitteeMeeting.Cancelled();
         if (meeting.State != CommitteeMeetingState.Scheduled)
             throw new DomainRuleViolation("meeting_closed", "会议已结束", StatusCodes.Status409Conflict);
         var userId = access.UserId;

@@ -15,6 +15,8 @@ public enum CommitteeMeetingState
 {
     Scheduled = 0,
     Closed = 1,
+    /// <summary>Called off before it started; owners, members and the street were told (see <see cref="CommitteeMeeting.Cancel"/>).</summary>
+    Cancelled = 2,
 }
 
 /// <summary>
@@ -77,6 +79,10 @@ public sealed class CommitteeMeeting : IAudited
     public string? Minutes { get; private set; }
     public Guid? MinutesNoticeId { get; private set; }
     public DateTimeOffset? MinutesPublishedAt { get; private set; }
+    public DateTimeOffset? CancelledAt { get; private set; }
+    public string? CancellationReason { get; private set; }
+    /// <summary>When the meeting was last moved (its fresh notice went out then); null when it was never moved.</summary>
+    public DateTimeOffset? RescheduledAt { get; private set; }
     public int Version { get; private set; }
     public IReadOnlyList<MeetingMember> Members => _members;
     public IReadOnlyList<AgendaItem> Items => _items;
@@ -92,19 +98,74 @@ public sealed class CommitteeMeeting : IAudited
     /// <summary>Attendance and positions are taken from an hour before the start until the meeting is closed.</summary>
     public void EnsureInSession(DateTimeOffset now)
     {
+        if (State == CommitteeMeetingState.Cancelled)
+            throw Cancelled();
         if (State != CommitteeMeetingState.Scheduled)
             throw new DomainRuleViolation("meeting_closed", "会议已结束", StatusCodes.Status409Conflict);
-        if (now < StartsAt.AddHours(-1))
+        if (now < SessionOpensAt)
             throw new DomainRuleViolation("meeting_not_started", "会议尚未开始（开始前一小时起可签到）");
     }
 
+    /// <summary>The session opens an hour before the start: from then on the meeting has begun and can no longer be moved or called off.</summary>
+    public DateTimeOffset SessionOpensAt => StartsAt.AddHours(-1);
+
+    /// <summary>
+    /// Closing ends the session. An item still undecided in a meeting that never reached quorum is recorded as
+    /// <see cref="ItemOutcome.NoQuorum"/>: the meeting could not decide it, which the minutes must say.
+    /// </summary>
     public void Close(DateTimeOffset now)
     {
         EnsureInSession(now);
         State = CommitteeMeetingState.Closed;
         ClosedAt = now;
+        if (!QuorumMet(_members.Count(m => m.PresentAt is not null), MemberCount))
+            foreach (var item in _items.Where(i => i.Outcome == ItemOutcome.Pending))
+                item.LackedQuorum();
         Version++;
     }
+
+    /// <summary>
+    /// Calls the meeting off before its session opens. A meeting a third of the members called is the committee's duty
+    /// (rule book §4: it must be held), so no one may call it off; it may only be moved.
+    /// </summary>
+    public void Cancel(string reason, DateTimeOffset now)
+    {
+        EnsureNotBegun(now);
+        if (Origin == MeetingOrigin.MembersCall)
+            throw new DomainRuleViolation("called_meeting_cannot_be_cancelled",
+                "该会议由三分之一以上委员提议召开，依规必须召开，不能取消；如时间有误，请改期并重新通知");
+        State = CommitteeMeetingState.Cancelled;
+        CancelledAt = now;
+        CancellationReason = reason.Trim();
+        Version++;
+    }
+
+    /// <summary>Moves the meeting before its session opens; the caller has checked the fresh notice period.</summary>
+    public void Reschedule(DateTimeOffset startsAt, string? place, string? onlineLink, DateTimeOffset now)
+    {
+        EnsureNotBegun(now);
+        StartsAt = startsAt;
+        if (!string.IsNullOrWhiteSpace(place))
+            Place = place.Trim();
+        if (!string.IsNullOrWhiteSpace(onlineLink))
+            OnlineLink = onlineLink.Trim();
+        RescheduledAt = now;
+        Version++;
+    }
+
+    private void EnsureNotBegun(DateTimeOffset now)
+    {
+        if (State == CommitteeMeetingState.Cancelled)
+            throw Cancelled();
+        if (State == CommitteeMeetingState.Closed)
+            throw new DomainRuleViolation("meeting_already_finished", "会议已结束，不能取消或改期", StatusCodes.Status409Conflict);
+        if (now >= SessionOpensAt)
+            throw new DomainRuleViolation("meeting_already_started", "会议已开始（开始前一小时起签到），不能取消或改期",
+                StatusCodes.Status409Conflict);
+    }
+
+    public static AppProblem Cancelled() =>
+        new DomainRuleViolation("meeting_cancelled", "会议已取消", StatusCodes.Status409Conflict);
 
     public void PublishMinutes(string minutes, Guid noticeId, DateTimeOffset now)
     {
@@ -127,6 +188,8 @@ public enum ItemOutcome
     Pending = 0,
     Passed = 1,
     NotPassed = 2,
+    /// <summary>Not put to a decision because more than half of the members never attended (因出席委员不足半数未能表决).</summary>
+    NoQuorum = 3,
 }
 
 public enum Stance

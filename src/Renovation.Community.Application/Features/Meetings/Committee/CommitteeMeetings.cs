@@ -94,7 +94,7 @@ public static class CommitteeMeetings
             await ViewAsync(db, meeting, full: true, options.Value, ct));
     }
 
-    private static string PublicNotice(CommitteeMeeting m)
+    public static string PublicNotice(CommitteeMeeting m)
     {
         var text = new StringBuilder();
         text.AppendLine($"时间：{m.StartsAt.ToChina():yyyy年M月d日 HH:mm}");
@@ -153,10 +153,15 @@ public static class CommitteeMeetings
             throw MinutesAlreadyPublished();
         var now = clock.GetUtcNow();
         var body = new StringBuilder();
-        body.AppendLine($"会议时间：{meeting.StartsAt.ToChina():yyyy年M月d日 HH:mm}，应到委员 {meeting.MemberCount} 人，实到 {meeting.Members.Count(m => m.PresentAt is not null)} 人。");
+        var present = meeting.Members.Count(m => m.PresentAt is not null);
+        body.AppendLine($"会议时间：{meeting.StartsAt.ToChina():yyyy年M月d日 HH:mm}，应到委员 {meeting.MemberCount} 人，实到 {present} 人。");
+        if (!CommitteeMeeting.QuorumMet(present, meeting.MemberCount))
+            body.AppendLine("出席委员未超过全体委员半数，会议未达到法定人数，不能作出决定。");
         body.AppendLine("决定事项：");
         foreach (var item in meeting.Items.Where(i => i.Public).OrderBy(i => i.Order))
-            body.AppendLine($"{item.Order}. {item.Title}：{Outcome(item)}（同意并签字 {item.SignedFor} 人 / 全体委员 {meeting.MemberCount} 人）");
+            body.AppendLine(item.Outcome is ItemOutcome.Passed or ItemOutcome.NotPassed
+                ? $"{item.Order}. {item.Title}：{Outcome(item)}（同意并签字 {item.SignedFor} 人 / 全体委员 {meeting.MemberCount} 人）"
+                : $"{item.Order}. {item.Title}：{Outcome(item)}");
         body.AppendLine().AppendLine("会议纪要：").AppendLine(request.Minutes.Trim());
         var noticeId = await CommunityNotices.PublishAsync(db, outbox, meeting.CommunityId, $"业主委员会会议纪要及决定：{meeting.Title}",
             body.ToString(), access.UserId, now, ct);
@@ -172,6 +177,7 @@ public static class CommitteeMeetings
     {
         ItemOutcome.Passed => "通过",
         ItemOutcome.NotPassed => "未通过",
+        ItemOutcome.NoQuorum => "因出席委员不足半数未能表决",
         _ => "未表决",
     };
 
@@ -184,7 +190,7 @@ public static class CommitteeMeetings
         var query =
             from i in db.CommitteeAgendaItems.AsNoTracking()
             join m in db.CommitteeMeetings on i.MeetingId equals m.Id
-            where m.CommunityId == communityId && i.Outcome != ItemOutcome.Pending
+            where m.CommunityId == communityId && (i.Outcome == ItemOutcome.Passed || i.Outcome == ItemOutcome.NotPassed)
                 // Owners see public items once the minutes are out.
                 && (full || (i.Public && m.MinutesPublishedAt != null))
             select new { i, m };

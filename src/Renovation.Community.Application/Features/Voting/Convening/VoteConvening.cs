@@ -43,6 +43,31 @@ public sealed class VoteConvening(AppDbContext db, EventOutbox outbox, IOptions<
         return vote.Id;
     }
 
+    /// <summary>Calls off motions convened here that have not opened (their assembly was cancelled), in the caller's unit of work.</summary>
+    public async Task CancelMotionsAsync(IReadOnlyCollection<Guid> voteIds, CancellationToken ct)
+    {
+        foreach (var vote in await db.Votes.Where(v => voteIds.Contains(v.Id)).ToListAsync(ct))
+        {
+            vote.Cancel();
+            outbox.Add("vote.cancelled", Audience.Community(vote.CommunityId), new { voteId = vote.Id });
+        }
+    }
+
+    /// <summary>
+    /// Moves motions convened here that have not opened (their assembly was moved), in the caller's unit of work; the
+    /// new opening needs the community's vote notice counted from <paramref name="now"/>, as a new vote would.
+    /// </summary>
+    public async Task RescheduleMotionsAsync(Guid communityId, IReadOnlyCollection<Guid> voteIds, DateTimeOffset opensAt,
+        DateTimeOffset closesAt, DateTimeOffset now, CancellationToken ct)
+    {
+        await RequireNoticeAsync(communityId, opensAt, now, ct);
+        foreach (var vote in await db.Votes.Where(v => voteIds.Contains(v.Id)).ToListAsync(ct))
+        {
+            vote.Reschedule(opensAt, closesAt);
+            outbox.Add("vote.rescheduled", Audience.Community(communityId), new { voteId = vote.Id, vote.OpensAt, vote.ClosesAt });
+        }
+    }
+
     /// <summary>
     /// The notice every vote of the community needs, however it is convened: the community's own notice period, never
     /// below the legal minimum (<see cref="VotingSettings.NoticeDays"/>), counted in calendar days (<see cref="NoticePeriod"/>).
