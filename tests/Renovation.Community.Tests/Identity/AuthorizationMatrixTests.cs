@@ -20,6 +20,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         "GET /api/v1/communities/{c}/buildings",
         "GET /api/v1/communities/{c}/units",
         "GET /api/v1/communities/{c}/owner-parties",
+        "GET /api/v1/communities/{c}/owner-parties?q=%E5%BC%A0",
         "GET /api/v1/communities/{c}/bindings",
         "PUT /api/v1/communities/{c}",
         "POST /api/v1/communities/{c}/buildings",
