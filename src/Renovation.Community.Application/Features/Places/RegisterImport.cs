@@ -105,7 +105,7 @@ public sealed partial class RegisterImport(AppDbContext db)
                 continue;
             if (RegisterColumns.Ambiguous.TryGetValue(name, out var why))
                 throw new DomainRuleViolation("register_header_ambiguous",
-                    $"表头“{name}”无法识别：{why}。请把该列改名为“专有面积”（套内建筑面积，以不动产登记簿为准）、“建筑面积”或“身份证后四位”，或删除该列后重新导入")
+                    $"表头“{name}”无法识别：{why}。改好后请重新导入，本次未导入任何数据")
                     .With("header", name);
             var column = known.FirstOrDefault(c => c.IsNamedBy(name));
             if (column is null)
