@@ -2397,6 +2397,10 @@ namespace Renovation.Community.Migrations.MySql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("char(36)");
 
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("varchar(20)");
+
                     b.Property<string>("IdLast4")
                         .HasMaxLength(4)
                         .HasColumnType("varchar(4)");
@@ -3011,6 +3015,44 @@ namespace Renovation.Community.Migrations.MySql
                     b.HasIndex("PlanId", "Kind", "AnsweredAt");
 
                     b.ToTable("PublicityComments", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Application.Features.Services.ContactPhoneRead", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("PartyMemberId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("ReadBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("PartyMemberId", "ReadAt");
+
+                    b.ToTable("ContactPhoneReads");
                 });
 
             modelBuilder.Entity("Renovation.Community.Application.Features.Services.ServiceDispute", b =>

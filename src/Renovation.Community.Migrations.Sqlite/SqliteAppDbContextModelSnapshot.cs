@@ -2386,6 +2386,10 @@ namespace Renovation.Community.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IdLast4")
                         .HasMaxLength(4)
                         .HasColumnType("TEXT");
@@ -3000,6 +3004,44 @@ namespace Renovation.Community.Migrations.Sqlite
                     b.HasIndex("PlanId", "Kind", "AnsweredAt");
 
                     b.ToTable("PublicityComments", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Application.Features.Services.ContactPhoneRead", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartyMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReadBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("PartyMemberId", "ReadAt");
+
+                    b.ToTable("ContactPhoneReads");
                 });
 
             modelBuilder.Entity("Renovation.Community.Application.Features.Services.ServiceDispute", b =>

@@ -1060,7 +1060,7 @@ export interface paths {
         };
         /**
          * Owner parties of a community
-         * @description The owner parties (a person, registered co-owners or the developer) with their members, number of units and total area. Paged.
+         * @description The owner parties (a person, registered co-owners or the developer) with their members, number of units and total area. Paged. `q` finds parties by name: a party or member name containing it, or (four digits or X) a member's ID suffix.
          */
         get: operations["ListOwnerParties"];
         put?: never;
@@ -1187,15 +1187,18 @@ export interface paths {
         /**
          * Import the register from a CSV or .xlsx body; all rows or nothing
          * @description The body is the file itself: CSV (UTF-8 with or without BOM, or GB18030/GBK as Excel on Chinese Windows saves it; RFC 4180 quoting, so a quoted cell may hold a line break) or an .xlsx workbook (first sheet). The type is decided by the content, not the media type; UTF-16, .xls and other files are refused with 422 `register_encoding_unsupported` or `register_format_unsupported`. The first row is the header; columns are found by name (English or Chinese), in any order:
-         *     - `building` (楼栋), required: building name, up to 32 characters, e.g. 1幢
-         *     - `unit` (房号), required: door number within the building, up to 32 characters, e.g. 2-301
-         *     - `area_m2` (专有面积), required: exclusive area in m², more than 0, at most two decimals, e.g. 89.56
-         *     - `building_area_m2` (建筑面积): building area in m², at least the exclusive area, at most two decimals, e.g. 112.30; counts the maintenance fund; empty: not known
-         *     - `area_basis` (面积依据): registered (登记, default), surveyed (实测) or contract (合同)
-         *     - `certificate_no` (不动产权证号): property certificate number, up to 64 characters
-         *     - `party_kind` (业主类型), required: person (个人), coowners (共有) or developer (开发建设单位)
-         *     - `owners` (业主姓名), required: owner names separated by ; (one for person and developer, two or more for coowners)
-         *     - `id_last4` (身份证后四位): last four characters of each owner's ID number, in the order of owners, separated by ; (required for person and coowners)
+         *     - `building` (楼栋; also 楼号、楼栋号、幢、幢号、栋、栋号、楼幢), required: building name, up to 32 characters, e.g. 1幢
+         *     - `unit` (房号; also 室号、门牌号、房间号、户号), required: door number within the building, up to 32 characters, e.g. 2-301
+         *     - `area_m2` (专有面积; also 专有部分面积、套内面积、套内建筑面积), required: exclusive area in m², more than 0, at most two decimals, e.g. 89.56
+         *     - `building_area_m2` (建筑面积; also 房屋建筑面积、总建筑面积): building area in m², at least the exclusive area, at most two decimals, e.g. 112.30; counts the maintenance fund; empty: not known
+         *     - `area_basis` (面积依据; also 面积来源): registered (登记, default), surveyed (实测) or contract (合同)
+         *     - `certificate_no` (不动产权证号; also 不动产权证书号、产权证号、房产证号): property certificate number, up to 64 characters
+         *     - `party_kind` (业主类型; also 权利人类型), required: person (个人), coowners (共有) or developer (开发建设单位)
+         *     - `owners` (业主姓名; also 业主、权利人、权利人姓名、产权人、所有权人、业主名称), required: owner names separated by ; (one for person and developer, two or more for coowners)
+         *     - `id_last4` (身份证后四位; also 身份证号后四位、身份证后4位、证件号后四位): last four characters of each owner's ID number, in the order of owners, separated by ; (required for person and coowners)
+         *     - `phone` (联系电话; also 手机、手机号、手机号码、电话、联系方式、联系手机): contact phone of each owner, in the order of owners, separated by ; (fewer than the owners: the rest have none); mobile or landline with area code
+         *
+         *     Refused as ambiguous (422 `register_header_ambiguous`): 面积、房屋面积、产权面积、使用面积、套内使用面积、身份证号、身份证号码.
          *
          *     Other columns are ignored and listed in `ignoredColumns`. An owner already in the register (same kind, names and ID suffixes, see docs/register-import.md) is joined, not created again. Every row is checked; when any row is wrong nothing is written and 422 `register_invalid` lists each error with its row number (`line`, header = 1) and column. GetRegisterTemplate downloads a template.
          */
@@ -1255,7 +1258,7 @@ export interface paths {
         };
         /**
          * Complaints about paid services in a community
-         * @description Committee, street and city see all; the serving company's staff see those about their company.
+         * @description Committee, street and city see all; the serving company's staff see those about their company; a resident sees those about orders of the units they act for, with the answers.
          */
         get: operations["CommunityServiceDisputes"];
         put?: never;
@@ -1315,7 +1318,7 @@ export interface paths {
         };
         /**
          * The company's orders in a community by state and day (property staff)
-         * @description day (yyyy-MM-dd, China time) matches the slot's day, or the order's day for services without slots.
+         * @description day (yyyy-MM-dd, China time) matches the slot's day, or the order's day for services without slots. Each order shows its building, unitNumber and contacts with phones masked.
          */
         get: operations["CommunityServiceOrders"];
         put?: never;
@@ -3230,8 +3233,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A service order (its resident or the company's staff)
-         * @description Everyone else gets 404, so an order's existence does not leak.
+         * A service order (its resident, whoever acts for its unit, or the company's staff)
+         * @description With where to go (building, unitNumber), whom to ask for (contacts: the unit's registered owners, phones masked as 138****1234) and the complaint with its answer (dispute). The phone is shown in full only to the staff member who accepted the order while it is accepted or in service; each such read is recorded in the audit log. Everyone else gets 404, so an order's existence does not leak.
          */
         get: operations["GetServiceOrder"];
         put?: never;
@@ -3389,7 +3392,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The complaint about an order and the company's answer (its resident, whoever acts for its unit, or the company's staff)
+         * @description 404 dispute_not_found when the order has no complaint; anyone else gets 404 service_order_not_found.
+         */
+        get: operations["GetServiceOrderDispute"];
         put?: never;
         /**
          * Complain about a completed order within Services:DisputeDays (its resident)
@@ -5657,9 +5664,19 @@ export interface components {
             /** Format: date-time */
             succeededAt?: null | string;
         };
+        RegisterColumnRead: {
+            column: string;
+            header: string;
+        };
         RegisterImportResult: {
             /** Format: int32 */
             buildingsCreated: number;
+            columnsRead?: null | components["schemas"]["RegisterColumnRead"][];
+            /**
+             * Format: int32
+             * @default 0
+             */
+            contactPhones: number;
             ignoredColumns?: null | string[];
             /** Format: int32 */
             ownerPartiesCreated: number;
@@ -5682,6 +5699,7 @@ export interface components {
              * @default 0
              */
             unitsWithoutBuildingArea: number;
+            warnings?: null | string[];
         };
         RegisterSummary: {
             /** Format: int32 */
@@ -5858,8 +5876,14 @@ export interface components {
         Secrecy: "Named" | "Secret";
         /** @enum {unknown} */
         ServiceCategory: "Cleaning" | "ElderlyCare" | "MealHelp" | "Childcare" | "ApplianceRepair" | "HomeRepair" | "Other";
+        ServiceContactView: {
+            name: string;
+            phone?: null | string;
+            phoneMasked: boolean;
+        };
         ServiceDisputeView: {
             answer?: null | string;
+            answered?: boolean;
             /** Format: date-time */
             answeredAt?: null | string;
             /** Format: uuid */
@@ -5939,7 +5963,10 @@ export interface components {
         ServiceOrderView: {
             /** Format: int64 */
             amountFen: number;
+            /** Format: uuid */
+            assignedStaffId?: null | string;
             autoConfirmed: boolean;
+            building?: null | string;
             cancellationPolicy: components["schemas"]["CancellationPolicy"];
             /** Format: date-time */
             cancelledAt?: null | string;
@@ -5953,11 +5980,13 @@ export interface components {
             completedAt?: null | string;
             /** Format: date-time */
             confirmedAt?: null | string;
+            contacts?: null | components["schemas"]["ServiceContactView"][];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             decidedAt?: null | string;
             declineReason?: null | string;
+            dispute?: null | components["schemas"]["ServiceDisputeView"];
             /** Format: date-time */
             expiresAt: string;
             hasCompletionPhoto: boolean;
@@ -5998,6 +6027,7 @@ export interface components {
             state: components["schemas"]["ServiceOrderState"];
             /** Format: uuid */
             unitId: string;
+            unitNumber?: null | string;
             /** Format: int64 */
             unitPriceFen: number;
             /** Format: int32 */
@@ -11192,6 +11222,7 @@ export interface operations {
             query?: {
                 Page?: number;
                 PageSize?: number;
+                q?: string;
             };
             header?: never;
             path: {
@@ -21520,6 +21551,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceOrderView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetServiceOrderDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceDisputeView"];
                 };
             };
             /** @description Bad Request */

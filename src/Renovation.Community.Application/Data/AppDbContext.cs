@@ -101,6 +101,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ServiceSlot> ServiceSlots => Set<ServiceSlot>();
     public DbSet<ServiceOrder> ServiceOrders => Set<ServiceOrder>();
     public DbSet<ServiceDispute> ServiceDisputes => Set<ServiceDispute>();
+    public DbSet<ContactPhoneRead> ContactPhoneReads => Set<ContactPhoneRead>();
     public DbSet<FundAccount> FundAccounts => Set<FundAccount>();
     public DbSet<FundHousehold> FundHouseholds => Set<FundHousehold>();
     public DbSet<FundEntry> FundEntries => Set<FundEntry>();

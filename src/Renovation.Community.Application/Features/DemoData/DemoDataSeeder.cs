@@ -86,6 +86,9 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock, StoryDem
         // last few are the developer's unsold units; everyone else owns one unit.
         var multiOwner = new OwnerParty(community.Id, OwnerPartyKind.Person, "张伟", [("张伟", "1234")]);
         var coOwners = new OwnerParty(community.Id, OwnerPartyKind.CoOwners, "李明、王芳", [("李明", "5678"), ("王芳", "902X")]);
+        // Contact phones as a register's 联系电话 column gives them (staff see them masked in queues; docs/services.md).
+        multiOwner.Members[0].ChangeContactPhone("13800001234");
+        coOwners.Members[0].ChangeContactPhone("13900005678");
         db.OwnerParties.AddRange(multiOwner, coOwners);
         Unit? first = null, coOwned = null;
         for (var i = 0; i < doors.Count; i++)
@@ -114,10 +117,14 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock, StoryDem
         return new SeededUnits(first!, coOwned!);
     }
 
+    private int _phones;
+
     private OwnerParty NewPerson(Guid communityId, Random random)
     {
         var name = Surnames[random.Next(Surnames.Length)] + GivenNames[random.Next(GivenNames.Length)];
         var party = new OwnerParty(communityId, OwnerPartyKind.Person, name, [(name, random.Next(0, 10_000).ToString("D4"))]);
+        // Counted, not drawn, so the random sequence (names, areas, certificates) stays as it was.
+        party.Members[0].ChangeContactPhone($"137{++_phones:D8}");
         db.OwnerParties.Add(party);
         return party;
     }

@@ -39,6 +39,11 @@ public sealed class OwnerPartyKey
 
     public static string For(OwnerParty party) => For(party.Kind, party.Members.Select(m => (m.Name, m.IdLast4)));
 
+    /// <summary>Whether two (name, ID suffix) pairs are the same member as the key sees them.</summary>
+    public static bool SameMember(OwnerPartyKind kind, string name, string? idLast4, string otherName, string? otherIdLast4) =>
+        Normalise(name) == Normalise(otherName) && (kind == OwnerPartyKind.Developer
+            || string.Equals((idLast4 ?? "").Trim(), (otherIdLast4 ?? "").Trim(), StringComparison.OrdinalIgnoreCase));
+
     private static string Normalise(string name) =>
         new string(name.Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)).ToArray())
             .ToLower(CultureInfo.InvariantCulture);

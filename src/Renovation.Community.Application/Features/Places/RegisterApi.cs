@@ -88,7 +88,8 @@ public static class RegisterApi
             .WithDescription("Adds a unit (套) to a building with its exclusive area in hundredths of m², the area basis and its owner party. Door numbers are unique within a building (409 unit_exists).");
         c.MapGet("/owner-parties", ListPartiesAsync).WithName("ListOwnerParties")
             .WithSummary("Owner parties of a community")
-            .WithDescription("The owner parties (a person, registered co-owners or the developer) with their members, number of units and total area. Paged.");
+            .WithDescription("The owner parties (a person, registered co-owners or the developer) with their members, number of units and total area. Paged. " +
+                "`q` finds parties by name: a party or member name containing it, or (four digits or X) a member's ID suffix.");
         c.MapPost("/owner-parties", CreatePartyAsync).WithName("CreateOwnerParty").RetryWhenRaceLost()
             .WithSummary("Add an owner party")
             .WithDescription("Adds an owner party. A community has at most one developer party, which holds all unsold units (409 developer_party_exists).");
@@ -178,11 +179,15 @@ public static class RegisterApi
             unit.ExclusiveAreaHundredths, unit.AreaBasis, unit.CertificateNumber, party.Id, party.Name, unit.BuildingAreaHundredths));
     }
 
-    private static async Task<Ok<Page<PartyView>>> ListPartiesAsync(Guid communityId, [AsParameters] PageRequest page,
+    private static async Task<Ok<Page<PartyView>>> ListPartiesAsync(Guid communityId, string? q, [AsParameters] PageRequest page,
         Access access, AppDbContext db, CancellationToken ct)
     {
         await access.RequireAsync(communityId, Permission.ViewRegister, ct);
-        var result = await db.OwnerParties.AsNoTracking().Where(p => p.CommunityId == communityId).OrderBy(p => p.Name)
+        var parties = db.OwnerParties.AsNoTracking().Where(p => p.CommunityId == communityId);
+        if (OwnerPartySearch.Parse(q) is { } search)
+            parties = parties.Where(p => p.Name.Contains(search.Text)
+                || p.Members.Any(m => m.Name.Contains(search.Text) || (search.IdLast4 != null && m.IdLast4 == search.IdLast4)));
+        var result = await parties.OrderBy(p => p.Name).ThenBy(p => p.Id)
             .Select(p => new
             {
                 p.Id, p.Kind, p.Name,
@@ -286,7 +291,7 @@ public static class RegisterApi
             .ToListAsync(ct);
         var parties = await db.OwnerParties.AsNoTracking().Include(p => p.Members).Where(p => p.CommunityId == communityId)
             .ToDictionaryAsync(p => p.Id, ct);
-        var sheet = new Spreadsheet(RegisterColumns.All.Select(c => c.Name).ToList());
+        var sheet = new Spreadsheet(RegisterColumns.Downloaded.Select(c => c.Name).ToList());
         foreach (var u in units)
         {
             var party = parties[u.OwnerPartyId];

@@ -1,6 +1,8 @@
 using System.Text;
 using Renovation.Community.Application.Common.Validation;
 using System.Text.RegularExpressions;
+using Renovation.Community.Application.Common.Errors;
+using Renovation.Community.Application.Common.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Application.Data;
 
@@ -12,9 +14,17 @@ public sealed record RegisterRowError(int Line, string Column, string Message);
 /// <summary>What an import did: new buildings, units and owner parties, units that joined parties already registered, the area added.</summary>
 /// <param name="UnitsWithoutBuildingArea">Imported units whose building area the file did not give (no column, or an empty cell):
 /// the fund cannot split by building area over them until it is entered.</param>
+/// <param name="ColumnsRead">Each header of the file that was read, and as which column.</param>
+/// <param name="Warnings">In Chinese, for the committee: each header read under another name than the column's own
+/// (“套内面积”按专有面积 area_m2 读取), so a wrong reading is seen before anyone votes on it.</param>
+/// <param name="ContactPhones">Owners whose contact phone the file gave.</param>
 public sealed record RegisterImportResult(int BuildingsCreated, int UnitsCreated, int OwnerPartiesCreated,
     long TotalAreaHundredths, int OwnerPartiesJoined = 0, IReadOnlyList<string>? IgnoredColumns = null,
-    long TotalBuildingAreaHundredths = 0, int UnitsWithoutBuildingArea = 0);
+    long TotalBuildingAreaHundredths = 0, int UnitsWithoutBuildingArea = 0,
+    IReadOnlyList<RegisterColumnRead>? ColumnsRead = null, IReadOnlyList<string>? Warnings = null, int ContactPhones = 0);
+
+/// <summary>A header of the uploaded file and the register column it was read as.</summary>
+public sealed record RegisterColumnRead(string Header, string Column);
 
 /// <summary>
 /// Imports a community's register (房屋及业主名册) from CSV or .xlsx (<see cref="RegisterFile"/>, columns in
@@ -27,7 +37,7 @@ public sealed partial class RegisterImport(AppDbContext db)
     public const int MaxRows = 20_000;
 
     private sealed record Row(int Line, string Building, string Unit, long Area, long? BuildingArea, AreaBasis Basis, string? Certificate,
-        string PartyKey, OwnerPartyKind Kind, string[] Owners, string[] IdLast4);
+        string PartyKey, OwnerPartyKind Kind, string[] Owners, string[] IdLast4, string[] Phones);
 
     /// <summary>Validates and, when every row is good, stages the entities on the context (the caller saves).</summary>
     public async Task<(RegisterImportResult? Result, List<RegisterRowError> Errors)> StageAsync(Guid communityId,
@@ -35,19 +45,25 @@ public sealed partial class RegisterImport(AppDbContext db)
     {
         var errors = new List<RegisterRowError>();
         var ignored = new List<string>();
-        var rows = ReadRows(sheet, errors, ignored);
+        var read = new List<RegisterColumnRead>();
+        var rows = ReadRows(sheet, errors, ignored, read);
         CheckAcrossRows(rows, errors);
         await CheckAgainstDatabaseAsync(communityId, rows, errors, ct);
         if (errors.Count > 0)
             return (null, [.. errors.OrderBy(e => e.Line)]);
-        return (await StageEntitiesAsync(communityId, rows, ct) with { IgnoredColumns = ignored }, errors);
+        var warnings = read
+            .Select(r => (Read: r, Column: RegisterColumns.All.Append(RegisterColumns.LegacyPartyKey).Single(c => c.Name == r.Column)))
+            .Where(x => !x.Column.IsOwnName(x.Read.Header))
+            .Select(x => $"表头“{x.Read.Header}”按“{x.Column.ChineseName}”（{x.Column.Name}）读取，请核对").ToList();
+        return (await StageEntitiesAsync(communityId, rows, ct) with { IgnoredColumns = ignored, ColumnsRead = read, Warnings = warnings }, errors);
     }
 
-    private static List<Row> ReadRows(IReadOnlyList<SheetRow> sheet, List<RegisterRowError> errors, List<string> ignored)
+    private static List<Row> ReadRows(IReadOnlyList<SheetRow> sheet, List<RegisterRowError> errors, List<string> ignored,
+        List<RegisterColumnRead> read)
     {
         var rows = new List<Row>();
         var dataRows = sheet.Where(r => r.Cells.Any(c => c.Length > 0)).ToList();
-        if (dataRows.Count == 0 || FindColumns(dataRows[0], errors, ignored) is not { } columns)
+        if (dataRows.Count == 0 || FindColumns(dataRows[0], errors, ignored, read) is not { } columns)
         {
             if (dataRows.Count == 0)
                 errors.Add(new(1, "", $"第一行必须是表头：{RegisterColumns.Header}"));
@@ -69,24 +85,36 @@ public sealed partial class RegisterImport(AppDbContext db)
     }
 
     /// <summary>
-    /// Where each known column is, by its English or Chinese header; null (with errors) when a required one is missing.
-    /// Other columns (a committee's address, phone or remarks) are ignored and named in the result.
+    /// Where each known column is, by its English or Chinese header or one of the other names committees use (each read
+    /// is reported); null (with errors) when a required one is missing. A header that could be read as another column
+    /// than it means (使用面积, a bare 面积) is refused as a whole with 422 register_header_ambiguous, never guessed. Other
+    /// columns (address, remarks…) are ignored and named in the result.
     /// </summary>
-    private static Dictionary<RegisterColumn, int>? FindColumns(SheetRow header, List<RegisterRowError> errors, List<string> ignored)
+    private static Dictionary<RegisterColumn, int>? FindColumns(SheetRow header, List<RegisterRowError> errors, List<string> ignored,
+        List<RegisterColumnRead> read)
     {
         var known = RegisterColumns.All.Append(RegisterColumns.LegacyPartyKey).ToList();
         var columns = new Dictionary<RegisterColumn, int>();
         var before = errors.Count;
         for (var i = 0; i < header.Cells.Count; i++)
         {
-            var name = header.Cells[i].TrimStart('\uFEFF').Replace(" ", "");
+            // Headers are matched without spaces and with full-width letters and digits made half-width (身份证后４位).
+            var name = new string(header.Cells[i].TrimStart('\uFEFF').Normalize(NormalizationForm.FormKC)
+                .Where(c => !char.IsWhiteSpace(c)).ToArray());
             if (name.Length == 0)
                 continue;
-            var column = known.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase) || c.ChineseName == name);
+            if (RegisterColumns.Ambiguous.TryGetValue(name, out var why))
+                throw new DomainRuleViolation("register_header_ambiguous",
+                    $"表头“{name}”无法识别：{why}。改好后请重新导入，本次未导入任何数据")
+                    .With("header", name);
+            var column = known.FirstOrDefault(c => c.IsNamedBy(name));
             if (column is null)
                 ignored.Add(name);
             else if (!columns.TryAdd(column, i))
-                errors.Add(new(header.Number, column.Name, $"表头中 {column.Name} 列出现了两次"));
+                errors.Add(new(header.Number, column.Name,
+                    $"表头中有两列都按 {column.Name}（{column.ChineseName}）读取，请只保留一列"));
+            else
+                read.Add(new RegisterColumnRead(name, column.Name));
         }
         foreach (var missing in RegisterColumns.All.Where(c => c.Required && !columns.ContainsKey(c)))
             errors.Add(new(header.Number, missing.Name, $"表头缺少必填列 {missing.Name}（{missing.ChineseName}）；第一行必须是表头：{RegisterColumns.Header}"));
@@ -153,11 +181,18 @@ public sealed partial class RegisterImport(AppDbContext db)
             Error("id_last4", "身份证后四位应为 4 位数字或字母 X");
         if (kind != OwnerPartyKind.Developer && idLast4.Length == 0)
             Error("id_last4", "个人和共有业主须填写身份证后四位");
+        var phoneCells = SplitList(Cell(RegisterColumns.Phone));
+        var phones = new string[phoneCells.Length];
+        if (phoneCells.Length > owners.Length && owners.Length > 0)
+            Error("phone", "联系电话的个数不能多于业主姓名（按业主顺序填写，用分号分隔）");
+        for (var i = 0; i < phoneCells.Length; i++)
+            if (!ContactPhone.TryNormalise(phoneCells[i], out phones[i]))
+                Error("phone", $"联系电话应为手机号或带区号的固定电话，如 13800001234 或 0571-88880000（收到“{phoneCells[i]}”）");
 
         if (errors.Count > before)
             return null;
         var key = OwnerPartyKey.For(kind, owners.Select((name, i) => (name, idLast4.Length > i ? idLast4[i] : null)));
-        return new Row(line, building, unit, area, buildingArea, basis, certificate.Length == 0 ? null : certificate, key, kind, owners, idLast4);
+        return new Row(line, building, unit, area, buildingArea, basis, certificate.Length == 0 ? null : certificate, key, kind, owners, idLast4, phones);
     }
 
     private static void CheckAcrossRows(List<Row> rows, List<RegisterRowError> errors)
@@ -168,6 +203,13 @@ public sealed partial class RegisterImport(AppDbContext db)
             if (!seenUnits.TryAdd((row.Building, row.Unit), row.Line))
                 errors.Add(new(row.Line, "unit", $"房屋 {row.Building} {row.Unit} 与第 {seenUnits[(row.Building, row.Unit)]} 行重复"));
         }
+        // One person has one phone: an owner of two flats listed with two different phones is a typing error to settle.
+        var phones = new Dictionary<(string Key, string Member), (string Phone, int Line)>();
+        foreach (var row in rows)
+            for (var i = 0; i < row.Phones.Length; i++)
+                if (!phones.TryAdd((row.PartyKey, row.Owners[i]), (row.Phones[i], row.Line)) && phones[(row.PartyKey, row.Owners[i])] is var first
+                    && first.Phone != row.Phones[i])
+                    errors.Add(new(row.Line, "phone", $"{row.Owners[i]} 的联系电话与第 {first.Line} 行不同，请核对后只保留一个"));
         var developerKeys = rows.Where(r => r.Kind == OwnerPartyKind.Developer).Select(r => r.PartyKey).Distinct().ToList();
         if (developerKeys.Count > 1)
         {
@@ -220,10 +262,27 @@ public sealed partial class RegisterImport(AppDbContext db)
             }
             else if (!created.Contains(party.Id))
                 joined.Add(party.Id);
+            KeepPhones(party, row);
             db.Units.Add(new Unit(communityId, building.Id, row.Unit, row.Area, row.Basis, row.Certificate, party.Id, row.BuildingArea));
         }
         return new RegisterImportResult(buildingsCreated, rows.Count, created.Count, rows.Sum(r => r.Area), joined.Count,
-            TotalBuildingAreaHundredths: rows.Sum(r => r.BuildingArea ?? 0), UnitsWithoutBuildingArea: rows.Count(r => r.BuildingArea is null));
+            TotalBuildingAreaHundredths: rows.Sum(r => r.BuildingArea ?? 0), UnitsWithoutBuildingArea: rows.Count(r => r.BuildingArea is null),
+            ContactPhones: rows.SelectMany(r => r.Phones.Select((_, i) => (r.PartyKey, r.Owners[i]))).Distinct().Count());
+    }
+
+    /// <summary>
+    /// Gives each owner of the row the phone the file lists for them (in the order of the names). The member is found by
+    /// name and ID suffix, so a party joined from an earlier import gets the newer phone; a member the party knows under
+    /// another spelling (merged parties) keeps theirs.
+    /// </summary>
+    private static void KeepPhones(OwnerParty party, Row row)
+    {
+        for (var i = 0; i < row.Phones.Length; i++)
+        {
+            var suffix = row.IdLast4.Length > i ? row.IdLast4[i] : null;
+            var member = party.Members.FirstOrDefault(m => OwnerPartyKey.SameMember(party.Kind, m.Name, m.IdLast4, row.Owners[i], suffix));
+            member?.ChangeContactPhone(row.Phones[i]);
+        }
     }
 
     /// <summary>The community's parties by every key they hold; parties registered before keys existed get theirs now.</summary>

@@ -44,12 +44,20 @@ internal static class ServiceAccess
         return order;
     }
 
-    /// <summary>The order for its resident or its company's staff.</summary>
+    /// <summary>
+    /// The order for its resident, anyone who acts for its unit now (a co-owner, or the household's other member who did
+    /// not place it), or its company's staff.
+    /// </summary>
     public static async Task<ServiceOrder> LoadOrderForReaderAsync(this AppDbContext db, Guid id, Access access, CancellationToken ct)
     {
         var order = await db.ServiceOrders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct) ?? throw OrderNotFound();
-        if (order.ResidentUserId != access.UserId && !await access.IsStaffOfAsync(order.CompanyId, ct))
+        if (order.ResidentUserId != access.UserId && !await access.ActsForUnitAsync(order.UnitId, ct)
+            && !await access.IsStaffOfAsync(order.CompanyId, ct))
             throw OrderNotFound();
         return order;
     }
+
+    /// <summary>Whether the caller has an approved binding to the unit (their scope's bound units).</summary>
+    public static async Task<bool> ActsForUnitAsync(this Access access, Guid unitId, CancellationToken ct) =>
+        (await access.ScopeAsync(ct)).Units.Any(u => u.UnitId == unitId);
 }

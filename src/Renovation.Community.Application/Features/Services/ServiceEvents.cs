@@ -24,7 +24,9 @@ public static class ServiceEvents
     public const string Disputed = "service-order.disputed";
     public const string DisputeAnswered = "service-order.dispute-answered";
 
-    public static void Emit(EventOutbox outbox, string kind, ServiceOrder o)
+    /// <param name="answer">The company's answer to the complaint, on <see cref="DisputeAnswered"/>: the resident reads
+    /// it from the event (and the subscribe message) without another request.</param>
+    public static void Emit(EventOutbox outbox, string kind, ServiceOrder o, string? answer = null)
     {
         var payload = new
         {
@@ -40,6 +42,7 @@ public static class ServiceEvents
             o.RefundedFen,
             o.SlotStartsAt,
             reason = o.DeclineReason ?? o.CancelReason,
+            answer,
         };
         outbox.Add(kind, Audience.User(o.ResidentUserId), payload);
         outbox.Add(kind, Audience.RoleHolders(Role.PropertyStaff, o.CompanyId), payload);

@@ -47,8 +47,12 @@ public static class ServicesApi
             .WithSummary("My service orders, newest first")
             .WithDescription("Orders placed by the caller, in every state.");
         orders.MapGet("/{id:guid}", PlaceOrder.GetAsync).WithName("GetServiceOrder")
-            .WithSummary("A service order (its resident or the company's staff)")
-            .WithDescription("Everyone else gets 404, so an order's existence does not leak.");
+            .WithSummary("A service order (its resident, whoever acts for its unit, or the company's staff)")
+            .WithDescription("With where to go (building, unitNumber), whom to ask for (contacts: the unit's registered owners, phones masked as 138****1234) and the complaint with its answer (dispute). " +
+                "The phone is shown in full only to the staff member who accepted the order while it is accepted or in service; each such read is recorded in the audit log. Everyone else gets 404, so an order's existence does not leak.");
+        orders.MapGet("/{id:guid}/dispute", PlaceOrder.DisputeAsync).WithName("GetServiceOrderDispute")
+            .WithSummary("The complaint about an order and the company's answer (its resident, whoever acts for its unit, or the company's staff)")
+            .WithDescription("404 dispute_not_found when the order has no complaint; anyone else gets 404 service_order_not_found.");
         orders.MapPost("/{id:guid}/accept", OrderLifecycle.AcceptAsync).WithName("AcceptServiceOrder")
             .WithSummary("Accept a paid order (property staff)")
             .WithDescription("Of two staff accepting or declining at once, one wins; the other gets 409 order_not_awaiting_acceptance.");
@@ -91,7 +95,7 @@ public static class ServicesApi
             .WithDescription("Items on offer with their upcoming slots; the serving company's staff also see withdrawn items.");
         api.MapGet("/communities/{communityId:guid}/service-orders", StaffViews.OrdersAsync).WithTags("Services")
             .WithName("CommunityServiceOrders").WithSummary("The company's orders in a community by state and day (property staff)")
-            .WithDescription("day (yyyy-MM-dd, China time) matches the slot's day, or the order's day for services without slots.");
+            .WithDescription("day (yyyy-MM-dd, China time) matches the slot's day, or the order's day for services without slots. Each order shows its building, unitNumber and contacts with phones masked.");
         api.MapGet("/communities/{communityId:guid}/service-income", StaffViews.IncomeAsync).WithTags("Services")
             .WithName("CommunityServiceIncome").WithSummary("Service income per day of a month in a community (property staff)")
             .WithDescription("month is yyyy-MM (China time); paid, refunded on decline or cancel, and net fen per payment day.");
@@ -100,7 +104,7 @@ public static class ServicesApi
             .WithDescription("month=yyyy-MM gives days, year=yyyy gives months (China time); totals, per period and per community: paid, refunded on decline or cancel, and net fen by payment time. Staff of other companies get 404.");
         api.MapGet("/communities/{communityId:guid}/service-disputes", StaffViews.DisputesAsync).WithTags("Services")
             .WithName("CommunityServiceDisputes").WithSummary("Complaints about paid services in a community")
-            .WithDescription("Committee, street and city see all; the serving company's staff see those about their company.");
+            .WithDescription("Committee, street and city see all; the serving company's staff see those about their company; a resident sees those about orders of the units they act for, with the answers.");
         api.MapGet("/communities/{communityId:guid}/service-oversight", StaffViews.OversightAsync).WithTags("Services")
             .WithName("CommunityServiceOversight").WithSummary("Ratings and disputes per property company (committee, street, city)")
             .WithDescription("The basis for judging the property company: completed orders, star counts, disputes and unanswered ones.");

@@ -129,7 +129,7 @@ public static class OrderLifecycle
                         refundId = await refunds.ReserveAsync(ServiceOrderPurpose.PurposeName, order.Id, fen,
                             $"投诉处理退款：{request.Text}", DisputeRefundKey, db, c)
                             ?? throw new DomainRuleViolation("dispute_nothing_to_refund", "该订单已无可退金额");
-                    ServiceEvents.Emit(outbox, ServiceEvents.DisputeAnswered, order);
+                    ServiceEvents.Emit(outbox, ServiceEvents.DisputeAnswered, order, dispute.Answer);
                     await db.SaveChangesAsync(c);
                     return (ServiceDisputeView.From(dispute), refundId);
                 }, ct);

@@ -39,7 +39,7 @@ public sealed class OrderMoves(AppDbContext db, EventOutbox outbox, IPaymentRefu
                             RefundReason(order), RefundKey, db, c);
                     ServiceEvents.Emit(outbox, eventKind, order);
                     await db.SaveChangesAsync(c);
-                    return (ServiceOrderView.From(order), refundId);
+                    return (await OrderDetails.DescribeAsync(db, order, c), refundId);
                 }, ct);
                 if (refundId is { } id)
                     await refunds.SendAsync(id, ct);

@@ -62,13 +62,34 @@ public static class PlaceOrder
             await db.SaveChangesAsync(c);
             return 0;
         }, ct);
-        return TypedResults.Created($"/api/v1/service-orders/{order.Id}", ServiceOrderView.From(order));
+        return TypedResults.Created($"/api/v1/service-orders/{order.Id}", await OrderDetails.DescribeAsync(db, order, ct));
     }
 
     private static AppProblem SlotNotFound() => AppProblem.NotFound("slot_not_found", "预约时段不存在或已取消");
 
-    public static async Task<Ok<ServiceOrderView>> GetAsync(Guid id, Access access, AppDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(ServiceOrderView.From(await db.LoadOrderForReaderAsync(id, access, ct)));
+    /// <summary>
+    /// One order, with where to go, whom to ask for and its complaint. The contact phone is shown in full only to the
+    /// staff member who accepted the order, while it is to be done (accepted or in service): they are the one who calls.
+    /// Each such read is recorded (and so audited) as a <see cref="ContactPhoneRead"/>; everyone else sees it masked.
+    /// </summary>
+    public static async Task<Ok<ServiceOrderView>> GetAsync(Guid id, Access access, AppDbContext db, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var order = await db.LoadOrderForReaderAsync(id, access, ct);
+        var me = access.UserId;
+        var assigned = order.DecidedBy == me && order.State is ServiceOrderState.Accepted or ServiceOrderState.InService
+            && await access.IsStaffOfAsync(order.CompanyId, ct);
+        var revealed = new List<OrderDetails.Revealed>();
+        var view = (await OrderDetails.DescribeAsync(db, [order], ct, _ => assigned, revealed))[0];
+        if (revealed.Count > 0)
+        {
+            var now = clock.GetUtcNow();
+            foreach (var read in revealed)
+                db.ContactPhoneReads.Add(new ContactPhoneRead(order, read.MemberId, read.Name, me, now));
+            await db.SaveChangesAsync(ct);
+        }
+        return TypedResults.Ok(view);
+    }
 
     public static async Task<Ok<Page<ServiceOrderView>>> MineAsync([AsParameters] PageRequest paging, Access access,
         AppDbContext db, CancellationToken ct)
@@ -76,7 +97,19 @@ public static class PlaceOrder
         var me = access.UserId;
         var page = await db.ServiceOrders.AsNoTracking().Where(o => o.ResidentUserId == me)
             .OrderByDescending(o => o.CreatedAt).ToPageAsync(paging, ct);
-        return TypedResults.Ok(new Page<ServiceOrderView>(page.Items.Select(ServiceOrderView.From).ToList(), page.PageNumber,
+        return TypedResults.Ok(new Page<ServiceOrderView>(await OrderDetails.DescribeAsync(db, page.Items, ct), page.PageNumber,
             page.PageSize, page.Total));
+    }
+
+    /// <summary>
+    /// The complaint about an order and the company's answer, for the resident who placed it, anyone acting for its unit
+    /// and the company's staff; anyone else gets 404 (the order's existence does not leak).
+    /// </summary>
+    public static async Task<Ok<ServiceDisputeView>> DisputeAsync(Guid id, Access access, AppDbContext db, CancellationToken ct)
+    {
+        await db.LoadOrderForReaderAsync(id, access, ct);
+        var dispute = await db.ServiceDisputes.AsNoTracking().SingleOrDefaultAsync(d => d.OrderId == id, ct)
+            ?? throw AppProblem.NotFound("dispute_not_found", "该订单没有投诉");
+        return TypedResults.Ok(ServiceDisputeView.From(dispute));
     }
 }

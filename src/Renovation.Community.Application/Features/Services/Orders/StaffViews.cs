@@ -41,7 +41,8 @@ public static class StaffViews
                                      || (o.SlotStartsAt == null && o.CreatedAt >= start && o.CreatedAt < end));
         }
         var page = await query.OrderByDescending(o => o.CreatedAt).ToPageAsync(paging, ct);
-        return TypedResults.Ok(new Page<ServiceOrderView>(page.Items.Select(ServiceOrderView.From).ToList(), page.PageNumber,
+        // A queue shows where to go and whom to ask for, with phones masked: the full phone is on the order view alone.
+        return TypedResults.Ok(new Page<ServiceOrderView>(await OrderDetails.DescribeAsync(db, page.Items, ct), page.PageNumber,
             page.PageSize, page.Total));
     }
 
@@ -71,14 +72,28 @@ public static class StaffViews
 
     /// <summary>
     /// Complaints of the community: its committee, street and city see all; the serving company's staff see theirs (to
-    /// answer them).
+    /// answer them); a resident sees the complaints about orders of the units they act for (with the answers), and no
+    /// one else's.
     /// </summary>
     public static async Task<Ok<List<ServiceDisputeView>>> DisputesAsync(Guid communityId, Access access, AppDbContext db,
         CancellationToken ct)
     {
-        var place = await access.RequireAnyAsync(communityId, () => AppProblem.NotFound("community_not_found",
-            "小区不存在或不在您的管辖范围内"), ct, Permission.ViewServiceOversight, Permission.ManageServices);
-        var oversight = (await access.ScopeAsync(ct)).Allows(Permission.ViewServiceOversight, place);
+        var units = (await access.UnitsInAsync(communityId, ct)).Select(u => u.UnitId).ToList();
+        var visible = await access.RequireAsync(communityId, Permission.ViewCommunity, ct);
+        var scope = await access.ScopeAsync(ct);
+        if (!scope.Allows(Permission.ViewServiceOversight, visible) && !scope.Allows(Permission.ManageServices, visible))
+        {
+            if (units.Count == 0)
+                throw AppProblem.Forbidden();
+            var me = access.UserId;
+            var mine = await db.ServiceDisputes.AsNoTracking()
+                .Where(d => d.CommunityId == communityId && (d.ResidentUserId == me
+                    || db.ServiceOrders.Any(o => o.Id == d.OrderId && units.Contains(o.UnitId))))
+                .OrderByDescending(d => d.CreatedAt).Take(200).ToListAsync(ct);
+            return TypedResults.Ok(mine.Select(ServiceDisputeView.From).ToList());
+        }
+        var place = visible;
+        var oversight = scope.Allows(Permission.ViewServiceOversight, place);
         var disputes = await db.ServiceDisputes.AsNoTracking()
             .Where(d => d.CommunityId == communityId && (oversight || d.CompanyId == place.PropertyCompanyId))
             .OrderByDescending(d => d.CreatedAt).Take(200).ToListAsync(ct);
