@@ -3029,7 +3029,7 @@ export interface paths {
         post?: never;
         /**
          * Revoke a role grant
-         * @description Removes a role grant; it takes effect on the user's next request and on their live connections. 404 role_grant_not_found when it does not exist (any more).
+         * @description Removes a role grant; it takes effect on the user's next request and on their live connections. 404 role_grant_not_found when it does not exist (any more) or the caller may not revoke it (a grant is not shown to exist to whoever may not revoke it).
          */
         delete: operations["RevokeRole"];
         options?: never;
