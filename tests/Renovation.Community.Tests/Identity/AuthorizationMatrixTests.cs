@@ -111,7 +111,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
     private static readonly string[] NotInCommunityA =
     [
         "assemblyId", "attachmentId", "callId", "demandId", "discrepancies", "entryId", "files", "incidents", "invoiceId", "payments",
-        "photoId", "plan-reviews", "plans", "positionId", "projectId", "projects", "proxies", "publicity-comments", "service-orders",
+        "photoId", "plan-reviews", "plans", "projectId", "projects", "proxies", "publicity-comments", "service-orders",
     ];
 
     private static readonly string[] NotInCommunityB =
@@ -297,6 +297,8 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
             ("POST", var p) when p.EndsWith("/approve") => JsonBody(new { emergency = true }),
             ("POST", var p) when p.EndsWith("/invoices") => PngForm(),
             ("POST", var p) when p.EndsWith("/charge") => JsonBody(new { actualCostFen = 100 }),
+            ("POST", var p) when p.EndsWith("/reschedule") => JsonBody(new { startsAt = TestRunClock.UtcNow.AddDays(30),
+                endsAt = TestRunClock.UtcNow.AddDays(40), reason = "越权改期" }),
             ("POST", var p) when p.EndsWith("/supersede") => JsonBody(new { reason = "越权更正" }),
             ("POST", var p) when p.EndsWith("/links") => JsonBody(new { unitId }),
             ("POST", var p) when p.EndsWith("/fund/statements") => JsonBody(new { from = "2026-01-01", to = "2026-01-31" }),

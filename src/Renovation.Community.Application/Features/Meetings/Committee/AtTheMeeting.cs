@@ -85,9 +85,9 @@ public static class AtTheMeeting
     public static async Task<Ok<PositionView>> ConfirmPositionAsync(Guid positionId, Access access, AppDbContext db, EventOutbox outbox,
         TimeProvider clock, CancellationToken ct)
     {
-        var position = await db.CommitteeMemberPositions.SingleOrDefaultAsync(p => p.Id == positionId, ct)
-            ?? throw AppProblem.NotFound("position_not_found", "表态记录不存在");
-        var (meeting, item) = await ItemAsync(db, access, position.ItemId, ct);
+        static AppProblem NotFound() => AppProblem.NotFound("position_not_found", "表态记录不存在");
+        var position = await db.CommitteeMemberPositions.SingleOrDefaultAsync(p => p.Id == positionId, ct) ?? throw NotFound();
+        var (meeting, item) = await ItemAsync(db, access, position.ItemId, ct, notFound: NotFound);
         await MeetingsAccess.RequireOnRosterAsync(access, meeting, ct);
         var now = clock.GetUtcNow();
         meeting.EnsureInSession(now);
@@ -169,13 +169,14 @@ public static class AtTheMeeting
     private static AppProblem AlreadyObserving() => AppProblem.Conflict("already_observing", "您已报名旁听本次会议");
     private static AppProblem ObserversFull() => AppProblem.Conflict("observers_full", "旁听名额已满");
 
+    /// <summary>The item and its meeting; one the caller may not see is reported as <paramref name="notFound"/>.</summary>
     private static async Task<(CommitteeMeeting Meeting, AgendaItem Item)> ItemAsync(AppDbContext db, Access access, Guid itemId,
-        CancellationToken ct, bool tracked = false)
+        CancellationToken ct, bool tracked = false, Func<AppProblem>? notFound = null)
     {
+        notFound ??= () => AppProblem.NotFound("item_not_found", "议题不存在或不在您的范围内");
         var meetingId = await db.CommitteeAgendaItems.Where(i => i.Id == itemId).Select(i => (Guid?)i.MeetingId).SingleOrDefaultAsync(ct)
-            ?? throw AppProblem.NotFound("item_not_found", "议题不存在或不在您的范围内");
-        var (meeting, _) = await MeetingsAccess.FindMeetingAsync(db, access, meetingId, ct, tracked,
-            () => AppProblem.NotFound("item_not_found", "议题不存在或不在您的范围内"));
+            ?? throw notFound();
+        var (meeting, _) = await MeetingsAccess.FindMeetingAsync(db, access, meetingId, ct, tracked, notFound);
         return (meeting, meeting.Items.Single(i => i.Id == itemId));
     }
 
