@@ -74,6 +74,9 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         "GET /api/v1/communities/{c}/fund/top-up-campaigns",
         "GET /api/v1/communities/{c}/fund/offline-top-ups",
         "POST /api/v1/communities/{c}/fund/allocations",
+        "GET /api/v1/communities/{c}/fund/allocations",
+        "GET /api/v1/fund/allocations/{allocation}/shares",
+        "GET /api/v1/communities/{c}/audit",
         "GET /api/v1/communities/{c}/fund/statement?from=2026-01-01&to=2026-12-31&format=csv",
         "POST /api/v1/communities/{c}/fund/statements",
         "GET /api/v1/communities/{c}/fund/statements",
@@ -149,9 +152,10 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         var plan = await db.FundWorksPlans.Where(p => p.CommunityId == communityId).Select(p => (Guid?)p.Id).FirstOrDefaultAsync();
         var offline = await db.FundOfflineTopUps.Where(o => o.CommunityId == communityId).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
         var statement = await db.FundPublishedStatements.Where(s => s.CommunityId == communityId).Select(s => (Guid?)s.Id).FirstOrDefaultAsync();
+        var allocation = await db.FundAllocations.Where(a => a.CommunityId == communityId).Select(a => (Guid?)a.Id).FirstOrDefaultAsync();
         return endpoint.Replace("{campaign}", (campaign ?? Guid.NewGuid()).ToString()).Replace("{share}", (share ?? Guid.NewGuid()).ToString())
             .Replace("{plan}", (plan ?? Guid.NewGuid()).ToString()).Replace("{offline}", (offline ?? Guid.NewGuid()).ToString())
-            .Replace("{statement}", (statement ?? Guid.NewGuid()).ToString());
+            .Replace("{statement}", (statement ?? Guid.NewGuid()).ToString()).Replace("{allocation}", (allocation ?? Guid.NewGuid()).ToString());
     });
 
     private static HttpRequestMessage Build(string endpoint, Guid communityId, Guid unitId, Guid streetId, Guid? partyId = null)
