@@ -103,6 +103,10 @@ namespace Renovation.Community.Migrations.MySql
                         .HasMaxLength(16)
                         .HasColumnType("varchar(16)");
 
+                    b.Property<string>("Actor")
+                        .HasMaxLength(80)
+                        .HasColumnType("varchar(80)");
+
                     b.Property<Guid?>("ActorUserId")
                         .HasColumnType("char(36)");
 
@@ -114,6 +118,9 @@ namespace Renovation.Community.Migrations.MySql
 
                     b.Property<string>("Before")
                         .HasColumnType("longtext");
+
+                    b.Property<Guid?>("CommunityId")
+                        .HasColumnType("char(36)");
 
                     b.Property<string>("CorrelationId")
                         .HasMaxLength(64)
@@ -132,6 +139,8 @@ namespace Renovation.Community.Migrations.MySql
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("CommunityId", "Id");
 
                     b.HasIndex("EntityType", "EntityId");
 
@@ -211,6 +220,78 @@ namespace Renovation.Community.Migrations.MySql
                     b.ToTable("FundAccounts", null, t =>
                         {
                             t.HasCheckConstraint("CK_FundAccounts_Balance", "BalanceFen >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Renovation.Community.Application.Features.Fund.FundAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("AllocatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("AllocatedBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("AreaBasis")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("varchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "AllocatedAt");
+
+                    b.ToTable("FundAllocations", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Application.Features.Fund.FundAllocationShare", b =>
+                {
+                    b.Property<Guid>("AllocationId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("AreaHundredths")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("BalanceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("AllocationId", "HouseholdId");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.ToTable("FundAllocationShares", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_FundAllocationShares_Amount", "AmountFen >= 0");
                         });
                 });
 
@@ -3497,6 +3578,14 @@ namespace Renovation.Community.Migrations.MySql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("char(36)");
 
+                    b.Property<string>("Flat")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("IdLast4")
+                        .HasMaxLength(4)
+                        .HasColumnType("varchar(4)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -3505,12 +3594,23 @@ namespace Renovation.Community.Migrations.MySql
                     b.Property<int>("Order")
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("PartyMemberId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("PersonKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("char(36)");
+
                     b.Property<Guid>("VoteId")
                         .HasColumnType("char(36)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("VoteId");
+                    b.HasIndex("VoteId", "PersonKey")
+                        .IsUnique();
 
                     b.ToTable("VoteCandidates", (string)null);
                 });
@@ -3884,6 +3984,21 @@ namespace Renovation.Community.Migrations.MySql
                     b.HasKey("AppId");
 
                     b.ToTable("WeChatAccessTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Application.Features.Fund.FundAllocationShare", b =>
+                {
+                    b.HasOne("Renovation.Community.Application.Features.Fund.FundAllocation", null)
+                        .WithMany()
+                        .HasForeignKey("AllocationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Renovation.Community.Application.Features.Fund.FundHousehold", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Renovation.Community.Application.Features.Fund.FundDue", b =>

@@ -94,6 +94,10 @@ namespace Renovation.Community.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Actor")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ActorUserId")
                         .HasColumnType("TEXT");
 
@@ -104,6 +108,9 @@ namespace Renovation.Community.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CommunityId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CorrelationId")
@@ -123,6 +130,8 @@ namespace Renovation.Community.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("CommunityId", "Id");
 
                     b.HasIndex("EntityType", "EntityId");
 
@@ -202,6 +211,78 @@ namespace Renovation.Community.Migrations.Sqlite
                     b.ToTable("FundAccounts", null, t =>
                         {
                             t.HasCheckConstraint("CK_FundAccounts_Balance", "BalanceFen >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Renovation.Community.Application.Features.Fund.FundAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AllocatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AllocatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AreaBasis")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "AllocatedAt");
+
+                    b.ToTable("FundAllocations", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Application.Features.Fund.FundAllocationShare", b =>
+                {
+                    b.Property<Guid>("AllocationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AreaHundredths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BalanceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AllocationId", "HouseholdId");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.ToTable("FundAllocationShares", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_FundAllocationShares_Amount", "AmountFen >= 0");
                         });
                 });
 
@@ -3486,6 +3567,14 @@ namespace Renovation.Community.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Flat")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdLast4")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -3494,12 +3583,23 @@ namespace Renovation.Community.Migrations.Sqlite
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("PartyMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("VoteId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("VoteId");
+                    b.HasIndex("VoteId", "PersonKey")
+                        .IsUnique();
 
                     b.ToTable("VoteCandidates", (string)null);
                 });
@@ -3873,6 +3973,21 @@ namespace Renovation.Community.Migrations.Sqlite
                     b.HasKey("AppId");
 
                     b.ToTable("WeChatAccessTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Renovation.Community.Application.Features.Fund.FundAllocationShare", b =>
+                {
+                    b.HasOne("Renovation.Community.Application.Features.Fund.FundAllocation", null)
+                        .WithMany()
+                        .HasForeignKey("AllocationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Renovation.Community.Application.Features.Fund.FundHousehold", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Renovation.Community.Application.Features.Fund.FundDue", b =>

@@ -122,7 +122,7 @@ internal static class FanoutBenchmark
                  {
                      dll, "--urls", url.ToString().TrimEnd('/'),
                      "--Database:Provider=Sqlite", $"--ConnectionStrings:Sqlite=Data Source={Path.Combine(folder, "fanout.db")}",
-                     "--DemoData:Seed=true", "--Auth:EnableDevLogin=true", "--Auth:LoginPermitsPerMinute=100000",
+                     "--DemoData:Seed=true", "--Auth:EnableDevLogin=true", "--Auth:LoginPermitsPerMinute=100000", "--Auth:UserPermitsPerMinute=100000",
                      $"--Auth:SigningKey={Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48))}",
                      "--WeChat:Mode=Simulator", $"--Files:Root={Path.Combine(folder, "files")}", "--Logging:LogLevel:Default=Warning",
                  })

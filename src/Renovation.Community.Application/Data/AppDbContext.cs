@@ -105,6 +105,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<FundAccount> FundAccounts => Set<FundAccount>();
     public DbSet<FundHousehold> FundHouseholds => Set<FundHousehold>();
     public DbSet<FundEntry> FundEntries => Set<FundEntry>();
+    public DbSet<FundAllocation> FundAllocations => Set<FundAllocation>();
+    public DbSet<FundAllocationShare> FundAllocationShares => Set<FundAllocationShare>();
     public DbSet<TopUpCampaign> FundTopUpCampaigns => Set<TopUpCampaign>();
     public DbSet<TopUpShare> FundTopUpShares => Set<TopUpShare>();
     public DbSet<OfflineTopUp> FundOfflineTopUps => Set<OfflineTopUp>();

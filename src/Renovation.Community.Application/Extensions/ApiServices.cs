@@ -44,6 +44,7 @@ public static class ApiServices
         services.AddScoped<IScopeStore, ScopeStore>();
         services.AddScoped<Access>();
         services.AddScoped<TokenService>();
+        services.AddSingleton<UserRateLimits>();
         services.AddScoped<EventOutbox>();
         services.AddScoped<IProjectPlans, ProjectPlans>();
         services.AddScoped(typeof(Deferred<>));
@@ -134,6 +135,8 @@ public static class ApiServices
                 context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
                 return ValueTask.CompletedTask;
             };
+            // Anonymous sign-in only: per address, sized for many people behind one. Signed-in calls and refreshes are
+            // limited per user (UserRateLimits).
             o.AddPolicy(AuthApi.LoginRateLimit, http =>
             {
                 var permits = http.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.LoginPermitsPerMinute;

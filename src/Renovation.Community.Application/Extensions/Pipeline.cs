@@ -31,6 +31,7 @@ public static class Pipeline
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseRateLimiter();
+        app.UseMiddleware<UserRateLimitMiddleware>();
         app.UseAuthorization();
         return app;
     }

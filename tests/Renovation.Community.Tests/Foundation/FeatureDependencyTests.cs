@@ -24,9 +24,10 @@ public sealed class FeatureDependencyTests
     /// </summary>
     private static readonly Dictionary<string, string[]> PublicSurface = new()
     {
-        // The register: other features read places, units and owner parties; AreaKind names which of a unit's two areas
-        // a split counts by (the fund's settings and every split's areaBasis).
-        ["Places"] = ["ResidentialCommunity", "Street", "District", "Building", "Unit", "OwnerParty", "PartyMember",
+        // The register: other features read places, units and owner parties (and their kind: an election's candidate is a
+        // person, never co-owners or the developer); AreaKind names which of a unit's two areas a split counts by (the
+        // fund's settings and every split's areaBasis).
+        ["Places"] = ["ResidentialCommunity", "Street", "District", "Building", "Unit", "OwnerParty", "OwnerPartyKind", "PartyMember",
             "PropertyCompany", "RegisterFile", "SheetRow", "CommunityScopeFilter", "AreaKind"],
         // Users and their bindings (who acts for which unit).
         ["Identity"] = ["AppUser", "UnitBinding", "BindingStatus", "RoleGrant", "UnitActors"],

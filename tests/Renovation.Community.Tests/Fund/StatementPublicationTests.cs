@@ -51,10 +51,12 @@ public sealed class StatementPublicationTests(ApiFactory api) : IClassFixture<Ap
         var xlsx = await resident.GetAsync(published.XlsxUrl);
         Assert.Equal(Renovation.Community.Application.Common.Text.Spreadsheet.XlsxMediaType, xlsx.Content.Headers.ContentType?.MediaType);
         var rows = RegisterFileTests.SheetRows(await xlsx.Content.ReadAsByteArrayAsync());
-        Assert.Equal("期末余额", rows[0][8]);
+        // Interest and common-part income have their own columns (其中利息, 其中公共收益) before the outgoings.
+        Assert.Equal(["本期收益", "其中利息", "其中公共收益"], rows[0][5..8]);
+        Assert.Equal("期末余额", rows[0][10]);
         Assert.Equal("合计", rows[1][0]);
-        Assert.Equal(balance / 100m, decimal.Parse(rows[1][8], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(balance / 100m, rows.Where(r => r[0] == "分户").Sum(r => decimal.Parse(r[8], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(balance / 100m, decimal.Parse(rows[1][10], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(balance / 100m, rows.Where(r => r[0] == "分户").Sum(r => decimal.Parse(r[10], System.Globalization.CultureInfo.InvariantCulture)));
 
         var outsider = await api.ClientFor("resident-b");
         await (await outsider.GetAsync(published.HtmlUrl)).ShouldBeProblem(HttpStatusCode.NotFound, "fund_statement_not_found");

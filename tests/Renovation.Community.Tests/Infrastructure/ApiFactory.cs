@@ -80,6 +80,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Auth:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
             ["Auth:EnableDevLogin"] = "true",
             ["Auth:LoginPermitsPerMinute"] = "100000",
+            // Tests drive hundreds of calls a minute as one user (sweeps, races); RateLimitTests sets its own limits.
+            ["Auth:UserPermitsPerMinute"] = "100000",
             ["DemoData:Seed"] = _seedInto is not null || !SharesSeededTemplate ? "true" : "false",
             ["Realtime:PollMilliseconds"] = "100",
             // Tests move the clock by weeks; pruning would make "nothing written" row counts drift (RetentionTests sets its own).

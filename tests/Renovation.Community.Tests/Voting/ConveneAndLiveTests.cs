@@ -1,4 +1,5 @@
 using System.Net;
+using Renovation.Community.Application.Common.Paging;
 using Renovation.Community.Application.Features.Realtime;
 using Renovation.Community.Application.Features.Voting;
 using Renovation.Community.Tests.Infrastructure;
@@ -57,7 +58,7 @@ public sealed class ConveneAndLiveTests(ApiFactory api) : IClassFixture<ApiFacto
         var now = api.Clock.GetUtcNow();
         var url = $"/api/v1/communities/{community.Id}/votes";
         await (await officer.PostJson(url, new { title = "选举", matter = Matter.ElectCommittee, kind = VoteKind.Election, secrecy = Secrecy.Secret,
-                opensAt = now.AddDays(16), closesAt = now.AddDays(20), seats = 3, candidates = new[] { "甲", "乙" } }))
+                opensAt = now.AddDays(16), closesAt = now.AddDays(20), seats = 3, candidates = await _world.Candidates(community.Id, "甲", "乙") }))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "election_seats_invalid");
         await (await officer.PostJson(url, new { title = "表决", matter = Matter.OtherMajorMatter, kind = VoteKind.Motion, secrecy = Secrecy.Secret,
                 showCountsBeforeClose = true, opensAt = now.AddDays(16), closesAt = now.AddDays(20) }))
@@ -107,6 +108,35 @@ public sealed class ConveneAndLiveTests(ApiFactory api) : IClassFixture<ApiFacto
         var settings = await (await community.Parties[0].Voter.Client.GetAsync(url)).ShouldBe<VotingSettingsView>(HttpStatusCode.OK);
         Assert.False(settings.LastBallotWins);
         Assert.False(settings.SilenceCountsAsConsent);
+    }
+
+    [Fact]
+    public async Task The_list_of_votes_shows_the_turnout_of_open_votes_as_the_single_view_does()
+    {
+        var community = await _world.Community(Owner(10000), Owner(20000), Owner(30000));
+        var first = await _world.Convene(community.Id);
+        var second = await _world.Convene(community.Id);
+        api.Clock.Advance(second.OpensAt - api.Clock.GetUtcNow() + TimeSpan.FromMinutes(1));
+        await _world.Sweep();
+        await VotingWorld.Agree(community.Parties[0].Voter, first.Id);
+        await VotingWorld.Agree(community.Parties[1].Voter, second.Id);
+        await VotingWorld.Agree(community.Parties[2].Voter, second.Id, Choice.Oppose);
+        var scheduled = await _world.Convene(community.Id);
+
+        var list = await (await community.Parties[0].Voter.Client.GetAsync($"/api/v1/communities/{community.Id}/votes?pageSize=50"))
+            .ShouldBe<Page<VoteView>>(HttpStatusCode.OK);
+        foreach (var vote in new[] { first, second })
+        {
+            var listed = Assert.Single(list.Items, v => v.Id == vote.Id);
+            var single = await _world.Get(vote.Id);
+            Assert.NotNull(listed.Participating);
+            Assert.Equal(single.Participating, listed.Participating);
+            Assert.Equal(single.Electorate, listed.Electorate);
+        }
+        Assert.Equal(new Totals(10000, 1), Assert.Single(list.Items, v => v.Id == first.Id).Participating);
+        Assert.Equal(new Totals(50000, 2), Assert.Single(list.Items, v => v.Id == second.Id).Participating);
+        // Before it opens a vote has no turnout, in the list as in the single view.
+        Assert.Null(Assert.Single(list.Items, v => v.Id == scheduled.Id).Participating);
     }
 
     [Fact]

@@ -119,7 +119,8 @@ public sealed class ThresholdTests
     private static Vote ElectionVote(int seats, params string[] names)
     {
         var vote = new Vote(Guid.NewGuid(), "t", "", Matter.ElectCommittee, VoteKind.Election, Secrecy.Secret, false, seats,
-            DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1), Guid.NewGuid(), null, names, DateTimeOffset.UtcNow);
+            DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1), Guid.NewGuid(), null,
+            names.Select(n => new CandidatePerson($"user:{Guid.NewGuid()}", n, null, null, null, Guid.NewGuid())), DateTimeOffset.UtcNow);
         vote.Open(30000, 30, 30, false, DateTimeOffset.UtcNow);
         return vote;
     }

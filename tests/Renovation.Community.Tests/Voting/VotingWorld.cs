@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Renovation.Community.Application.Common.Authorization;
 using Renovation.Community.Application.Features.Identity;
@@ -104,9 +105,35 @@ public sealed class VotingWorld(ApiFactory api)
         return opened;
     }
 
+    /// <summary>
+    /// Candidates are persons: each name becomes a registered user with an approved binding to a unit of the community
+    /// (a tenant-like claim that matches no register entry), so the roll and its totals stay as the test built them.
+    /// </summary>
+    public async Task<object[]> Candidates(Guid communityId, params string[] names)
+    {
+        var ids = await api.WithDb(async db =>
+        {
+            var unit = await db.Units.Where(u => u.CommunityId == communityId).OrderBy(u => u.Number).FirstAsync();
+            var now = api.Clock.GetUtcNow();
+            var created = new List<Guid>();
+            foreach (var (name, i) in names.Select((n, i) => (n, i)))
+            {
+                var user = new AppUser("candidate-" + Guid.NewGuid().ToString("N"), null, name, now);
+                var binding = new UnitBinding(user.Id, unit.Id, communityId, name, $"{9000 + i}", unit.CertificateNumber ?? "证", false, now);
+                binding.Approve(user.Id, now, "候选人（测试）");
+                db.AddRange(user, binding);
+                created.Add(user.Id);
+            }
+            await db.SaveChangesAsync();
+            return created;
+        });
+        return ids.Select(id => (object)new { userId = id }).ToArray();
+    }
+
     public async Task<VoteView> Convene(Guid communityId, Matter matter = Matter.OtherMajorMatter, Secrecy secrecy = Secrecy.Named,
         bool showCounts = false, VoteKind kind = VoteKind.Motion, string[]? candidates = null, int seats = 0)
     {
+        var persons = candidates is null ? null : await Candidates(communityId, candidates);
         var now = api.Clock.GetUtcNow();
         var officer = await Officer();
         return await (await officer.PostJson($"/api/v1/communities/{communityId}/votes", new
@@ -122,7 +149,7 @@ public sealed class VotingWorld(ApiFactory api)
             opensAt = now.AddDays(17),
             closesAt = now.AddDays(27),
             seats,
-            candidates,
+            candidates = persons,
         })).ShouldBe<VoteView>(HttpStatusCode.Created);
     }
 

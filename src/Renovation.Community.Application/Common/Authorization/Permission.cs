@@ -64,4 +64,6 @@ public enum Permission
     ApplyEmergencyFundUse,
     /// <summary>Merge duplicate owner parties and remove empty ones (committee, street, city): the register's head count.</summary>
     MaintainOwnerParties,
+    /// <summary>Read the community's audit log (committee, its street, city): who changed what in the community and when.</summary>
+    ReadCommunityAudit,
 }

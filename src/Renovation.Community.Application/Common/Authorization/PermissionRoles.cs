@@ -24,6 +24,7 @@ internal static class PermissionRoles
         Permission.RefundServicePayments => [Role.PropertyStaff],
         Permission.ConveneCommitteeMeetings => [Role.CommitteeChair],
         Permission.SitOnCommittee => [Role.CommitteeMember, Role.CommitteeChair],
+        Permission.ReadCommunityAudit => [Role.CommitteeMember, Role.CommitteeChair, Role.StreetOfficer, Role.CityAdmin],
         Permission.ReadCommitteeMeetings => [Role.CommitteeMember, Role.CommitteeChair, Role.StreetOfficer, Role.CityAdmin],
         Permission.ManageServices => [Role.PropertyStaff],
         Permission.ViewServiceOversight => [Role.CommitteeMember, Role.CommitteeChair, Role.StreetOfficer, Role.CityAdmin],

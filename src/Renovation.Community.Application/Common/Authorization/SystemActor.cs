@@ -4,7 +4,7 @@ namespace Renovation.Community.Application.Common.Authorization;
 /// The system as an actor: what a scheduled job (a sweep) records where a row needs the id of whoever acted, such as the
 /// publisher of a notice it publishes. A fixed, recognisable id that no user can have (users get version-7 GUIDs), so a
 /// reader can tell "the system did this" from a person, unlike <see cref="Guid.Empty"/>, which reads as "not set".
-/// The audit log records sweeps with no actor (there is no HTTP user), as before.
+/// The audit log names the job itself (<c>job:&lt;JobName&gt;</c>, see <see cref="JobActor"/>).
 /// </summary>
 public static class SystemActor
 {

@@ -16,6 +16,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             logger.LogInformation("Request refused: {Status} {Code}", status, code);
 
         http.Response.StatusCode = status;
+        if (exception is RateLimited limited)
+            http.Response.Headers.RetryAfter = RateLimited.HeaderValue(limited.RetryAfter);
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Detail = detail };
         problem.Extensions["code"] = code;
         foreach (var (key, value) in extensions)

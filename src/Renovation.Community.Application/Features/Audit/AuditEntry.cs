@@ -5,10 +5,12 @@ public sealed class AuditEntry
 {
     private AuditEntry() { }
 
-    public AuditEntry(Guid? actorUserId, string action, string entityType, string entityId, string? before, string? after,
-        DateTimeOffset at, string? correlationId)
+    public AuditEntry(Guid? actorUserId, string? actor, Guid? communityId, string action, string entityType, string entityId,
+        string? before, string? after, DateTimeOffset at, string? correlationId)
     {
         ActorUserId = actorUserId;
+        Actor = actor;
+        CommunityId = communityId;
         Action = action;
         EntityType = entityType;
         EntityId = entityId;
@@ -20,6 +22,17 @@ public sealed class AuditEntry
 
     public long Id { get; private set; }
     public Guid? ActorUserId { get; private set; }
+    /// <summary>
+    /// Who acted: <c>user:&lt;id&gt;</c> or <c>job:&lt;JobName&gt;</c> for a scheduled job; null for start-up work (the demo
+    /// seed, migrations) and for entries written before actors were named.
+    /// </summary>
+    public string? Actor { get; private set; }
+    /// <summary>
+    /// The community the changed row belongs to (its <c>CommunityId</c>, or the community itself), so a committee or a
+    /// street can read its own entries; null for rows above communities (districts, users, grants) and for entries
+    /// written before communities were recorded, which only city-wide administrators read.
+    /// </summary>
+    public Guid? CommunityId { get; private set; }
     /// <summary>created, updated or deleted.</summary>
     public string Action { get; private set; } = "";
     public string EntityType { get; private set; } = "";

@@ -12,7 +12,10 @@ internal sealed class AuditEntryModel : IEntityTypeConfiguration<AuditEntry>
         e.Property(x => x.EntityType).HasMaxLength(64);
         e.Property(x => x.EntityId).HasMaxLength(64);
         e.Property(x => x.CorrelationId).HasMaxLength(64);
+        e.Property(x => x.Actor).HasMaxLength(80);
         e.HasIndex(x => new { x.EntityType, x.EntityId });
         e.HasIndex(x => x.At);
+        // A community's entries, newest first (GET /communities/{id}/audit).
+        e.HasIndex(x => new { x.CommunityId, x.Id });
     }
 }

@@ -42,7 +42,10 @@ public static class FundApi
             .WithDescription("Committee, street and city. An entry posts nothing until a second committee member confirms it.");
         c.MapPost("/allocations", Allocations.AllocateAsync).WithName("AllocateFundIncome")
             .WithSummary("Credit interest (by balance) or common-part income (by exclusive area, or the area the settings choose) to the households of one account or of the community")
-            .WithDescription("Committee only. accountId (optional) names the account that received the money; without it every household of the community shares it, each part posted to its own account (422 fund_account_not_found for another community's account). Whole fen by the largest-remainder method, so the parts sum exactly to the amount. One allocation per kind and reference (409 fund_allocation_exists).");
+            .WithDescription("Committee only. accountId (optional) names the account that received the money; without it every household of the community shares it, each part posted to its own account (422 fund_account_not_found for another community's account). Whole fen by the largest-remainder method, so the parts sum exactly to the amount. One allocation per kind and reference (409 fund_allocation_exists). The answer lists every household's share (building, flat, the area or balance counted, fen); each ledger entry's referenceId is the allocation's id.");
+        c.MapGet("/allocations", Allocations.ListAsync).WithName("FundAllocations")
+            .WithSummary("The community's interest and common-part income allocations, newest first")
+            .WithDescription("Committee, street and city. Each allocation with its kind, reference, amount, households, the area it counted (null for interest) and the account. Paged; GET /fund/allocations/{allocationId}/shares lists its shares.");
         c.MapGet("/statement", Statements.GetAsync).WithName("FundStatement")
             .WithSummary("The fund statement for a period: totals, works projects, each household's line (json, csv or printable html)")
             .WithDescription("Committee, street and city. from and to are China calendar dates (yyyy-MM-dd); format=csv or format=xlsx downloads a file, format=html is a printable page.");
@@ -63,6 +66,9 @@ public static class FundApi
         f.MapGet("/mine", FundQueries.MineAsync).WithName("MyFund")
             .WithSummary("The caller's households: balance, flag, and what they owe with the purpose and subject to pay it")
             .WithDescription("Residents. Each owing line names purpose (fund-top-up or fund-due) and subjectId for POST /payments, and payNowFen, what one payment takes: a top-up with a schedule is paid one instalment at a time, earliest first (instalments lists each one's due date, amount, paid and outstanding).");
+        f.MapGet("/allocations/{allocationId:guid}/shares", Allocations.SharesAsync).WithName("FundAllocationShares")
+            .WithSummary("Every household's share of one allocation")
+            .WithDescription("Committee, street and city. By building and flat: the household, its unit, the area (common-part income) or balance (interest) the split counted, and the fen it got; 0 where the largest-remainder split gave it nothing. Paged; 404 fund_allocation_not_found outside the caller's communities.");
         f.MapGet("/top-up-campaigns/{campaignId:guid}/unpaid", TopUps.UnpaidAsync).WithName("TopUpUnpaid")
             .WithSummary("Households that have not paid a campaign in full, with what is overdue per instalment")
             .WithDescription("Committee, street and city. Each line lists the share's instalments (due date, amount, paid, outstanding, overdue), overdueFen and nextDueBy; overdueOnly=true lists only households behind on an instalment whose due date has passed.");

@@ -21,6 +21,8 @@ public sealed class FundSweep(AppDbContext db, EventOutbox outbox, TimeProvider 
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
+        // The audit log names the job as the actor of what it changes.
+        using var actor = JobActor.Run(context.JobDetail.Key.Name);
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.ToChina().DateTime);
         var year = new DateOnly(today.Year - 1, 1, 1);

@@ -41,18 +41,18 @@ public static class AuthApi
 
     public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder api)
     {
-        var auth = api.MapGroup("/auth").WithTags("Auth").AllowAnonymous().RequireRateLimiting(LoginRateLimit);
-        auth.MapPost("/wechat-login", WeChatLoginAsync).WithName("WeChatLogin")
+        var auth = api.MapGroup("/auth").WithTags("Auth").AllowAnonymous();
+        auth.MapPost("/wechat-login", WeChatLoginAsync).RequireRateLimiting(LoginRateLimit).WithName("WeChatLogin")
             .WithRequestExample("""{"code":"0c3Xyz000aBcDe1FgH2iJk3LmN4oPq5R"}""")
             .WithSummary("Sign in with a wx.login code")
-            .WithDescription("Exchanges the code from wx.login for a 15-minute access token and a rotating refresh token. The first sign-in creates the user. Anonymous and rate-limited.");
-        auth.MapPost("/dev-login", DevLoginAsync).WithName("DevLogin")
+            .WithDescription("Exchanges the code from wx.login for a 15-minute access token and a rotating refresh token. The first sign-in creates the user. Anonymous and rate-limited per client address (Auth:LoginPermitsPerMinute, 429 rate_limited).");
+        auth.MapPost("/dev-login", DevLoginAsync).RequireRateLimiting(LoginRateLimit).WithName("DevLogin")
             .WithRequestExample("""{"username":"resident-a"}""")
             .WithSummary("Sign in as a demo user (development only)")
-            .WithDescription("Signs in as one of the seeded demo users by name (for example street-officer, committee-a, resident-a). Only when Auth:EnableDevLogin is on (Development); otherwise the route answers 404.");
+            .WithDescription("Signs in as one of the seeded demo users by name (for example street-officer, committee-a, resident-a). Only when Auth:EnableDevLogin is on (Development); otherwise the route answers 404. Rate-limited per client address like wechat-login.");
         auth.MapPost("/refresh", RefreshAsync).WithName("RefreshToken")
             .WithSummary("Swap a refresh token for a new token pair")
-            .WithDescription("Rotates a refresh token: the old one stops working and a new access/refresh pair is returned. Presenting a refresh token that was already rotated revokes the whole family (401 refresh_token_reused).");
+            .WithDescription("Rotates a refresh token: the old one stops working and a new access/refresh pair is returned. Presenting a refresh token that was already rotated revokes the whole family (401 refresh_token_reused). Counted against the token's user's per-minute limit (Auth:UserPermitsPerMinute, 429 rate_limited), not the address.");
         api.MapPost("/auth/logout", LogoutAsync).WithTags("Auth").WithName("Logout")
             .WithSummary("Revoke the refresh token family of this device")
             .WithDescription("Revokes the refresh token family of the calling device, so neither its refresh token nor its rotations work again. The access token expires on its own.");

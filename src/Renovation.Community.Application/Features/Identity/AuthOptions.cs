@@ -16,8 +16,13 @@ public sealed class AuthOptions
     public int RefreshTokenDays { get; set; } = 30;
     /// <summary>Allows <c>POST /api/v1/auth/dev-login</c>; on by default only in Development.</summary>
     public bool EnableDevLogin { get; set; }
-    /// <summary>Login attempts allowed per client address per minute.</summary>
-    public int LoginPermitsPerMinute { get; set; } = 20;
+    /// <summary>
+    /// Anonymous sign-ins (<c>wechat-login</c>, <c>dev-login</c>) allowed per client address per minute. Sized for a
+    /// shared address: an office, a residents' meeting on one Wi-Fi or a carrier NAT puts hundreds of people behind one.
+    /// </summary>
+    public int LoginPermitsPerMinute { get; set; } = 600;
+    /// <summary>Calls allowed per signed-in user per minute: every call with an access token, and token refreshes.</summary>
+    public int UserPermitsPerMinute { get; set; } = 600;
 
     public SymmetricSecurityKey Key() => new(Encoding.UTF8.GetBytes(SigningKey!));
 }

@@ -13,7 +13,7 @@ public sealed record TokenPair(string AccessToken, DateTimeOffset AccessTokenExp
     DateTimeOffset RefreshTokenExpiresAt);
 
 /// <summary>Issues short-lived JWT access tokens and rotating, revocable refresh tokens.</summary>
-public sealed class TokenService(AppDbContext db, IOptions<AuthOptions> options, TimeProvider clock)
+public sealed class TokenService(AppDbContext db, IOptions<AuthOptions> options, TimeProvider clock, UserRateLimits limits)
 {
     private readonly AuthOptions _options = options.Value;
 
@@ -34,6 +34,9 @@ public sealed class TokenService(AppDbContext db, IOptions<AuthOptions> options,
             await RefuseReplayAsync(token.FamilyId, ct);
         if (!token.IsActive(now))
             throw AppProblem.Unauthorized("refresh_token_invalid", "登录已失效，请重新登录");
+        // A refresh is the user's call, counted in the user's window wherever it comes from.
+        if (limits.TryAcquire(token.UserId) is { } wait)
+            throw new RateLimited(wait);
         var user = await db.Users.SingleAsync(u => u.Id == token.UserId, ct);
         if (user.IsDisabled)
             throw AppProblem.Forbidden("账号已停用");

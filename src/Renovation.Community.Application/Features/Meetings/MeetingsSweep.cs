@@ -4,6 +4,7 @@ using Quartz;
 using Renovation.Community.Application.Common.Errors;
 using Renovation.Community.Application.Common.Events;
 using Renovation.Community.Application.Data;
+using Renovation.Community.Application.Common.Authorization;
 
 namespace Renovation.Community.Application.Features.Meetings;
 
@@ -22,6 +23,8 @@ public sealed class MeetingsSweep(AppDbContext db, EventOutbox outbox, TimeProvi
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
+        // The audit log names the job as the actor of what it changes.
+        using var actor = JobActor.Run(context.JobDetail.Key.Name);
         var now = clock.GetUtcNow();
         var o = options.Value;
 

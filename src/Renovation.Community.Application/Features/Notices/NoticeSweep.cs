@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Quartz;
 using Renovation.Community.Application.Common.Events;
 using Renovation.Community.Application.Data;
+using Renovation.Community.Application.Common.Authorization;
 
 namespace Renovation.Community.Application.Features.Notices;
 
@@ -17,6 +18,8 @@ public sealed class NoticeSweep(AppDbContext db, EventOutbox outbox, TimeProvide
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
+        // The audit log names the job as the actor of what it changes.
+        using var actor = JobActor.Run(context.JobDetail.Key.Name);
         var now = clock.GetUtcNow();
         var due = await db.Notices.Where(n => n.State == NoticeState.Scheduled && n.PublishAt <= now)
             .OrderBy(n => n.PublishAt).Select(n => n.Id).Take(Batch).ToListAsync(ct);

@@ -10,6 +10,7 @@ using Renovation.Community.Application.Data;
 using Renovation.Community.Application.Features.Identity;
 using Renovation.Community.WeChat.MiniProgram.SubscribeMessages;
 using Renovation.Community.WeChat.MiniProgram;
+using Renovation.Community.Application.Common.Authorization;
 
 namespace Renovation.Community.Application.Features.Notices;
 
@@ -30,6 +31,8 @@ public sealed partial class SubscribeMessageSweep(AppDbContext db, IMiniProgramC
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
+        // The audit log names the job as the actor of what it changes.
+        using var actor = JobActor.Run(context.JobDetail.Key.Name);
         if (options.Value.Templates.Count == 0)
             return;
         while (await PlanAsync(ct))

@@ -4,6 +4,7 @@ using Quartz;
 using Renovation.Community.Application.Data;
 using Renovation.Community.WeChat.Pay;
 using Renovation.Community.WeChat.Pay.Orders;
+using Renovation.Community.Application.Common.Authorization;
 
 namespace Renovation.Community.Application.Features.Payments;
 
@@ -19,6 +20,8 @@ public sealed class PaymentSweep(AppDbContext db, IServiceProvider services, Pay
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
+        // The audit log names the job as the actor of what it changes.
+        using var actor = JobActor.Run(context.JobDetail.Key.Name);
         var o = options.Value;
         var now = clock.GetUtcNow();
         var silentSince = now.AddSeconds(-o.SilentAfterSeconds);

@@ -3,6 +3,7 @@ using Quartz;
 using Renovation.Community.Application.Common.Events;
 using Renovation.Community.Application.Data;
 using Renovation.Community.Application.Features.Projects;
+using Renovation.Community.Application.Common.Authorization;
 
 namespace Renovation.Community.Application.Features.Proposals;
 
@@ -20,6 +21,8 @@ public sealed class PublicitySweep(IServiceScopeFactory scopes, TimeProvider clo
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
+        // The audit log names the job as the actor of what it changes.
+        using var actor = JobActor.Run(context.JobDetail.Key.Name);
         var now = clock.GetUtcNow();
         foreach (var planId in await DuePlansAsync(now, ct))
         {

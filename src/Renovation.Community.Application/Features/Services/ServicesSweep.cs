@@ -4,6 +4,7 @@ using Quartz;
 using Renovation.Community.Application.Common.Errors;
 using Renovation.Community.Application.Common.Payments;
 using Renovation.Community.Application.Data;
+using Renovation.Community.Application.Common.Authorization;
 
 namespace Renovation.Community.Application.Features.Services;
 
@@ -22,6 +23,8 @@ public sealed class ServicesSweep(AppDbContext db, OrderMoves moves, IOpenPaymen
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
+        // The audit log names the job as the actor of what it changes.
+        using var actor = JobActor.Run(context.JobDetail.Key.Name);
         var now = clock.GetUtcNow();
         var expired = await db.ServiceOrders.AsNoTracking()
             .Where(o => o.State == ServiceOrderState.Created && o.ExpiresAt <= now)

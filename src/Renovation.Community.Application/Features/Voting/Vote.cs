@@ -36,7 +36,7 @@ public sealed class Vote : IAudited
 
     public Vote(Guid communityId, string title, string description, Matter matter, VoteKind kind, Secrecy secrecy,
         bool showCountsBeforeClose, int seats, DateTimeOffset opensAt, DateTimeOffset closesAt, Guid convenedBy,
-        Guid? planId, IEnumerable<string> candidateNames, DateTimeOffset now)
+        Guid? planId, IEnumerable<CandidatePerson> candidates, DateTimeOffset now)
     {
         Id = Ids.New();
         CommunityId = communityId;
@@ -52,11 +52,21 @@ public sealed class Vote : IAudited
         PlanId = planId;
         CreatedAt = now;
         var order = 0;
-        foreach (var name in candidateNames)
-            _candidates.Add(new Candidate(Id, name, ++order));
+        var persons = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var person in candidates)
+        {
+            // One person is one candidate, however often or however differently they were named.
+            if (!persons.Add(person.Key))
+                throw new DomainRuleViolation("candidate_repeated",
+                    $"候选人重复：{CandidatePerson.Label(person.Name, person.Flat, person.IdLast4)} 已在候选人名单中").With("candidate", order);
+            _candidates.Add(new Candidate(Id, person, ++order));
+        }
         Seats = kind == VoteKind.Election ? seats : 0;
         if (closesAt <= opensAt)
             throw new DomainRuleViolation("vote_period_invalid", "投票截止时间必须晚于开始时间");
+        // Owners elect only their committee (Civil Code Art. 278(3)); every other matter is decided by a motion.
+        if (kind == VoteKind.Election && matter != Matter.ElectCommittee)
+            throw new DomainRuleViolation("election_matter_invalid", "只有选举或更换业主委员会委员的事项才能以选举方式表决，其他事项请以议案表决");
         if (kind == VoteKind.Election && (_candidates.Count == 0 || seats < 1 || seats > _candidates.Count))
             throw new DomainRuleViolation("election_seats_invalid", "选举须有候选人，且应选名额在 1 到候选人数之间");
         // Live per-option counts would show how each new secret ballot moved them.

@@ -1,6 +1,11 @@
 namespace Renovation.Community.Application.Features.Voting;
 
-public sealed record CandidateView(Guid Id, string Name, int Order);
+/// <summary>
+/// A candidate as shown: <c>label</c> tells two people of one name apart by flat and ID suffix. partyMemberId or userId
+/// says who the person is; flat, idLast4 and both ids are null on candidates of elections convened by name only.
+/// </summary>
+public sealed record CandidateView(Guid Id, string Name, int Order, string Label, string? Flat, string? IdLast4, Guid? PartyMemberId,
+    Guid? UserId);
 
 public sealed record VoteView(Guid Id, Guid CommunityId, string Title, string Description, Matter Matter, VoteKind Kind,
     Secrecy Secrecy, bool ShowCountsBeforeClose, int Seats, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, VoteState State,
@@ -22,7 +27,7 @@ public static class VoteViews
             opened ? v.Electorate : null,
             opened ? tally?.Participating : null,
             opened && countsVisible ? tally : null,
-            v.Candidates.OrderBy(c => c.Order).Select(c => new CandidateView(c.Id, c.Name, c.Order)).ToList(),
+            v.Candidates.OrderBy(c => c.Order).Select(c => new CandidateView(c.Id, c.Name, c.Order, c.Label, c.Flat, c.IdLast4, c.PartyMemberId, c.UserId)).ToList(),
             v.Result, v.ResultPublicUntil);
     }
 

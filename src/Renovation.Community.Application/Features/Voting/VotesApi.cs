@@ -139,8 +139,11 @@ public static class VotesApi
         if (state is not null)
             query = query.Where(v => v.State == state);
         var result = await query.OrderByDescending(v => v.OpensAt).ToPageAsync(page, ct);
-        return TypedResults.Ok(new Page<VoteView>(result.Items.Select(v => VoteViews.View(v, null)).ToList(), result.PageNumber,
-            result.PageSize, result.Total));
+        // Turnout as the single view shows it, read for the whole page at once.
+        var opened = result.Items.Where(v => v.State is VoteState.Open or VoteState.Closed).Select(v => v.Id).ToList();
+        var tallies = await TallyStore.ReadManyAsync(db, opened, ct);
+        return TypedResults.Ok(new Page<VoteView>(result.Items.Select(v => VoteViews.View(v, tallies.GetValueOrDefault(v.Id))).ToList(),
+            result.PageNumber, result.PageSize, result.Total));
     }
 
     private static async Task<Ok<VoteView>> GetAsync(Guid voteId, Access access, AppDbContext db, CancellationToken ct)

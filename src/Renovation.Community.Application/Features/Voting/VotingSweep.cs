@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Quartz;
 using Renovation.Community.Application.Common.Events;
 using Renovation.Community.Application.Data;
+using Renovation.Community.Application.Common.Authorization;
 
 namespace Renovation.Community.Application.Features.Voting;
 
@@ -17,6 +18,8 @@ public sealed class VotingSweep(AppDbContext db, BallotChainer chainer, EventOut
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
+        // The audit log names the job as the actor of what it changes.
+        using var actor = JobActor.Run(context.JobDetail.Key.Name);
         var now = clock.GetUtcNow();
         var toOpen = await db.Votes.Where(v => v.State == VoteState.Scheduled && v.OpensAt <= now).Select(v => v.Id).ToListAsync(ct);
         foreach (var id in toOpen)

@@ -148,7 +148,7 @@ public static class StatementPublishing
         var emergency = s.Works.Count(w => w.Emergency);
         return $"""
             期间：{s.From:yyyy-MM-dd} 至 {s.To:yyyy-MM-dd}（金额单位：元）
-            期初余额 {Y(s.OpeningFen)}，本期交存 {Y(s.InFen)}，本期收益 {Y(s.IncomeFen)}，本期支出 {Y(s.OutFen)}，本期更正 {Y(s.CorrectionsFen)}，期末余额 {Y(s.ClosingFen)}。
+            期初余额 {Y(s.OpeningFen)}，本期交存 {Y(s.InFen)}，本期收益 {Y(s.IncomeFen)}（其中利息 {Y(s.InterestFen ?? 0)}，公共收益 {Y(s.CommonIncomeFen ?? 0)}），本期支出 {Y(s.OutFen)}，本期更正 {Y(s.CorrectionsFen)}，期末余额 {Y(s.ClosingFen)}。
             本期列支维修项目 {s.Works.Count} 项{(emergency > 0 ? $"，其中应急使用 {emergency} 项（事后公示）" : "")}；各户明细见对账单。
             对账单（可打印）：{file}?format=html
             下载：{file}?format=xlsx 或 {file}?format=csv

@@ -4,6 +4,7 @@ using Quartz;
 using Renovation.Community.Application.Data;
 using Renovation.Community.Application.Jobs;
 using Renovation.Community.WeChat.Pay.TradeBills;
+using Renovation.Community.Application.Common.Authorization;
 
 namespace Renovation.Community.Application.Features.Payments.Reconciliation;
 
@@ -21,6 +22,8 @@ public sealed class ReconciliationJob(DailyReconciliation reconciliation, AppDbC
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
+        // The audit log names the job as the actor of what it changes.
+        using var actor = JobActor.Run(context.JobDetail.Key.Name);
         // Checked here rather than by leaving the trigger out: on MySQL a trigger once stored stays in the qrtz_ tables.
         if (!jobs.Value.DailyReconciliation)
             return;

@@ -11,7 +11,7 @@ namespace Renovation.Community.Application.Features.Voting;
 
 public sealed record ConveneVoteRequest(string Title, string? Description, Matter Matter, VoteKind Kind, Secrecy Secrecy,
     bool ShowCountsBeforeClose, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int? Seats,
-    IReadOnlyList<string>? Candidates, Guid? PlanId) : IValidatable
+    IReadOnlyList<CandidateRequest>? Candidates, Guid? PlanId) : IValidatable
 {
     public void Validate(Validator v)
     {
@@ -24,10 +24,17 @@ public sealed record ConveneVoteRequest(string Title, string? Description, Matte
             v.Add("secrecy", "记名方式无效");
         if (ClosesAt <= OpensAt)
             v.Add("closesAt", "截止时间必须晚于开始时间");
-        foreach (var (name, i) in (Candidates ?? []).Select((n, i) => (n, i)))
-            v.Text(name, $"candidates[{i}]", "候选人姓名", 64);
+        foreach (var (candidate, i) in (Candidates ?? []).Select((c, i) => (c, i)))
+            if (candidate is null || new[] { candidate.PartyMemberId, candidate.OwnerPartyId, candidate.UserId }.Count(id => id is not null) != 1)
+                v.Add($"candidates[{i}]", "每位候选人须且只能以 partyMemberId、ownerPartyId 或 userId 之一指明其人");
     }
 }
+
+/// <summary>
+/// A candidate is a person, never a bare name: exactly one of a party member (a registered owner; any member of a co-owner
+/// party), a personal owner party (its one owner) or a registered user with an approved binding in the community.
+/// </summary>
+public sealed record CandidateRequest(Guid? PartyMemberId = null, Guid? OwnerPartyId = null, Guid? UserId = null);
 
 /// <summary>The committee or the street convenes a vote of one community.</summary>
 public static class ConveneVote
@@ -45,9 +52,10 @@ public static class ConveneVote
             if (plan.State != PlanState.ReadyForVote)
                 throw new DomainRuleViolation("plan_not_ready_for_vote", "改造方案公示结束且所有异议均已答复后才能表决");
         }
+        var candidates = await CandidatePersons.ResolveAsync(db, communityId, request.Candidates ?? [], ct);
         var vote = new Vote(communityId, request.Title, request.Description ?? "", request.Matter, request.Kind, request.Secrecy,
             request.ShowCountsBeforeClose, request.Seats ?? 0, request.OpensAt, request.ClosesAt, access.UserId, request.PlanId,
-            request.Candidates ?? [], now);
+            candidates, now);
         db.Votes.Add(vote);
         outbox.Add("vote.convened", Audience.Community(communityId), new { voteId = vote.Id, vote.Title, vote.OpensAt, vote.ClosesAt });
         await db.SaveChangesAsync(ct);

@@ -47,7 +47,7 @@ public static class TallyCalculator
             elected.UnionWith(ranked.Select(c => c.Candidate.Id));
         }
 
-        var results = candidates.Select(c => new CandidateResult(c.Candidate.Id, c.Candidate.Name, c.Agree, c.Approved,
+        var results = candidates.Select(c => new CandidateResult(c.Candidate.Id, c.Candidate.Label, c.Agree, c.Approved,
             elected.Contains(c.Candidate.Id), tied.Contains(c.Candidate.Id))).ToList();
         return new VoteResult(vote.Electorate, counts.Participating, default, default, default, quorum,
             quorum && elected.Count == vote.Seats, results);

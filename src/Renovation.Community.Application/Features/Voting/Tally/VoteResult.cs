@@ -13,5 +13,5 @@ public sealed record VoteResult(
     bool Passed,
     IReadOnlyList<CandidateResult> Candidates);
 
-/// <summary>One candidate's agreeing totals; elected when approved and within the seats.</summary>
+/// <summary>One candidate's agreeing totals; elected when approved and within the seats. Name is the candidate's label (name, flat, ID suffix).</summary>
 public sealed record CandidateResult(Guid CandidateId, string Name, Totals Agree, bool Approved, bool Elected, bool TiedAtLastSeat);
