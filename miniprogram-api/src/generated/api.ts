@@ -152,7 +152,7 @@ export interface paths {
         };
         /**
          * Administrative changes, newest first (city-wide admins)
-         * @description Audit entries (actor, action, entity, before/after JSON, time, correlation id) written in the same transaction as every audited change. Paged; city-wide administrators only.
+         * @description Audit entries (actor, action, entity, before/after JSON with enums by name, time, correlation id) written in the same transaction as every audited change. Paged; city-wide administrators only. The actor is user:<id>, or job:<JobName> for a scheduled job.
          */
         get: operations["ListAuditLog"];
         put?: never;
@@ -174,7 +174,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in as a demo user (development only)
-         * @description Signs in as one of the seeded demo users by name (for example street-officer, committee-a, resident-a). Only when Auth:EnableDevLogin is on (Development); otherwise the route answers 404.
+         * @description Signs in as one of the seeded demo users by name (for example street-officer, committee-a, resident-a). Only when Auth:EnableDevLogin is on (Development); otherwise the route answers 404. Rate-limited per client address like wechat-login.
          */
         post: operations["DevLogin"];
         delete?: never;
@@ -214,7 +214,7 @@ export interface paths {
         put?: never;
         /**
          * Swap a refresh token for a new token pair
-         * @description Rotates a refresh token: the old one stops working and a new access/refresh pair is returned. Presenting a refresh token that was already rotated revokes the whole family (401 refresh_token_reused).
+         * @description Rotates a refresh token: the old one stops working and a new access/refresh pair is returned. Presenting a refresh token that was already rotated revokes the whole family (401 refresh_token_reused). Counted against the token's user's per-minute limit (Auth:UserPermitsPerMinute, 429 rate_limited), not the address.
          */
         post: operations["RefreshToken"];
         delete?: never;
@@ -234,7 +234,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with a wx.login code
-         * @description Exchanges the code from wx.login for a 15-minute access token and a rotating refresh token. The first sign-in creates the user. Anonymous and rate-limited.
+         * @description Exchanges the code from wx.login for a 15-minute access token and a rotating refresh token. The first sign-in creates the user. Anonymous and rate-limited per client address (Auth:LoginPermitsPerMinute, 429 rate_limited).
          */
         post: operations["WeChatLogin"];
         delete?: never;
@@ -635,6 +635,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/communities/{communityId}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A community's audit log, newest first (committee, street, city)
+         * @description The audit entries of rows that belong to one community (its units, parties, votes, fund, notices, meetings …), for its owners' committee, the officers of its street and city-wide administrators. Service orders, disputes and payments are left out: they carry residents' contacts and money that the committee and street read nowhere else. Paged; filter by entityType and entityId.
+         */
+        get: operations["ListCommunityAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/communities/{communityId}/bindings": {
         parameters: {
             query?: never;
@@ -758,11 +778,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The community's interest and common-part income allocations, newest first
+         * @description Committee, street and city. Each allocation with its kind, reference, amount, households, the area it counted (null for interest) and the account. Paged; GET /fund/allocations/{allocationId}/shares lists its shares.
+         */
+        get: operations["FundAllocations"];
         put?: never;
         /**
          * Credit interest (by balance) or common-part income (by exclusive area, or the area the settings choose) to the households of one account or of the community
-         * @description Committee only. accountId (optional) names the account that received the money; without it every household of the community shares it, each part posted to its own account (422 fund_account_not_found for another community's account). Whole fen by the largest-remainder method, so the parts sum exactly to the amount. One allocation per kind and reference (409 fund_allocation_exists).
+         * @description Committee only. accountId (optional) names the account that received the money; without it every household of the community shares it, each part posted to its own account (422 fund_account_not_found for another community's account). Whole fen by the largest-remainder method, so the parts sum exactly to the amount. One allocation per kind and reference (409 fund_allocation_exists). The answer lists every household's share (building, flat, the area or balance counted, fen); each ledger entry's referenceId is the allocation's id.
          */
         post: operations["AllocateFundIncome"];
         delete?: never;
@@ -1581,6 +1605,26 @@ export interface paths {
          * @description The stored bytes of an uploaded project file with its media type, for anyone who may see its project.
          */
         get: operations["DownloadFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fund/allocations/{allocationId}/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every household's share of one allocation
+         * @description Committee, street and city. By building and flat: the household, its unit, the area (common-part income) or balance (interest) the split counted, and the fen it got; 0 where the largest-remainder split gave it nothing. Paged; 404 fund_allocation_not_found outside the caller's communities.
+         */
+        get: operations["FundAllocationShares"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3872,11 +3916,47 @@ export interface components {
         /** @enum {unknown} */
         AllocationKind: "Interest" | "CommonPartIncome";
         AllocationResult: {
+            /** Format: uuid */
+            accountId?: null | string;
+            /** Format: date-time */
+            allocatedAt: string;
             /** Format: int64 */
             amountFen: number;
             areaBasis?: null | components["schemas"]["AreaKind"];
             /** Format: int32 */
             households: number;
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            reference: string;
+            shares: components["schemas"]["AllocationShareView"][];
+        };
+        AllocationShareView: {
+            /** Format: int64 */
+            amountFen: number;
+            /** Format: int64 */
+            areaHundredths?: null | number;
+            /** Format: int64 */
+            balanceFen?: null | number;
+            building: string;
+            /** Format: uuid */
+            householdId: string;
+            unit: string;
+            /** Format: uuid */
+            unitId: string;
+        };
+        AllocationView: {
+            /** Format: uuid */
+            accountId?: null | string;
+            /** Format: date-time */
+            allocatedAt: string;
+            /** Format: int64 */
+            amountFen: number;
+            areaBasis?: null | components["schemas"]["AreaKind"];
+            /** Format: int32 */
+            households: number;
+            /** Format: uuid */
+            id: string;
             kind: string;
             reference: string;
         };
@@ -3970,12 +4050,15 @@ export interface components {
         };
         AuditView: {
             action: string;
+            actor?: null | string;
             /** Format: uuid */
             actorUserId?: null | string;
             after?: null | string;
             /** Format: date-time */
             at: string;
             before?: null | string;
+            /** Format: uuid */
+            communityId?: null | string;
             correlationId?: null | string;
             entityId: string;
             entityType: string;
@@ -4031,6 +4114,14 @@ export interface components {
         CancelMeetingRequest: {
             reason: string;
         };
+        CandidateRequest: {
+            /** Format: uuid */
+            ownerPartyId?: null | string;
+            /** Format: uuid */
+            partyMemberId?: null | string;
+            /** Format: uuid */
+            userId?: null | string;
+        };
         CandidateResult: {
             agree: components["schemas"]["Totals"];
             approved: boolean;
@@ -4041,11 +4132,18 @@ export interface components {
             tiedAtLastSeat: boolean;
         };
         CandidateView: {
+            flat?: null | string;
             /** Format: uuid */
             id: string;
+            idLast4?: null | string;
+            label: string;
             name: string;
             /** Format: int32 */
             order: number;
+            /** Format: uuid */
+            partyMemberId?: null | string;
+            /** Format: uuid */
+            userId?: null | string;
         };
         CastBallotRequest: {
             candidateIds?: null | string[];
@@ -4273,7 +4371,7 @@ export interface components {
             voteId: string;
         };
         ConveneVoteRequest: {
-            candidates?: null | string[];
+            candidates?: null | components["schemas"]["CandidateRequest"][];
             /** Format: date-time */
             closesAt: string;
             description?: null | string;
@@ -4947,6 +5045,24 @@ export interface components {
         };
         /** @enum {unknown} */
         OwnerPartyKind: "Person" | "CoOwners" | "Developer";
+        PageOfAllocationShareView: {
+            items: components["schemas"]["AllocationShareView"][];
+            /** Format: int32 */
+            pageNumber: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
+        PageOfAllocationView: {
+            items: components["schemas"]["AllocationView"][];
+            /** Format: int32 */
+            pageNumber: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
         PageOfAssemblyView: {
             items: components["schemas"]["AssemblyView"][];
             /** Format: int32 */
@@ -9028,6 +9144,87 @@ export interface operations {
             };
         };
     };
+    ListCommunityAuditLog: {
+        parameters: {
+            query?: {
+                entityId?: string;
+                entityType?: string;
+                Page?: number;
+                PageSize?: number;
+            };
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfAuditView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListCommunityBindings: {
         parameters: {
             query?: {
@@ -9680,6 +9877,85 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FundAccountView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    FundAllocations: {
+        parameters: {
+            query?: {
+                Page?: number;
+                PageSize?: number;
+            };
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfAllocationView"];
                 };
             };
             /** @description Bad Request */
@@ -13587,6 +13863,85 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    FundAllocationShares: {
+        parameters: {
+            query?: {
+                Page?: number;
+                PageSize?: number;
+            };
+            header?: never;
+            path: {
+                allocationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfAllocationShareView"];
+                };
+            };
             /** @description Bad Request */
             400: {
                 headers: {
