@@ -1,3 +1,6 @@
+using Renovation.Community.Application.Common.Errors;
+using Renovation.Community.Application.Common.Time;
+
 namespace Renovation.Community.Application.Features.Meetings;
 
 public static class MeetingLimits
@@ -14,9 +17,23 @@ public static class MeetingLimits
     public const int HorizonDays = 366;
     public const int LongestAssemblyDays = 90;
 
-    public static void EnsureWithinHorizon(DateTimeOffset startsAt, DateTimeOffset now)
+    /// <summary>
+    /// When a meeting may start, convened or moved: no sooner than its notice period from today (the notice day not
+    /// counted; a move counts it again from the day of the move), and within the horizon. <paramref name="tooSoon"/>
+    /// says it in the words of the caller's notice and gets the earliest start, which the answer also carries.
+    /// </summary>
+    public static void EnsureStart(DateTimeOffset startsAt, DateTimeOffset now, int noticeDays, Func<DateTimeOffset, DomainRuleViolation> tooSoon)
     {
+        var earliest = NoticePeriod.EarliestStart(now, noticeDays);
+        if (startsAt < earliest)
+            throw tooSoon(earliest).With("earliestStartsAt", earliest);
         if (startsAt > now.AddDays(HorizonDays))
-            throw new Common.Errors.DomainRuleViolation("starts_too_late", $"会议时间不能晚于 {HorizonDays} 天之后");
+            throw new DomainRuleViolation("starts_too_late", $"会议时间不能晚于 {HorizonDays} 天之后");
+    }
+
+    public static void EnsureAssemblyLength(DateTimeOffset startsAt, DateTimeOffset endsAt)
+    {
+        if (endsAt > startsAt.AddDays(LongestAssemblyDays))
+            throw new DomainRuleViolation("assembly_too_long", $"业主大会表决期不能超过 {LongestAssemblyDays} 天");
     }
 }

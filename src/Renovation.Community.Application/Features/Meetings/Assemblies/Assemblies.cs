@@ -59,14 +59,9 @@ public static class Assemblies
         var place = await access.RequireAsync(communityId, Permission.SitOnCommittee, ct);
         var now = clock.GetUtcNow();
         var settings = await MeetingsAccess.SettingsAsync(db, communityId, options.Value, ct);
-        var earliest = NoticePeriod.EarliestStart(now, settings.AssemblyNoticeDays);
-        if (request.StartsAt < earliest)
-            throw new DomainRuleViolation("notice_too_short",
-                $"业主大会须至少提前 {settings.AssemblyNoticeDays} 日通知全体业主（通知当日不计入），会议日期不能早于 {earliest.ToChina():yyyy年M月d日}")
-                .With("earliestStartsAt", earliest);
-        MeetingLimits.EnsureWithinHorizon(request.StartsAt, now);
-        if (request.EndsAt > request.StartsAt.AddDays(MeetingLimits.LongestAssemblyDays))
-            throw new DomainRuleViolation("assembly_too_long", $"业主大会表决期不能超过 {MeetingLimits.LongestAssemblyDays} 天");
+        MeetingLimits.EnsureStart(request.StartsAt, now, settings.AssemblyNoticeDays, earliest => new DomainRuleViolation("notice_too_short",
+            $"业主大会须至少提前 {settings.AssemblyNoticeDays} 日通知全体业主（通知当日不计入），会议日期不能早于 {earliest.ToChina():yyyy年M月d日}"));
+        MeetingLimits.EnsureAssemblyLength(request.StartsAt, request.EndsAt);
         AssemblyDemand? demand = null;
         if (request.DemandId is { } demandId)
             demand = await db.AssemblyDemands.SingleOrDefaultAsync(d => d.Id == demandId && d.CommunityId == communityId, ct)

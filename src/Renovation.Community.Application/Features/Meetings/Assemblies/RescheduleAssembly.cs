@@ -36,14 +36,9 @@ public static class RescheduleAssembly
         var settings = await MeetingsAccess.SettingsAsync(db, assembly.CommunityId, options.Value, ct);
         var (wasStart, wasEnd) = (assembly.StartsAt, assembly.EndsAt);
         assembly.Reschedule(request.StartsAt, request.EndsAt, request.Place, now);
-        var earliest = NoticePeriod.EarliestStart(now, settings.AssemblyNoticeDays);
-        if (request.StartsAt < earliest)
-            throw new DomainRuleViolation("reschedule_notice_too_short",
-                $"业主大会改期须重新提前 {settings.AssemblyNoticeDays} 日公告（公告当日不计入），新的会议日期不能早于 {earliest.ToChina():yyyy年M月d日}")
-                .With("earliestStartsAt", earliest);
-        MeetingLimits.EnsureWithinHorizon(request.StartsAt, now);
-        if (request.EndsAt > request.StartsAt.AddDays(MeetingLimits.LongestAssemblyDays))
-            throw new DomainRuleViolation("assembly_too_long", $"业主大会表决期不能超过 {MeetingLimits.LongestAssemblyDays} 天");
+        MeetingLimits.EnsureStart(request.StartsAt, now, settings.AssemblyNoticeDays, earliest => new DomainRuleViolation("reschedule_notice_too_short",
+            $"业主大会改期须重新提前 {settings.AssemblyNoticeDays} 日公告（公告当日不计入），新的会议日期不能早于 {earliest.ToChina():yyyy年M月d日}"));
+        MeetingLimits.EnsureAssemblyLength(request.StartsAt, request.EndsAt);
         await votes.RescheduleMotionsAsync(assembly.CommunityId, assembly.Items.Select(i => i.VoteId).ToList(), request.StartsAt,
             request.EndsAt, now, ct);
         await CommunityNotices.PublishAsync(db, outbox, assembly.CommunityId, $"业主大会会议改期公告：{assembly.Title}",

@@ -60,12 +60,8 @@ public static class CommitteeMeetings
             throw AppProblem.Forbidden("业委会会议由主任召集；三分之一以上委员提议时，委员可依提议召集");
         var now = clock.GetUtcNow();
         var settings = await MeetingsAccess.SettingsAsync(db, communityId, options.Value, ct);
-        var earliest = NoticePeriod.EarliestStart(now, settings.CommitteeNoticeDays);
-        if (request.StartsAt < earliest)
-            throw new DomainRuleViolation("notice_too_short",
-                $"业委会会议议程须至少提前 {settings.CommitteeNoticeDays} 日告知（告知当日不计入），会议日期不能早于 {earliest.ToChina():yyyy年M月d日}")
-                .With("earliestStartsAt", earliest);
-        MeetingLimits.EnsureWithinHorizon(request.StartsAt, now);
+        MeetingLimits.EnsureStart(request.StartsAt, now, settings.CommitteeNoticeDays, earliest => new DomainRuleViolation("notice_too_short",
+            $"业委会会议议程须至少提前 {settings.CommitteeNoticeDays} 日告知（告知当日不计入），会议日期不能早于 {earliest.ToChina():yyyy年M月d日}"));
         CommitteeMeetingCall? call = null;
         if (request.CallId is { } callId)
             call = await db.CommitteeMeetingCalls.SingleOrDefaultAsync(c => c.Id == callId && c.CommunityId == communityId, ct)

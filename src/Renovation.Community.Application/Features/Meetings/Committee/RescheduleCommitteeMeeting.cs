@@ -35,14 +35,10 @@ public static class RescheduleCommitteeMeeting
         var place = await MeetingsAccess.RequireMayChangeAsync(access, meeting, ct);
         var now = clock.GetUtcNow();
         var settings = await MeetingsAccess.SettingsAsync(db, meeting.CommunityId, options.Value, ct);
-        var earliest = NoticePeriod.EarliestStart(now, settings.CommitteeNoticeDays);
         var was = meeting.StartsAt;
         meeting.Reschedule(request.StartsAt, request.Place, request.OnlineLink, now);
-        if (request.StartsAt < earliest)
-            throw new DomainRuleViolation("reschedule_notice_too_short",
-                $"改期须重新提前 {settings.CommitteeNoticeDays} 日告知议程（告知当日不计入），新的会议日期不能早于 {earliest.ToChina():yyyy年M月d日}")
-                .With("earliestStartsAt", earliest);
-        MeetingLimits.EnsureWithinHorizon(request.StartsAt, now);
+        MeetingLimits.EnsureStart(request.StartsAt, now, settings.CommitteeNoticeDays, earliest => new DomainRuleViolation("reschedule_notice_too_short",
+            $"改期须重新提前 {settings.CommitteeNoticeDays} 日告知议程（告知当日不计入），新的会议日期不能早于 {earliest.ToChina():yyyy年M月d日}"));
         await CommunityNotices.PublishAsync(db, outbox, meeting.CommunityId, $"业主委员会会议改期通知：{meeting.Title}",
             $"原定于 {was.ToChina():yyyy年M月d日 HH:mm} 召开的会议改期。改期原因：{request.Reason.Trim()}\n" +
             CommitteeMeetings.PublicNotice(meeting), access.UserId, now, ct);
