@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -68,7 +69,8 @@ public sealed class QuickStartWalkthroughTests
         var (connection, inbox) = await NoticesWorld.Connect(url, () => Task.FromResult(token));
         await using (connection)
         {
-            var (exitCode, output, errors) = await RunBashAsync(script, ("SIM", simulator));
+            var (exitCode, output, errors) = await RunBashAsync(script, ("SIM", simulator),
+                (ReadmeWalk.ClockOffsetVariable, ((long)TestRunClock.Offset.TotalSeconds).ToString(CultureInfo.InvariantCulture)));
             var ran = errors.Split('\n').LastOrDefault(line => line.StartsWith(StepMark, StringComparison.Ordinal));
             Assert.True(exitCode == 0, $"The README's walk-through failed ({exitCode}) in {ran}:\n{errors}\n--- output ---\n{output}");
             Assert.Equal(blocks.Count + 1, output.Split(StepMark + "\n").Length);

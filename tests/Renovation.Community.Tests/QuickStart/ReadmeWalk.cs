@@ -36,13 +36,30 @@ public static partial class ReadmeWalk
     /// The walk as one bash script: strict (an error stops it), each block announced on standard error (so a failure
     /// names its block), and a <c>jq</c> that refuses what a <c>jq -e</c> assertion alone lets through: an empty
     /// answer (jq 1.6 exits 0 on no input), a bare <c>null</c>, and a problem answer (status ≥ 400) that the filter
-    /// does not look at (<c>.code</c> or <c>.status</c>), i.e. an error the block did not expect.
+    /// does not look at (<c>.code</c> or <c>.status</c>), i.e. an error the block did not expect. Its <c>date</c> reads
+    /// the test clock (real time plus <see cref="ClockOffsetVariable"/> seconds), the clock the API under test runs on,
+    /// so "today" in a block is the API's today at whatever hour the suite runs.
     /// </summary>
     public static string Script(IEnumerable<ReadmeBlock> blocks, string marker) =>
         Prelude + string.Concat(blocks.Select(b => $"\necho '{marker} {b}' >&2\necho '{marker}'\n{b.Commands}\n"));
 
+    public const string ClockOffsetVariable = "README_CLOCK_OFFSET_SECONDS";
+
     private const string Prelude = """
         set -euo pipefail
+        date() {
+          local when="" args=()
+          while (($#)); do
+            case "$1" in
+              -d) when="$2"; shift 2 ;;
+              --date=*) when="${1#--date=}"; shift ;;
+              *) args+=("$1"); shift ;;
+            esac
+          done
+          local now
+          now=$(command date -u -d "@$(( $(command date +%s) + ${README_CLOCK_OFFSET_SECONDS:-0} ))" +%Y-%m-%dT%H:%M:%SZ)
+          command date -d "$now $when" "${args[@]}"
+        }
         jq() {
           local answer
           answer=$(cat)

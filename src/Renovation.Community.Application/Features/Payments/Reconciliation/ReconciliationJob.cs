@@ -23,7 +23,7 @@ public sealed class ReconciliationJob(DailyReconciliation reconciliation, AppDbC
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
         // The audit log names the job as the actor of what it changes.
-        using var actor = JobActor.Run(context.JobDetail.Key.Name);
+        using var actor = JobActor.Run(nameof(ReconciliationJob));
         // Checked here rather than by leaving the trigger out: on MySQL a trigger once stored stays in the qrtz_ tables.
         if (!jobs.Value.DailyReconciliation)
             return;
