@@ -1,111 +1,17 @@
 namespace Renovation.Community.Application.Features.Meetings;
 
 /// <summary>Owners' committee meetings and owners' assemblies (rule book §4; docs/meetings.md).</summary>
+/// <remarks>Each capability maps its own routes; the calls keep the order they are published in the OpenAPI document.</remarks>
 public static class MeetingsApi
 {
     public static RouteGroupBuilder MapMeetingsApi(this RouteGroupBuilder api)
     {
         var community = api.MapGroup("/communities/{communityId:guid}").WithTags("Meetings");
-        community.MapPost("/committee-meetings", CommitteeMeetings.ConveneAsync).WithName("ConveneCommitteeMeeting")
-            .WithSummary("Convene a committee meeting (chair, or a member on a call by a third of the members)")
-            .WithDescription("Sends the agenda to the members and, for the residents' committee, to the street; publishes the public items as a notice to owners. Refused with 422 notice_too_short when the meeting starts sooner than the community's committee notice period (default 7 days).");
-        community.MapGet("/committee-meetings", CommitteeMeetings.ListAsync).WithName("ListCommitteeMeetings")
-            .WithSummary("Committee meetings of a community, newest first")
-            .WithDescription("Members, street officers and city admins see everything; residents see the public part (time, place, public items, attendance count, quorum).");
-        community.MapPost("/committee-meeting-calls", MeetingCalls.StartAsync).WithName("StartCommitteeMeetingCall")
-            .WithSummary("A committee member calls for a meeting")
-            .WithDescription("The starter's call counts as the first signature. Once at least a third of the members have called, a meeting must be convened on the call within 7 days (Meetings:CalledMeetingWithinDays) or the street is alerted.");
-        community.MapGet("/committee-meeting-calls", MeetingCalls.ListAsync).WithName("ListCommitteeMeetingCalls")
-            .WithSummary("Calls for committee meetings, with whether each is overdue")
-            .WithDescription("Committee members, street officers and city admins.");
-        community.MapGet("/resolutions", CommitteeMeetings.ResolutionsAsync).WithName("ListResolutions")
-            .WithSummary("Searchable list of the committee's decisions, each linked to its meeting")
-            .WithDescription("q searches item titles, descriptions and meeting titles. Residents see public items of meetings whose minutes are published.");
-        community.MapGet("/meeting-settings", CommitteeMeetings.GetSettingsAsync).WithName("GetMeetingSettings")
-            .WithSummary("Notice periods and the residents' committee contact")
-            .WithDescription("Anyone who can see the community.");
-        community.MapPut("/meeting-settings", CommitteeMeetings.ChangeSettingsAsync).WithName("ChangeMeetingSettings")
-            .WithSummary("Change the notice periods and the residents' committee contact (chair or street)")
-            .WithDescription("The committee notice period is 1 to 30 days (rule book 7, Beijing 5); an assembly's is at least 15 days.");
-        community.MapGet("/meeting-alerts", CommitteeMeetings.AlertsAsync).WithName("ListMeetingAlerts")
-            .WithSummary("Overdue alerts raised by the meetings sweep")
-            .WithDescription("Minutes due (day 2) and overdue (day 4), calls not answered in time, assembly results late, no assembly for a year. Committee, street officers, city admins.");
-        community.MapPost("/assemblies", Assemblies.ConveneAsync).WithName("ConveneAssembly")
-            .WithSummary("Convene an owners' assembly with its agenda (committee)")
-            .WithDescription("Each item becomes an Article 278 vote opening at startsAt and closing at endsAt. Refused with 422 notice_too_short when startsAt is sooner than the assembly notice period (at least 15 days). Publishes the notice to owners and tells the street for the residents' committee.");
-        community.MapGet("/assemblies", Assemblies.ListAsync).WithName("ListAssemblies")
-            .WithSummary("Owners' assemblies of a community")
-            .WithDescription("Anyone who can see the community; each item carries its vote's state and result.");
-        community.MapGet("/assembly-demands", AssemblyDemands.ListAsync).WithName("ListAssemblyDemands")
-            .WithSummary("A community's owners' demands for an extraordinary assembly, newest first")
-            .WithDescription("Anyone who can see the community, so owners can find a demand to join. By default the open ones (not yet answered by an assembly); status=Gathering, Reached or Convened narrows the list. Each shows its purpose, the area and heads joined against the frozen totals, and whether it holds 20%/20%.");
-        community.MapPost("/assembly-demands", AssemblyDemands.StartAsync).WithName("StartAssemblyDemand")
-            .WithSummary("Owners demand an extraordinary assembly (residents)")
-            .WithDescription("The starter's owner parties join at once. The demand holds when its supporters have at least 20% of the area and 20% of the owner parties (counted like a vote's electorate).");
+        CommitteeRoutes.MapUnderCommunity(community);
+        AssemblyRoutes.MapUnderCommunity(community);
 
-        var meetings = api.MapGroup("/committee-meetings/{meetingId:guid}").WithTags("Meetings");
-        meetings.MapGet("", CommitteeMeetings.GetAsync).WithName("GetCommitteeMeeting")
-            .WithSummary("A committee meeting: agenda, attendance, quorum, decisions")
-            .WithDescription("Members, street officers and city admins see the roster and each member's position; residents the public part.");
-        meetings.MapPost("/attendance", AtTheMeeting.RecordAttendanceAsync).WithName("RecordCommitteeAttendance")
-            .WithSummary("Record a member as present (once; no proxies)")
-            .WithDescription("A member on the meeting's roster records themself or another member in the room. A proxyUserId is refused with 422 committee_proxy_not_allowed; a second record of the same member is 409 already_present. Pushes the attendance and quorum live.");
-        meetings.MapPost("/close", CommitteeMeetings.CloseAsync).WithName("CloseCommitteeMeeting")
-            .WithSummary("End the meeting; the 3-day clock for the minutes starts")
-            .WithDescription("A member on the roster.");
-        meetings.MapPost("/minutes", CommitteeMeetings.PublishMinutesAsync).WithName("PublishCommitteeMinutes")
-            .WithSummary("Publish the minutes and decisions as a notice to the community")
-            .WithDescription("Once per meeting, after it closed; due within 3 days. Files go on the notice through the notices' attachment endpoint.");
-        meetings.MapPost("/cancel", CancelCommitteeMeeting.HandleAsync).WithName("CancelCommitteeMeeting")
-            .WithSummary("Call off a meeting before its session opens, with a notice to everyone the announcement reached")
-            .WithDescription("The chair (or the member who convened it on a call). Owners get a community notice, members and observers committee_meeting.cancelled, the street the same event for the residents' committee. A meeting a third of the members called cannot be called off (422 called_meeting_cannot_be_cancelled): move it instead. Once the session opened (an hour before the start) 409 meeting_already_started; after the close 409 meeting_already_finished; a second cancel 409 meeting_cancelled.");
-        meetings.MapPost("/reschedule", RescheduleCommitteeMeeting.HandleAsync).WithName("RescheduleCommitteeMeeting")
-            .WithSummary("Move a meeting before its session opens, with a fresh notice")
-            .WithDescription("The chair (or the member who convened it on a call). The new start needs the community's committee notice period counted from today (422 reschedule_notice_too_short with earliestStartsAt). The notice goes again to owners, members, observers and the street. 409 meeting_already_started, meeting_already_finished, meeting_cancelled; a concurrent change 409 meeting_changed.");
-        meetings.MapPost("/observers", AtTheMeeting.RegisterObserverAsync).WithName("RegisterMeetingObserver")
-            .WithSummary("An owner registers to observe (旁听)")
-            .WithDescription("Residents of the community, once each, up to the meeting's capacity (409 observers_full). Observers then receive the live attendance and results.");
-
-        var items = api.MapGroup("/committee-meeting-items/{itemId:guid}").WithTags("Meetings");
-        items.MapPost("/positions", AtTheMeeting.StatePositionAsync).WithName("StateMemberPosition")
-            .WithSummary("A present member's position on an item")
-            .WithDescription("Stated by the member themself it is signed at once; entered by the secretary for another present member it waits for a second member's confirmation. One per member and item (409 position_exists).");
-        items.MapPost("/decide", AtTheMeeting.DecideAsync).WithName("DecideAgendaItem")
-            .WithSummary("Record the item's decision from the signed positions")
-            .WithDescription("Needs more than half of all members present (422 quorum_not_met); passes only with the signed agreement of more than half of ALL members. Once per item.");
-        api.MapPost("/committee-meeting-positions/{positionId:guid}/confirm", AtTheMeeting.ConfirmPositionAsync).WithTags("Meetings")
-            .WithName("ConfirmMemberPosition")
-            .WithSummary("A second member confirms a position the secretary entered")
-            .WithDescription("Not the member who entered it (422 second_member_required); once (409 position_already_signed).");
-        api.MapPost("/committee-meeting-calls/{callId:guid}/signatures", MeetingCalls.SignAsync).WithTags("Meetings")
-            .WithName("SignCommitteeMeetingCall")
-            .WithSummary("A committee member joins a call for a meeting")
-            .WithDescription("Each member once (409 already_called).");
-
-        var assemblies = api.MapGroup("/assemblies/{assemblyId:guid}").WithTags("Meetings");
-        assemblies.MapGet("", Assemblies.GetAsync).WithName("GetAssembly")
-            .WithSummary("An owners' assembly with each item's vote")
-            .WithDescription("Anyone who can see the community.");
-        assemblies.MapPost("/items", Assemblies.AddItemAsync).WithName("AddAssemblyItem")
-            .WithSummary("Refused: an assembly decides only the items of its notice")
-            .WithDescription("Always 422 assembly_item_not_in_notice for the committee: an item not in the 15-day notice needs a new assembly.");
-        assemblies.MapPost("/cancel", CancelAssembly.HandleAsync).WithName("CancelAssembly")
-            .WithSummary("Call off an owners' assembly before its voting starts; its votes are cancelled")
-            .WithDescription("Committee. Owners get a community notice, the street assembly.cancelled for the residents' committee. An assembly owners demanded cannot be called off (422 demanded_assembly_cannot_be_cancelled): move it instead. 409 assembly_already_started, assembly_already_finished, assembly_cancelled.");
-        assemblies.MapPost("/reschedule", RescheduleAssembly.HandleAsync).WithName("RescheduleAssembly")
-            .WithSummary("Move an owners' assembly before its voting starts, with a fresh notice")
-            .WithDescription("Committee. The new start needs the community's assembly notice period (at least 15 days) counted from today (422 reschedule_notice_too_short with earliestStartsAt), and each item's vote the community's vote notice. The votes move with it; owners get a new notice, the street assembly.rescheduled. 409 assembly_already_started, assembly_already_finished, assembly_cancelled; a concurrent change 409 assembly_changed.");
-        assemblies.MapPost("/results", Assemblies.PublishResultsAsync).WithName("PublishAssemblyResults")
-            .WithSummary("Publish all items' results as one assembly record and notice")
-            .WithDescription("Committee, once every item's vote has closed; due within 3 days of the close.");
-
-        var demands = api.MapGroup("/assembly-demands/{demandId:guid}").WithTags("Meetings");
-        demands.MapGet("", AssemblyDemands.GetAsync).WithName("GetAssemblyDemand")
-            .WithSummary("An owners' demand and how much area and how many heads it holds")
-            .WithDescription("Anyone who can see the community.");
-        demands.MapPost("/supports", AssemblyDemands.JoinAsync).WithName("JoinAssemblyDemand")
-            .WithSummary("A resident joins the demand for every owner party they act for")
-            .WithDescription("Each owner party once (409 already_supported).");
+        CommitteeRoutes.Map(api);
+        AssemblyRoutes.Map(api);
         return api;
     }
 }
