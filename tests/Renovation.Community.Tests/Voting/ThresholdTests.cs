@@ -1,4 +1,5 @@
 using Renovation.Community.Application.Features.Voting;
+using Renovation.Community.Tests.Infrastructure;
 
 namespace Renovation.Community.Tests.Voting;
 
@@ -111,17 +112,17 @@ public sealed class ThresholdTests
     private static Vote MotionVote(Matter matter, Totals electorate)
     {
         var vote = new Vote(Guid.NewGuid(), "t", "", matter, VoteKind.Motion, Secrecy.Named, false, 0,
-            DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1), Guid.NewGuid(), null, [], DateTimeOffset.UtcNow);
-        vote.Open(electorate.Area, electorate.Heads, (int)electorate.Heads, false, DateTimeOffset.UtcNow);
+            TestRunClock.UtcNow, TestRunClock.UtcNow.AddDays(1), Guid.NewGuid(), null, [], TestRunClock.UtcNow);
+        vote.Open(electorate.Area, electorate.Heads, (int)electorate.Heads, false, TestRunClock.UtcNow);
         return vote;
     }
 
     private static Vote ElectionVote(int seats, params string[] names)
     {
         var vote = new Vote(Guid.NewGuid(), "t", "", Matter.ElectCommittee, VoteKind.Election, Secrecy.Secret, false, seats,
-            DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1), Guid.NewGuid(), null,
-            names.Select(n => new CandidatePerson($"user:{Guid.NewGuid()}", n, null, null, null, Guid.NewGuid())), DateTimeOffset.UtcNow);
-        vote.Open(30000, 30, 30, false, DateTimeOffset.UtcNow);
+            TestRunClock.UtcNow, TestRunClock.UtcNow.AddDays(1), Guid.NewGuid(), null,
+            names.Select(n => new CandidatePerson($"user:{Guid.NewGuid()}", n, null, null, null, Guid.NewGuid())), TestRunClock.UtcNow);
+        vote.Open(30000, 30, 30, false, TestRunClock.UtcNow);
         return vote;
     }
 }
