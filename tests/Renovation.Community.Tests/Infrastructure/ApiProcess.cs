@@ -38,12 +38,33 @@ public sealed class ApiProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// A port no other server of this run was given. A process binds its port seconds after it is chosen (after
+    /// migrating), so a port the kernel hands out (<c>bind(0)</c>, the ephemeral range) could meanwhile be handed to
+    /// another test's host, and a readiness probe would then be answered by the wrong server. So ports come from below
+    /// the ephemeral range (32768 up on Linux), each at most once per run, and only if nothing listens there now.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            var port = FirstPort + (Interlocked.Increment(ref _portsGiven) % PortSpan);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken by something outside this run: try the next.
+            }
+        }
     }
+
+    private const int FirstPort = 20000, PortSpan = 12000;
+    // Starts where the process id says, so the runs of two test processes on one machine rarely meet.
+    private static int _portsGiven = Environment.ProcessId * 211 % PortSpan;
 
     /// <summary>
     /// Starts the API on <paramref name="port"/> and waits for <c>/health/ready</c>. The process resolves assemblies
