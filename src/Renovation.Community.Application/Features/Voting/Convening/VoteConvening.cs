@@ -46,7 +46,9 @@ public sealed class VoteConvening(AppDbContext db, EventOutbox outbox, IOptions<
     /// <summary>Calls off motions convened here that have not opened (their assembly was cancelled), in the caller's unit of work.</summary>
     public async Task CancelMotionsAsync(IReadOnlyCollection<Guid> voteIds, CancellationToken ct)
     {
-        foreach (var vote in await db.Votes.Where(v => voteIds.Contains(v.Id)).ToListAsync(ct))
+        // A vote already cancelled was cancelled by a concurrent call of the same cancellation, which has committed: the
+        // caller's own save then loses on its concurrency token and answers that, instead of this vote's refusal.
+        foreach (var vote in await db.Votes.Where(v => voteIds.Contains(v.Id) && v.State != VoteState.Cancelled).ToListAsync(ct))
         {
             vote.Cancel();
             outbox.Add("vote.cancelled", Audience.Community(vote.CommunityId), new { voteId = vote.Id });
