@@ -9,6 +9,14 @@ internal static class ProblemShape
     {
         var problem = context.ProblemDetails;
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        if (status == StatusCodes.Status400BadRequest && context.Exception is null
+            && BadRequestProblem.FromUnreadParameter(context.HttpContext) is { } unread)
+        {
+            problem.Detail = unread.Detail;
+            problem.Extensions["code"] = unread.Code;
+            foreach (var (key, value) in unread.Extensions)
+                problem.Extensions[key] = value;
+        }
         var (code, detail) = ProblemCatalog.ForStatus(status);
         problem.Extensions.TryAdd("code", code);
         if (string.IsNullOrEmpty(problem.Detail) || context.Exception is not AppProblem && !IsChinese(problem.Detail))
