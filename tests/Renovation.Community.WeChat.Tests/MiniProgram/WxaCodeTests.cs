@@ -23,6 +23,9 @@ public sealed class WxaCodeTests : IAsyncLifetime
         Assert.Equal(scene, WxaCodeImage.SceneOf(png));
         var drawn = Assert.Single(_h.Simulator.MiniProgram.DrawnCodes);
         Assert.Equal((scene, "pages/console-sign-in/index", "trial"), (drawn.Scene, drawn.Page, drawn.EnvVersion));
+        // Nothing scans it: the simulator's page shows the scene a phone would read.
+        using var browser = new HttpClient();
+        Assert.Contains($"<code>{scene}</code>", await browser.GetStringAsync(_h.Simulator.BaseUrl + "/"));
     }
 
     [Fact]
