@@ -7,6 +7,7 @@ export * from './realtime';
 export { closePayment, pay, paymentFlow, paymentInProgress } from './helpers/payments';
 export type { PaymentFlow, PaymentInProgress, PaymentOutcome, PaymentParams, PaymentView } from './helpers/payments';
 export { requestSubscribeConsent } from './helpers/subscribe';
+export { confirmConsoleSignIn, consoleTicketFromLaunch } from './helpers/console';
 export { uploadFile } from './helpers/uploads';
 export type { UploadOptions } from './helpers/uploads';
 export { Pager, fetchAll } from './helpers/pagination';

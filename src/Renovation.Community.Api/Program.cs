@@ -3,6 +3,7 @@ using Renovation.Community.Application.Data;
 using Renovation.Community.Application.Extensions;
 using Renovation.Community.Application.Features.Meetings;
 using Renovation.Community.Application.Features.Fund;
+using Renovation.Community.Application.Features.Identity;
 using Renovation.Community.Application.Features.Notices;
 using Renovation.Community.Application.Features.Payments;
 using Renovation.Community.Application.Features.Payments.Reconciliation;
@@ -49,6 +50,8 @@ try
         Console.WriteLine("Migrations applied.");
         return 0;
     }
+    if (args.Contains(GrantRoleCommand.Verb))
+        return await GrantRoleCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
     app.UseApiPipeline();
     app.MapApi();
     app.AnnounceDocs();

@@ -836,6 +836,46 @@ namespace Renovation.Community.Migrations.MySql
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("Renovation.Community.Application.Features.Identity.ConsoleSignInTicket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid?>("ConfirmedByUserId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateTimeOffset?>("RedeemedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("RequestedFrom")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmedByUserId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("ConsoleSignInTickets");
+                });
+
             modelBuilder.Entity("Renovation.Community.Application.Features.Identity.RefreshToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4068,6 +4108,14 @@ namespace Renovation.Community.Migrations.MySql
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Application.Features.Identity.ConsoleSignInTicket", b =>
+                {
+                    b.HasOne("Renovation.Community.Application.Features.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ConfirmedByUserId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Renovation.Community.Application.Features.Identity.RefreshToken", b =>

@@ -827,6 +827,46 @@ namespace Renovation.Community.Migrations.Sqlite
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("Renovation.Community.Application.Features.Identity.ConsoleSignInTicket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ConfirmedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RedeemedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedFrom")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmedByUserId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("ConsoleSignInTickets");
+                });
+
             modelBuilder.Entity("Renovation.Community.Application.Features.Identity.RefreshToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4057,6 +4097,14 @@ namespace Renovation.Community.Migrations.Sqlite
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Renovation.Community.Application.Features.Identity.ConsoleSignInTicket", b =>
+                {
+                    b.HasOne("Renovation.Community.Application.Features.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ConfirmedByUserId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Renovation.Community.Application.Features.Identity.RefreshToken", b =>

@@ -37,6 +37,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<AppUser> Users => Set<AppUser>();
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<ConsoleSignInTicket> ConsoleSignInTickets => Set<ConsoleSignInTicket>();
     public DbSet<UnitBinding> UnitBindings => Set<UnitBinding>();
 
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();

@@ -49,6 +49,7 @@ public static class ApiServices
         services.AddScoped<IProjectPlans, ProjectPlans>();
         services.AddScoped(typeof(Deferred<>));
 
+        builder.Services.AddOptions<ConsoleSignInOptions>().Bind(builder.Configuration.GetSection(ConsoleSignInOptions.Section));
         builder.AddJwtAuthentication();
         builder.AddLoginRateLimit();
         return builder;

@@ -19,6 +19,12 @@ public interface IMiniProgramClient
     Task<ContentCheckResult> MsgSecCheckAsync(string openId, ContentScene scene, string content, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// POST /wxa/getwxacodeunlimit: a mini-program code (PNG) that opens <see cref="WxaCodeRequest.Page"/> with
+    /// <see cref="WxaCodeRequest.Scene"/> when scanned. WeChat answers the image, or JSON with an errcode on failure.
+    /// </summary>
+    Task<byte[]> GetUnlimitedWxaCodeAsync(WxaCodeRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// POST /cgi-bin/message/subscribe/send after checking every value against its keyword rule.
     /// Returns <see cref="SubscribeMessageOutcome.NotSubscribed"/> for 43101 instead of throwing.
     /// </summary>

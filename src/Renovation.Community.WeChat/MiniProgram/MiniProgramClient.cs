@@ -69,6 +69,56 @@ internal sealed class MiniProgramClient(
         return new ContentCheckResult(suggestion, result.Label, answer.TraceId);
     }
 
+    public async Task<byte[]> GetUnlimitedWxaCodeAsync(WxaCodeRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Scene);
+        if (request.Scene.Length > WxaCodeRequest.MaxSceneLength)
+        {
+            throw new ArgumentException($"getwxacodeunlimit scene is {request.Scene.Length} characters; WeChat accepts at most {WxaCodeRequest.MaxSceneLength}.", nameof(request));
+        }
+        var body = new
+        {
+            scene = request.Scene,
+            page = request.Page,
+            check_path = request.CheckPath,
+            env_version = request.EnvVersion,
+            width = request.Width,
+        };
+        // Drawing a code changes nothing on WeChat's side, so a busy answer is retried like a read.
+        return await RetryWhenBusyAsync(async () =>
+        {
+            var token = await accessTokens.GetAsync(cancellationToken);
+            try
+            {
+                return await PostForImageAsync(token, body, cancellationToken);
+            }
+            catch (WeChatApiException e) when (WeChatErrorCodes.MeansStaleAccessToken(e.ErrCode))
+            {
+                var renewed = await accessTokens.RenewAfterRejectionAsync(token, cancellationToken);
+                return await PostForImageAsync(renewed, body, cancellationToken);
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>getwxacodeunlimit answers the image itself on success and JSON (with an errcode) on failure.</summary>
+    private async Task<byte[]> PostForImageAsync(string token, object body, CancellationToken cancellationToken)
+    {
+        const string api = "getwxacodeunlimit";
+        using var response = await http.PostAsJsonAsync($"/wxa/getwxacodeunlimit?access_token={Uri.EscapeDataString(token)}", body, RequestJson, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"WeChat {api} answered HTTP {(int)response.StatusCode}.", null, response.StatusCode);
+        }
+        var mediaType = response.Content.Headers.ContentType?.MediaType ?? "";
+        if (mediaType.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
+        {
+            return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        }
+        var answer = await response.Content.ReadFromJsonAsync<WeChatAnswer>(cancellationToken)
+            ?? throw new WeChatApiException(api, WeChatErrorCodes.SystemBusy, "empty answer");
+        throw new WeChatApiException(api, answer.ErrCode ?? WeChatErrorCodes.SystemBusy, answer.ErrMsg ?? $"answered {mediaType} instead of an image");
+    }
+
     public async Task<SubscribeMessageOutcome> SendSubscribeMessageAsync(
         SubscribeMessage message,
         SubscribeValuePolicy policy = SubscribeValuePolicy.Refuse,

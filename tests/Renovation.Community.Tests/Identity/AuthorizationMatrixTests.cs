@@ -22,6 +22,9 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         ["POST /api/v1/auth/dev-login"] = "signs in (development and the quick-start only)",
         ["POST /api/v1/auth/wechat-login"] = "signs in with a wx.login code",
         ["POST /api/v1/auth/refresh"] = "trades a refresh token for a new pair",
+        ["POST /api/v1/console/sign-in-tickets"] = "a browser starts the console sign-in before anyone is signed in (rate-limited per address)",
+        ["GET /api/v1/console/sign-in-tickets/{ticketId}/code"] = "the signed-out console shows the ticket's mini-program code (rate-limited per address)",
+        ["POST /api/v1/console/sign-in-tickets/{ticketId}/redeem"] = "the browser takes its session with the ticket's secret, which only it holds (ConsoleSignInTests)",
         ["GET /api/v1/fund/statements/{statementId}/households/{householdId}/page"] = "a signed link a household opens from its statement",
         ["POST /api/v1/payments/wechat-notify"] = "WeChat Pay's notification, accepted only with WeChat Pay's signature",
     };
@@ -75,6 +78,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
     private static readonly Dictionary<string, string> OpenToEverySignedInUser = new()
     {
         ["GET /api/v1/communities/{id}/unit-directory"] = "door numbers only, for asking to bind",
+        ["POST /api/v1/console/sign-in-tickets/{ticketId}/confirm"] = "any signed-in user may sign a console in as themselves, with their own roles (ConsoleSignInTests)",
     };
 
     /// <summary>Query parameters an operation requires before it looks at anything.</summary>

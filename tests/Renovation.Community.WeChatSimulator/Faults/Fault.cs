@@ -65,6 +65,7 @@ public static class SimulatorPaths
     public const string SubscribeSend = "/cgi-bin/message/subscribe/send";
     public const string MsgSecCheck = "/wxa/msg_sec_check";
     public const string PhoneNumber = "/wxa/business/getuserphonenumber";
+    public const string WxaCodeUnlimit = "/wxa/getwxacodeunlimit";
     public const string JsapiOrder = "/v3/pay/transactions/jsapi";
     public const string OrderQuery = "/v3/pay/transactions/out-trade-no/";
     public const string Refunds = "/v3/refund/domestic/refunds";

@@ -7,12 +7,16 @@ namespace Renovation.Community.WeChatSimulator.MiniProgram;
 /// <summary>A subscribe message the simulator accepted.</summary>
 public sealed record SentSubscribeMessage(string ToOpenId, string TemplateId, IReadOnlyDictionary<string, string> Data, string? Page);
 
+/// <summary>A mini-program code the simulator drew (getwxacodeunlimit): what a phone scanning it would open.</summary>
+public sealed record DrawnWxaCode(string Scene, string? Page, string EnvVersion, DateTimeOffset DrawnAt);
+
 /// <summary>State of the api.weixin.qq.com half: login codes, subscriptions, sent messages.</summary>
 public sealed class MiniProgramBackend
 {
     private readonly ConcurrentDictionary<string, byte> _usedCodes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string OpenId, string TemplateId), int> _subscriptions = new();
     private readonly ConcurrentQueue<SentSubscribeMessage> _sent = new();
+    private readonly ConcurrentQueue<DrawnWxaCode> _drawn = new();
     private readonly string _appId;
 
     internal MiniProgramBackend(string appId)
@@ -27,6 +31,9 @@ public sealed class MiniProgramBackend
     public bool PhoneCountryCodeAsNumber { get; set; }
 
     public IReadOnlyCollection<SentSubscribeMessage> SentMessages => _sent.ToArray();
+
+    /// <summary>The mini-program codes drawn so far, oldest first.</summary>
+    public IReadOnlyCollection<DrawnWxaCode> DrawnCodes => _drawn.ToArray();
 
     /// <summary>
     /// The openid a login code yields. Everything before the first ':' names the user, so
@@ -66,6 +73,8 @@ public sealed class MiniProgramBackend
     }
 
     internal void Record(SentSubscribeMessage message) => _sent.Enqueue(message);
+
+    internal void Record(DrawnWxaCode code) => _drawn.Enqueue(code);
 
     private static string IdentityOf(string code)
     {

@@ -37,6 +37,47 @@ internal static partial class MiniProgramEndpoints
             var body = await ReadJson(request);
             return WithToken(request, state, () => PhoneNumber(body, state));
         });
+        app.MapPost(SimulatorPaths.WxaCodeUnlimit, async (HttpRequest request) =>
+        {
+            var body = await ReadJson(request);
+            return WithToken(request, state, () => WxaCodeUnlimit(body, state));
+        });
+        // The codes drawn so far, newest last: what a developer "scans" to learn the scene (?scene=… for one).
+        app.MapGet(WxaCodesPath, (string? scene) => Results.Ok(state.MiniProgram.DrawnCodes
+            .Where(c => scene is null || c.Scene == scene).ToArray()));
+    }
+
+    public const string WxaCodesPath = "/simulator/wxacodes";
+
+    /// <summary>
+    /// WeChat's rules for getwxacodeunlimit as far as a client can break them: a scene of 1 to 32 characters from its
+    /// alphabet (41030 otherwise; WeChat says "invalid scene"), a page without a leading slash, a width of 280 to 1280.
+    /// The answer is a real PNG (<see cref="WxaCodeImage"/>) that carries the scene in a text chunk.
+    /// </summary>
+    private static IResult WxaCodeUnlimit(JsonObject body, SimulatorState state)
+    {
+        var scene = (string?)body["scene"] ?? "";
+        if (!ScenePattern().IsMatch(scene))
+        {
+            return Error(40169, "invalid length for scene, or the data is not json string");
+        }
+        var page = (string?)body["page"];
+        if (page is not null && (page.StartsWith('/') || page.Length == 0))
+        {
+            return Error(41030, "invalid page rid: page should not start with /");
+        }
+        var width = (int?)body["width"] ?? 430;
+        if (width is < 280 or > 1280)
+        {
+            return Error(40097, "invalid args: width");
+        }
+        var envVersion = (string?)body["env_version"] ?? "release";
+        if (envVersion is not ("release" or "trial" or "develop"))
+        {
+            return Error(40097, "invalid args: env_version");
+        }
+        state.MiniProgram.Record(new DrawnWxaCode(scene, page, envVersion, state.Options.Time.GetUtcNow()));
+        return Results.Bytes(WxaCodeImage.Draw(scene, page), "image/png");
     }
 
     public const string SubscribeConsentsPath = "/simulator/subscribe-consents";
@@ -245,6 +286,9 @@ internal static partial class MiniProgramEndpoints
 
     [GeneratedRegex("^o[A-Za-z0-9_-]{27}$")]
     private static partial Regex OpenIdPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9!#$&'()*+,/:;=?@\-._~]{1,32}$")]
+    private static partial Regex ScenePattern();
 
     [GeneratedRegex(@"^phone-(\d{11})$")]
     private static partial Regex PhoneCodePattern();

@@ -104,6 +104,20 @@ internal static class SimulatorPages
         {
             rows.Append("<tr><td colspan=\"6\">暂无订单。在小程序中发起支付后，订单会出现在这里。</td></tr>");
         }
+        // Nothing can scan the simulator's codes, so the page shows what a phone would read from them.
+        var codes = new StringBuilder();
+        foreach (var code in state.MiniProgram.DrawnCodes.Reverse().Take(20))
+        {
+            codes.Append("<tr>")
+                .Append("<td><code>").Append(Encode(code.Scene)).Append("</code></td>")
+                .Append("<td>").Append(Encode(code.Page ?? "（首页）")).Append("</td>")
+                .Append("<td>").Append(code.DrawnAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)).Append("</td>")
+                .Append("</tr>");
+        }
+        if (codes.Length == 0)
+        {
+            codes.Append("<tr><td colspan=\"3\">暂无小程序码。管理后台扫码登录时生成的小程序码会出现在这里。</td></tr>");
+        }
         return $$"""
             <!doctype html>
             <html lang="zh-CN">
@@ -124,6 +138,12 @@ internal static class SimulatorPages
             <table>
             <thead><tr><th>商户订单号</th><th>商品描述</th><th>金额</th><th>状态</th><th>下单时间</th><th></th></tr></thead>
             <tbody>{{rows}}</tbody>
+            </table>
+            <h2>小程序码（getwxacodeunlimit）</h2>
+            <p>模拟器生成的小程序码无法真正扫描。扫码相当于读取下表中的 scene：以演示用户登录（POST /api/v1/auth/dev-login）后，调用 POST /api/v1/console/sign-in-tickets/{scene}/confirm 即可确认管理后台登录（见 docs/console.md）。</p>
+            <table>
+            <thead><tr><th>scene</th><th>页面</th><th>生成时间</th></tr></thead>
+            <tbody>{{codes}}</tbody>
             </table>
             </body>
             </html>

@@ -56,6 +56,7 @@ public static class AuthApi
         api.MapPost("/auth/logout", LogoutAsync).WithTags("Auth").WithName("Logout")
             .WithSummary("Revoke the refresh token family of this device")
             .WithDescription("Revokes the refresh token family of the calling device, so neither its refresh token nor its rotations work again. The access token expires on its own.");
+        api.MapConsoleSignInRoutes();
         return api;
     }
 
