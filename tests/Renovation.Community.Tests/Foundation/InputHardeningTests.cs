@@ -119,5 +119,8 @@ public sealed class RateLimitAnswerTests(TightLoginLimitFactoryForHeaders api) :
 
 public sealed class TightLoginLimitFactoryForHeaders : ApiFactory
 {
+    // Its settings do not touch the demo data: it starts on a copy of the run's seeded template.
+    protected override bool SharesSeededTemplate => true;
+
     protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["Auth:LoginPermitsPerMinute"] = "2" };
 }

@@ -8,6 +8,9 @@ namespace Renovation.Community.Tests.Fund;
 /// <summary>The API with a statement-link key, as production sets one (Development makes one under ./data).</summary>
 public sealed class StatementLinkKeyApiFactory : ApiFactory
 {
+    // Its settings do not touch the demo data: it starts on a copy of the run's seeded template.
+    protected override bool SharesSeededTemplate => true;
+
     protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
     {
         [StatementLinkSigner.KeySetting] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),

@@ -213,6 +213,9 @@ public sealed class AuthTests(ApiFactory api) : IClassFixture<ApiFactory>
 
 public sealed class DevLoginDisabledFactory : ApiFactory
 {
+    // Its settings do not touch the demo data: it starts on a copy of the run's seeded template.
+    protected override bool SharesSeededTemplate => true;
+
     protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["Auth:EnableDevLogin"] = "false" };
 }
 
@@ -229,6 +232,9 @@ public sealed class DevLoginDisabledTests(DevLoginDisabledFactory api) : IClassF
 
 public sealed class TightLoginLimitFactory : ApiFactory
 {
+    // Its settings do not touch the demo data: it starts on a copy of the run's seeded template.
+    protected override bool SharesSeededTemplate => true;
+
     protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["Auth:LoginPermitsPerMinute"] = "3" };
 }
 
@@ -247,6 +253,9 @@ public sealed class LoginRateLimitTests(TightLoginLimitFactory api) : IClassFixt
 
 public sealed class BehindProxyFactory : ApiFactory
 {
+    // Its settings do not touch the demo data: it starts on a copy of the run's seeded template.
+    protected override bool SharesSeededTemplate => true;
+
     protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
     {
         ["Auth:LoginPermitsPerMinute"] = "2",

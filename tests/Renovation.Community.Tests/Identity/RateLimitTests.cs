@@ -11,6 +11,9 @@ public sealed class TightUserLimitFactory : ApiFactory
     public const int SignIns = 6;
     public const int UserCalls = 5;
 
+    // Its settings do not touch the demo data: it starts on a copy of the run's seeded template.
+    protected override bool SharesSeededTemplate => true;
+
     protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
     {
         ["Auth:LoginPermitsPerMinute"] = SignIns.ToString(),

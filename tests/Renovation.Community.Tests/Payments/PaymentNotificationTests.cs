@@ -13,6 +13,9 @@ public sealed class PaymentNotificationTests(PaymentNotificationTests.Factory ap
     /// <summary>A poll interval no slow test machine outruns.</summary>
     public sealed class Factory : ApiFactory
     {
+        // Its settings do not touch the demo data: it starts on a copy of the run's seeded template.
+        protected override bool SharesSeededTemplate => true;
+
         protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
         {
             ["Payments:QueryMinIntervalSeconds"] = "60",

@@ -13,6 +13,9 @@ public sealed class PaymentRaceTests(PaymentRaceTests.Factory api) : IClassFixtu
     /// <summary>Polls may query WeChat every time, so they really race the notification and the sweep.</summary>
     public sealed class Factory : ApiFactory
     {
+        // Its settings do not touch the demo data: it starts on a copy of the run's seeded template.
+        protected override bool SharesSeededTemplate => true;
+
         protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
         {
             ["Payments:QueryMinIntervalSeconds"] = "0",

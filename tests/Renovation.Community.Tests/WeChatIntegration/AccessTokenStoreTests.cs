@@ -8,6 +8,9 @@ namespace Renovation.Community.Tests.WeChatIntegration;
 
 public sealed class DatabaseTokenStoreFactory : ApiFactory
 {
+    // Its settings do not touch the demo data: it starts on a copy of the run's seeded template.
+    protected override bool SharesSeededTemplate => true;
+
     protected override IDictionary<string, string?> ExtraSettings =>
         new Dictionary<string, string?> { ["WeChat:AccessTokenStore"] = "Database" };
 }

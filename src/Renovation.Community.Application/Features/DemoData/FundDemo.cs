@@ -89,7 +89,9 @@ public static class FundDemo
             // Cash handed to a committee member, waiting for a second member to confirm it.
             var member = await db.RoleGrants.Where(g => g.ScopeId == community.Id && g.Role == Common.Authorization.Role.CommitteeMember)
                 .Select(g => g.UserId).FirstOrDefaultAsync(ct);
-            var lastShare = await db.FundTopUpShares.Where(s => s.CampaignId == campaign.Id).OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct);
+            // A flat no demo resident is bound to, so no walk-through pays that share online before the cash is confirmed.
+            var lastShare = await db.FundTopUpShares.Where(s => s.CampaignId == campaign.Id && !db.UnitBindings.Any(b => b.UnitId == s.UnitId))
+                .OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct);
             if (member != Guid.Empty && lastShare is not null)
             {
                 db.FundOfflineTopUps.Add(new OfflineTopUp(lastShare.Id, community.Id, lastShare.AmountFen, "现金交至业委会（演示，待另一名委员确认）", member, now));

@@ -15,6 +15,9 @@ public sealed class DailyReconciliationSwitchTests
 
     public sealed class On : ApiFactory
     {
+        // Its settings do not touch the demo data: it starts on a copy of the run's seeded template.
+        protected override bool SharesSeededTemplate => true;
+
         protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["Jobs:DailyReconciliation"] = "true" };
     }
 
