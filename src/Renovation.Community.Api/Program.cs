@@ -41,6 +41,7 @@ try
         .AddSweep<FundSweep>(o));
     builder.AddOpenApiDocs();
     builder.AddHealth();
+    builder.AddTelemetry();
 
     var app = builder.Build();
     if (args.Contains("migrate"))
