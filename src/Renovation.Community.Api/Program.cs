@@ -24,6 +24,7 @@ try
     builder.AddStartupTasks();
     builder.AddApiServices();
     builder.AddKnownProxies();
+    builder.AddTelemetry();
     await builder.AddWeChatAsync();
     builder.AddRealtime();
     builder.AddProjects();
@@ -41,7 +42,6 @@ try
         .AddSweep<FundSweep>(o));
     builder.AddOpenApiDocs();
     builder.AddHealth();
-    builder.AddTelemetry();
 
     var app = builder.Build();
     if (args.Contains("migrate"))

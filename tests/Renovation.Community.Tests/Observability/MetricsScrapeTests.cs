@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
+using Renovation.Community.Application.Features.Payments;
+using Renovation.Community.Application.Features.Voting;
+using Renovation.Community.Application.Jobs;
+using Renovation.Community.Tests.Infrastructure;
+using Renovation.Community.Tests.Payments;
+using Renovation.Community.Tests.Voting;
+using static Renovation.Community.Tests.Voting.PartySpec;
+
+namespace Renovation.Community.Tests.Observability;
+
+/// <summary>
+/// The Prometheus scrape endpoint (docs/operations.md, "Metrics and traces"): what the product's meter counts after
+/// real ballots and payments, and who may read it.
+/// </summary>
+public sealed class MetricsScrapeTests(MetricsScrapeTests.Factory api) : IClassFixture<MetricsScrapeTests.Factory>
+{
+    public sealed class Factory : ApiFactory
+    {
+        public const string ScrapeToken = "test-scrape-token-7f3c9a";
+
+        protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+        {
+            ["Telemetry:Prometheus:Enabled"] = "true",
+            ["Telemetry:Prometheus:ScrapeToken"] = ScrapeToken,
+        };
+
+        /// <summary>Telemetry changes nothing the demo seed writes.</summary>
+        protected override bool SharesSeededTemplate => true;
+    }
+
+    private async Task<PrometheusText> Scrape()
+    {
+        using var scraper = api.CreateClient();
+        scraper.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Factory.ScrapeToken);
+        var response = await scraper.GetAsync("/metrics");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        return PrometheusText.Parse(body);
+    }
+
+    [Fact]
+    public async Task A_ballot_and_payments_are_counted_once_each_on_the_scrape_endpoint()
+    {
+        var voting = new VotingWorld(api);
+        var payments = new PaymentsWorld(api);
+        var community = await voting.Community(Owner(10000));
+        var vote = await voting.OpenVote(community.Id);
+        var accepted = await payments.Prepay(await payments.NewSubject());
+        var refusedSubject = await payments.NewSubject();
+        TestPaymentPurpose.Subjects[refusedSubject].RejectWith = "名额已满";
+        var refused = await payments.Prepay(refusedSubject);
+        var before = await Scrape();
+
+        await VotingWorld.Agree(community.Parties[0].Voter, vote.Id);
+        await api.WeChat.PayAsync(accepted.Payment.OutTradeNo);
+        await api.WeChat.PayAsync(refused.Payment.OutTradeNo);
+        await payments.WaitFor(accepted.Payment.Id, p => p.Acceptance == PaymentAcceptanceState.Accepted);
+        await payments.WaitFor(refused.Payment.Id, p => p.Acceptance == PaymentAcceptanceState.Rejected);
+        var after = await Scrape();
+
+        double Increase(string name, params (string, string)[] labels) => after.Sum(name, labels) - before.Sum(name, labels);
+        Assert.Equal(1, Increase("renovation_ballots_recorded_total", ("channel", "online"), ("replacement", "false")));
+        Assert.Equal(1, Increase("renovation_ballots_recorded_total"));
+        Assert.Equal(1, Increase("renovation_payments_settled_total", ("purpose", TestPaymentPurpose.PurposeName)));
+        Assert.Equal(1, Increase("renovation_payments_refused_total", ("purpose", TestPaymentPurpose.PurposeName), ("reason", "rejected_by_purpose")));
+        Assert.Equal(1, Increase("renovation_payments_refused_total"));
+    }
+
+    [Fact]
+    public async Task A_replayed_ballot_is_not_counted_again()
+    {
+        var voting = new VotingWorld(api);
+        var community = await voting.Community(Owner(10000));
+        var vote = await voting.OpenVote(community.Id);
+        var key = VotingWorld.NewKey();
+        await VotingWorld.Agree(community.Parties[0].Voter, vote.Id, Choice.Agree, key);
+        var before = await Scrape();
+
+        await (await VotingWorld.Cast(community.Parties[0].Voter.Client, vote.Id, new { choice = Choice.Agree }, key))
+            .ShouldBe<BallotReceipt>(HttpStatusCode.OK);
+
+        Assert.Equal(before.Sum("renovation_ballots_recorded_total"), (await Scrape()).Sum("renovation_ballots_recorded_total"));
+    }
+
+    [Fact]
+    public async Task Outbox_lag_live_connections_and_sweep_runs_are_on_the_scrape_endpoint()
+    {
+        var before = await Scrape();
+        await api.Services.GetRequiredService<JobRunner>().RunNowAsync<VotingSweep>();
+        var (connection, _) = await LiveEvents.ConnectAsync(api.ServerAddress, async () => await api.TokenFor("resident-a"));
+        await using var _ = connection;
+
+        var after = await Scrape();
+        Assert.True(after.Sum("renovation_jobs_runs_total", ("job", nameof(VotingSweep)), ("outcome", "succeeded"))
+                    > before.Sum("renovation_jobs_runs_total", ("job", nameof(VotingSweep)), ("outcome", "succeeded")));
+        Assert.True(after.Sum("renovation_realtime_connections") >= 1);
+        Assert.True(after.Has("renovation_outbox_lag_seconds"));
+        Assert.InRange(after.Sum("renovation_outbox_lag_seconds"), 0, 3600);
+        // The libraries' own instruments are exported beside the product's.
+        Assert.True(after.Has("http_server_request_duration_seconds_count"));
+    }
+
+    [Fact]
+    public async Task Scraping_without_the_scrape_token_is_401_with_a_code_and_shows_nothing()
+    {
+        using var anonymous = api.CreateClient();
+        await (await anonymous.GetAsync("/metrics")).ShouldBeProblem(HttpStatusCode.Unauthorized, "scrape_token_required");
+
+        using var wrong = api.CreateClient();
+        wrong.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Factory.ScrapeToken + "x");
+        var refused = await wrong.GetAsync("/metrics");
+        Assert.DoesNotContain("renovation_", await refused.Content.ReadAsStringAsync());
+        await refused.ShouldBeProblem(HttpStatusCode.Unauthorized, "scrape_token_required");
+
+        // A user's token, even a city admin's, is not a scrape token.
+        var admin = await api.ClientFor("city-admin");
+        await (await admin.GetAsync("/metrics")).ShouldBeProblem(HttpStatusCode.Unauthorized, "scrape_token_required");
+    }
+}
