@@ -25,6 +25,7 @@ try
     builder.AddStartupTasks();
     builder.AddApiServices();
     builder.AddKnownProxies();
+    builder.AddTelemetry();
     await builder.AddWeChatAsync();
     builder.AddRealtime();
     builder.AddProjects();

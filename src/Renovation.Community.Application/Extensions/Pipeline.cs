@@ -68,6 +68,7 @@ public static class Pipeline
         api.MapFundApi();
         app.MapHub<EventsHub>(EventsHub.Path);
         app.MapHealth();
+        app.MapTelemetry();
         app.MapOpenApiDocs();
         return app;
     }

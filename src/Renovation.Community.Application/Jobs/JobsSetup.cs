@@ -41,6 +41,7 @@ public static class JobsSetup
                 q.UseInMemoryStore();
             }
             jobs?.Invoke(q, options);
+            q.AddJobListener<JobRunMetrics>(GroupMatcher<JobKey>.AnyGroup());
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddSingleton<JobRunner>();

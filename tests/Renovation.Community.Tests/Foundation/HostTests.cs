@@ -54,6 +54,13 @@ public sealed class HostTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task The_metrics_scrape_endpoint_is_off_unless_enabled_and_answers_like_an_unknown_path()
+    {
+        var client = await api.ClientFor("city-admin");
+        await (await client.GetAsync("/metrics")).ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
     public async Task Malformed_json_is_400_with_a_code_never_500()
     {
         using var client = api.CreateClient();

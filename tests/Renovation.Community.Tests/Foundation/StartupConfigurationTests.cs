@@ -155,6 +155,15 @@ public sealed class StartupConfigurationTests
     }
 
     [Fact]
+    public async Task A_metrics_scrape_endpoint_without_a_scrape_token_refuses_to_start()
+    {
+        var (exit, stderr) = await StartApi("--Telemetry:Prometheus:Enabled=true", "--Auth:SigningKey=" + new string('k', 40),
+            "--ConnectionStrings:Sqlite=Data Source=/tmp/rc-never-created.db");
+        Assert.Equal(2, exit);
+        Assert.Contains("Telemetry:Prometheus:ScrapeToken", stderr);
+    }
+
+    [Fact]
     public async Task Production_without_a_signing_key_refuses_to_start()
     {
         var (exit, stderr) = await StartApi("--ConnectionStrings:Sqlite=Data Source=/tmp/rc-never-created.db");

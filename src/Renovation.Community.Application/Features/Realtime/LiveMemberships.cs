@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using Renovation.Community.Application.Common.Authorization;
+using Renovation.Community.Application.Common.Observability;
 using StackExchange.Redis;
 
 namespace Renovation.Community.Application.Features.Realtime;
@@ -13,10 +14,18 @@ namespace Renovation.Community.Application.Features.Realtime;
 /// A revoked binding or role so stops the community's events within the time of one database read.
 /// </summary>
 public sealed class LiveMemberships(IHubContext<EventsHub> hub, IServiceScopeFactory scopes, IServiceProvider services,
-    ILogger<LiveMemberships> logger) : IAccessChanges, IHostedService
+    ProductMetrics metrics, ILogger<LiveMemberships> logger) : IAccessChanges, IHostedService
 {
     private static readonly RedisChannel Channel = RedisChannel.Literal("renovation:access-changed");
-    private readonly ConcurrentDictionary<string, (Guid UserId, HashSet<string> Groups)> _connections = new();
+    // The connections this node tracks are the ones it holds: the live-connection gauge reads their count.
+    private readonly ConcurrentDictionary<string, (Guid UserId, HashSet<string> Groups)> _connections = Observed(metrics);
+
+    private static ConcurrentDictionary<string, (Guid UserId, HashSet<string> Groups)> Observed(ProductMetrics metrics)
+    {
+        var connections = new ConcurrentDictionary<string, (Guid UserId, HashSet<string> Groups)>();
+        metrics.ObserveLiveConnections(() => connections.Count);
+        return connections;
+    }
 
     public void Joined(string connectionId, Guid userId, IEnumerable<string> groups) =>
         _connections[connectionId] = (userId, [.. groups]);

@@ -2,6 +2,7 @@ using Renovation.Community.Application.Common.Events;
 using Renovation.Community.Application.Common.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Application.Common.Errors;
+using Renovation.Community.Application.Common.Observability;
 using Renovation.Community.Application.Common.Payments;
 using Renovation.Community.Application.Common.Time;
 using Renovation.Community.Application.Data;
@@ -28,7 +29,7 @@ public sealed record ReconcileOutcome(DateOnly BillDate, ReconcileStatus Status,
 /// second run of a day — by the job on another node or by an admin — finds the same differences and changes nothing.
 /// </summary>
 public sealed class DailyReconciliation(AppDbContext db, IServiceProvider services, IPaymentSettlement settlement, EventOutbox outbox,
-    TimeProvider clock, ILogger<DailyReconciliation> logger)
+    TimeProvider clock, ProductMetrics metrics, ILogger<DailyReconciliation> logger)
 {
     public const string DiscrepanciesEvent = "reconciliation.discrepancies";
     public const int MaxMonthsBack = 3;
@@ -124,7 +125,12 @@ public sealed class DailyReconciliation(AppDbContext db, IServiceProvider servic
             return 0;
         db.ReconciliationDiscrepancies.AddRange(fresh);
         await NotifyAsync(billDate, fresh, ct);
-        return await SaveIgnoringDuplicateAsync(ct) ? fresh.Count : 0;
+        if (!await SaveIgnoringDuplicateAsync(ct))
+            return 0;
+        // Counted once, by the run that stored them; a concurrent run's duplicates were refused above.
+        foreach (var kind in fresh.GroupBy(d => d.Kind))
+            metrics.DiscrepanciesFound(kind.Key, kind.Count());
+        return fresh.Count;
     }
 
     /// <summary>

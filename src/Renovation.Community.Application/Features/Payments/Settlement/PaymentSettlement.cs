@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Renovation.Community.Application.Common.Errors;
 using Renovation.Community.Application.Common.Events;
+using Renovation.Community.Application.Common.Observability;
 using Renovation.Community.Application.Common.Payments;
 using Renovation.Community.Application.Data;
 using Renovation.Community.WeChat.Configuration;
@@ -18,9 +19,14 @@ namespace Renovation.Community.Application.Features.Payments;
 /// already moved. That is the whole exactly-once rule; nothing else checks it.
 /// </summary>
 public sealed class PaymentSettlement(AppDbContext db, IPaymentPurposes purposes, EventOutbox outbox, TimeProvider clock,
-    IOptions<WeChatOptions> wechat, IOptions<PaymentsOptions> options) : IPaymentSettlement
+    IOptions<WeChatOptions> wechat, IOptions<PaymentsOptions> options, ProductMetrics metrics) : IPaymentSettlement
 {
     private const int MaxReplays = 8;
+
+    /// <summary>What the current attempt credited, counted once its transaction has committed.</summary>
+    private Credit? _credited;
+
+    private sealed record Credit(string Purpose, SettlementSource Source, string? RefusedBecause);
 
     public Task<SettlementOutcome> ApplyTransactionAsync(PayTransaction transaction, SettlementSource source,
         string? notificationId = null, CancellationToken ct = default) =>
@@ -80,8 +86,9 @@ public sealed class PaymentSettlement(AppDbContext db, IPaymentPurposes purposes
             {
                 try
                 {
-                    return await db.InTransactionAsync(async c =>
+                    var settled = await db.InTransactionAsync(async c =>
                     {
+                        _credited = null;
                         var (outcome, paymentId) = await apply(c);
                         if (record is not null)
                         {
@@ -91,6 +98,8 @@ public sealed class PaymentSettlement(AppDbContext db, IPaymentPurposes purposes
                         await db.SaveChangesAsync(c);
                         return outcome;
                     }, ct);
+                    Count(_credited);
+                    return settled;
                 }
                 catch (DbUpdateException e) when (attempt < MaxReplays && (e is DbUpdateConcurrencyException || UniqueViolation.IsUniqueViolation(e)))
                 {
@@ -177,6 +186,9 @@ public sealed class PaymentSettlement(AppDbContext db, IPaymentPurposes purposes
         }
 
         PaymentEvents.Emit(outbox, PaymentEvents.Paid, payment);
+        _credited = new Credit(payment.Purpose, source, payment.Acceptance != PaymentAcceptanceState.Rejected ? null
+            : credit == PaymentCredit.PaidAfterClose ? "paid_after_close"
+            : purposes.TryGet(payment.Purpose, out _) ? "rejected_by_purpose" : "purpose_retired");
         if (payment.Acceptance == PaymentAcceptanceState.Rejected)
         {
             // The refund is reserved here, in the credit's transaction, so it cannot be forgotten; the sweep sends it.
@@ -270,6 +282,16 @@ public sealed class PaymentSettlement(AppDbContext db, IPaymentPurposes purposes
             return;
         db.PaymentIncidents.Add(new PaymentIncident(kind, reference, paymentId, communityId, expectedFen, reportedFen, detail,
             notificationId, clock.GetUtcNow()));
+    }
+
+    private void Count(Credit? credit)
+    {
+        if (credit is null)
+            return;
+        if (credit.RefusedBecause is null)
+            metrics.PaymentSettled(credit.Purpose, credit.Source);
+        else
+            metrics.PaymentRefused(credit.Purpose, credit.Source, credit.RefusedBecause);
     }
 
     private static NotificationOutcome ToNotificationOutcome(SettlementOutcome outcome) => outcome switch

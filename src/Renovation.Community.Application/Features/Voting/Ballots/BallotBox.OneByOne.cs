@@ -30,8 +30,11 @@ public sealed partial class BallotBox
             return replay;
         try
         {
-            return await BusyDatabase.RetryAsync(() =>
+            var recorded = await BusyDatabase.RetryAsync(() =>
                 db.InTransactionAsync(innerCt => WriteOneAsync(db, request, receipt, keyHash, innerCt), ct), ct);
+            // Committed: a refused, replayed or rolled-back ballot never gets here.
+            metrics.BallotsRecorded(request.Channel, recorded.Replaced);
+            return recorded;
         }
         catch (Exception e) when (e is DbUpdateException u && UniqueViolation.IsUniqueViolation(u)
                                   || e is DomainRuleViolation { Code: AlreadyVotedCode })

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Renovation.Community.Application.Common.Errors;
+using Renovation.Community.Application.Common.Observability;
 using Renovation.Community.Application.Data;
 
 namespace Renovation.Community.Application.Features.Voting;
@@ -24,7 +25,7 @@ namespace Renovation.Community.Application.Features.Voting;
 /// and answers as it would have one at a time.
 /// </summary>
 public sealed partial class BallotBox(IServiceScopeFactory scopes, IOptions<VotingOptions> options, TimeProvider clock,
-    IMeterFactory meters, ILogger<BallotBox> logger) : BackgroundService
+    IMeterFactory meters, ProductMetrics metrics, ILogger<BallotBox> logger) : BackgroundService
 {
     public const string MeterName = "Renovation.Community.Voting";
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleWriter = false });
@@ -121,7 +122,10 @@ public sealed partial class BallotBox(IServiceScopeFactory scopes, IOptions<Voti
             return batch;
         }
         if (recorded.Count > 0)
+        {
             _recorded.Record(recorded.Count);
+            metrics.BallotsRecorded(BallotChannel.Online, replacement: false, recorded.Count);
+        }
         foreach (var (pending, outcome) in recorded)
             pending.Done.TrySetResult(outcome);
         foreach (var (pending, problem) in refused)
