@@ -1,3 +1,4 @@
+using Renovation.Community.Api;
 using Renovation.Community.Application.Common;
 using Renovation.Community.Application.Data;
 using Renovation.Community.Application.Extensions;
@@ -26,7 +27,7 @@ try
     builder.AddApiServices();
     builder.AddKnownProxies();
     builder.AddTelemetry();
-    await builder.AddWeChatAsync();
+    await builder.AddWeChatAsync(EmbeddedWeChatSimulator.StartAsync);
     builder.AddRealtime();
     builder.AddProjects();
     builder.AddVoting();
