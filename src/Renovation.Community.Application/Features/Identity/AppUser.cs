@@ -1,4 +1,5 @@
 using Renovation.Community.Application.Common;
+using Renovation.Community.Application.Common.Errors;
 
 namespace Renovation.Community.Application.Features.Identity;
 
@@ -32,4 +33,13 @@ public sealed class AppUser : IAudited
 
     public void Disable() => IsDisabled = true;
     public void Enable() => IsDisabled = false;
+
+    /// <summary>The one answer to a disabled account, wherever it signs in or confirms a sign-in.</summary>
+    public static AppProblem Disabled() => AppProblem.Forbidden("账号已停用");
+
+    public void RequireEnabled()
+    {
+        if (IsDisabled)
+            throw Disabled();
+    }
 }

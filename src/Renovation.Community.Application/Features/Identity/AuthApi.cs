@@ -87,8 +87,7 @@ public static class AuthApi
             user = new AppUser(identity.OpenId, identity.UnionId, AppUser.PlaceholderName, clock.GetUtcNow());
             db.Users.Add(user);
         }
-        if (user.IsDisabled)
-            throw AppProblem.Forbidden("账号已停用");
+        user.RequireEnabled();
         var pair = tokens.Issue(user);
         await db.SaveChangesAsync(ct);
         return new LoginResponse(user.Id, user.DisplayName, isNew, pair);

@@ -25,12 +25,10 @@ public sealed class MiniProgramWeChatLogin(IMiniProgramClient wechat, ILogger<Mi
         {
             throw new AppProblem(StatusCodes.Status429TooManyRequests, "wechat_rate_limited", "登录人数过多，请稍后再试");
         }
-        catch (Exception e) when (e is WeChatApiException or HttpRequestException or TimeoutException
-                                      or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
+        catch (Exception e) when (WeChatOutage.Is(e))
         {
-            // WeChat is busy or unreachable: not the client's fault, and not ours to hide as a 500.
             logger.LogWarning("code2Session failed: {Error}", e.Message);
-            throw new AppProblem(StatusCodes.Status503ServiceUnavailable, "wechat_unavailable", "微信服务暂时不可用，请稍后再试");
+            throw WeChatOutage.Problem("微信服务暂时不可用，请稍后再试");
         }
     }
 }

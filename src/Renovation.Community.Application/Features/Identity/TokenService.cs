@@ -38,8 +38,7 @@ public sealed class TokenService(AppDbContext db, IOptions<AuthOptions> options,
         if (limits.TryAcquire(token.UserId) is { } wait)
             throw new RateLimited(wait);
         var user = await db.Users.SingleAsync(u => u.Id == token.UserId, ct);
-        if (user.IsDisabled)
-            throw AppProblem.Forbidden("账号已停用");
+        user.RequireEnabled();
 
         var pair = IssueInFamily(user.Id, token.FamilyId, out var replacement);
         token.Rotate(replacement.Id, now);

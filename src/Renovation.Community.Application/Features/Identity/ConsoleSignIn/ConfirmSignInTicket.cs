@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Renovation.Community.Application.Common.Authorization;
-using Renovation.Community.Application.Common.Errors;
 using Renovation.Community.Application.Data;
 
 namespace Renovation.Community.Application.Features.Identity;
@@ -16,7 +15,7 @@ public static class ConfirmSignInTicket
     {
         var userId = access.UserId;
         if (await db.Users.Where(u => u.Id == userId).Select(u => u.IsDisabled).SingleOrDefaultAsync(ct))
-            throw AppProblem.Forbidden("账号已停用");
+            throw AppUser.Disabled();
         var now = clock.GetUtcNow();
         // One conditional UPDATE decides: of any number of confirmations at once, the database lets exactly one set the
         // user, and only while the ticket lives.

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Renovation.Community.Application.Common.Errors;
 using Renovation.Community.Application.Data;
 using Renovation.Community.WeChat.MiniProgram;
 
@@ -29,12 +28,11 @@ public static class DrawSignInCode
             }, ct);
             return Results.File(png, "image/png");
         }
-        catch (Exception e) when (e is WeChatApiException or HttpRequestException or TimeoutException
-                                      or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
+        catch (Exception e) when (WeChatOutage.Is(e))
         {
-            // Not the browser's fault; a page refresh makes a new ticket and tries again.
+            // A page refresh makes a new ticket and tries again.
             logger.LogWarning("getwxacodeunlimit failed: {Error}", e.Message);
-            throw new AppProblem(StatusCodes.Status503ServiceUnavailable, "wechat_unavailable", "微信服务暂时不可用，请稍后刷新页面重试");
+            throw WeChatOutage.Problem("微信服务暂时不可用，请稍后刷新页面重试");
         }
     }
 }

@@ -26,20 +26,11 @@ public static class RedeemSignInTicket
             throw ConsoleSignInTickets.NotFound();
         var userId = ticket.Redeem(clock.GetUtcNow());
         var user = await db.Users.SingleAsync(u => u.Id == userId, ct);
-        if (user.IsDisabled)
-            throw AppProblem.Forbidden("账号已停用");
+        user.RequireEnabled();
         var pair = tokens.Issue(user);
-        try
-        {
-            // The ticket's UPDATE … WHERE RedeemedAt IS NULL and the new refresh token commit together.
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another call with the same secret redeemed it between our read and our write.
-            db.ChangeTracker.Clear();
-            throw ConsoleSignInTickets.Used();
-        }
+        // The ticket's UPDATE … WHERE RedeemedAt IS NULL and the new refresh token commit together; another call with the
+        // same secret that redeemed it between our read and our write makes this one lose on the concurrency token.
+        await db.SaveOrAnswerAsync(ConsoleSignInTickets.Used, ct);
         return TypedResults.Ok(new LoginResponse(user.Id, user.DisplayName, false, pair));
     }
 }
